@@ -1,0 +1,146 @@
+package com.serviceloop.customer;
+
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.ImportReport;
+import com.serviceloop.platform.PageRequest;
+import com.serviceloop.platform.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Customers", description = "Customer profiles, visits, tiers, value and loyalty")
+public class CustomerApi {
+    static final String WRITERS = "hasAnyRole('ADMIN','MANAGER','STAFF')";
+    static final String BULK = "hasAnyRole('ADMIN','MANAGER')";
+    private final CustomerService customers;
+    private final CustomerImportService customerFiles;
+    private final VisitImportService visitFiles;
+    private final InsightSettingsService settings;
+
+    public CustomerApi(CustomerService customers, CustomerImportService customerFiles, VisitImportService visitFiles,
+                       InsightSettingsService settings) {
+        this.customers = customers;
+        this.customerFiles = customerFiles;
+        this.visitFiles = visitFiles;
+        this.settings = settings;
+    }
+
+    @Operation(summary = "Search customers by name, phone or member number (paged)")
+    @GetMapping("/customers")
+    public PageResult<Customer> search(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) String q,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        return customers.search(user, q, PageRequest.of(page, size));
+    }
+
+    @GetMapping("/customers/{id}")
+    public Customer get(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
+        return customers.get(user, id);
+    }
+
+    @PreAuthorize(WRITERS)
+    @PostMapping("/customers")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Customer create(@AuthenticationPrincipal AppUser user, @Valid @RequestBody CustomerForm form) {
+        return customers.create(user, form);
+    }
+
+    @Operation(summary = "Update a customer; send the version you read to be protected from lost updates (409)")
+    @PreAuthorize(WRITERS)
+    @PutMapping("/customers/{id}")
+    public Customer update(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                           @Valid @RequestBody CustomerForm form) {
+        return customers.update(user, id, form);
+    }
+
+    @Operation(summary = "Frequency tier, customer value and loyalty class")
+    @GetMapping("/customers/{id}/insight")
+    public CustomerInsight insight(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
+        return customers.insight(user, id);
+    }
+
+    @GetMapping("/customers/{id}/visits")
+    public PageResult<Visit> visits(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size) {
+        return customers.visits(user, id, PageRequest.of(page, size));
+    }
+
+    @PreAuthorize(WRITERS)
+    @PostMapping("/customers/{id}/visits")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Long> addVisit(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                      @Valid @RequestBody VisitForm form) {
+        return Map.of("id", customers.addVisit(user, id, form));
+    }
+
+    @Operation(summary = "Import customers from CSV (member_no is the key: re-importing updates, never duplicates)")
+    @PreAuthorize(BULK)
+    @PostMapping(value = "/customers/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ImportReport importCustomers(@AuthenticationPrincipal AppUser user, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return customerFiles.importCustomers(user, in);
+        }
+    }
+
+    @Operation(summary = "Export the customers in scope as CSV (the import layout)")
+    @PreAuthorize(BULK)
+    @GetMapping(value = "/customers/export", produces = "text/csv")
+    public void export(@AuthenticationPrincipal AppUser user, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"customers.csv\"");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        customerFiles.exportCustomers(user, response.getWriter());
+    }
+
+    @Operation(summary = "Import visits/purchases from a POS CSV; duplicates of earlier imports are skipped")
+    @PreAuthorize(BULK)
+    @PostMapping(value = "/visits/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ImportReport importVisits(@AuthenticationPrincipal AppUser user, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return visitFiles.importVisits(user, in);
+        }
+    }
+
+    @Operation(summary = "Customers per outlet by frequency tier (last 12 months)")
+    @GetMapping("/outlets/tier-mix")
+    public List<TierMix> tierMix(@AuthenticationPrincipal AppUser user) {
+        return customers.tierMix(user);
+    }
+
+    @GetMapping("/settings/insight")
+    public InsightSettings insightSettings() {
+        return settings.current();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @PutMapping("/settings/insight")
+    public InsightSettings saveInsightSettings(@Valid @RequestBody InsightSettings s) {
+        return settings.save(s);
+    }
+}

@@ -1,0 +1,110 @@
+package com.serviceloop.customer;
+
+import com.serviceloop.organisation.OrgRepository;
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.organisation.UnitKind;
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.ConflictException;
+import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.OutletScope;
+import com.serviceloop.platform.PageRequest;
+import com.serviceloop.platform.PageResult;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CustomerService {
+    private final CustomerRepository customers;
+    private final VisitRepository visits;
+    private final OrgService org;
+    private final OrgRepository units;
+    private final InsightSettingsService settings;
+    private final Clock clock;
+
+    public CustomerService(CustomerRepository customers, VisitRepository visits, OrgService org, OrgRepository units,
+                           InsightSettingsService settings, Clock clock) {
+        this.customers = customers;
+        this.visits = visits;
+        this.org = org;
+        this.units = units;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public PageResult<Customer> search(AppUser user, String q, PageRequest page) {
+        return customers.search(org.scopeOf(user), q, page);
+    }
+
+    public Customer get(AppUser user, long id) {
+        return customers.findById(org.scopeOf(user), id).orElseThrow(() -> new NotFoundException("Customer", id));
+    }
+
+    @Transactional
+    public Customer create(AppUser user, CustomerForm form) {
+        OutletScope scope = org.scopeOf(user);
+        checkOutlet(scope, form.homeOutletId(), "homeOutletId");
+        if (customers.idByMemberNo(form.memberNo().strip()).isPresent()) {
+            throw new BadInputException("memberNo", "Member number " + form.memberNo().strip() + " is already in use");
+        }
+        return get(user, customers.insert(form));
+    }
+
+    @Transactional
+    public Customer update(AppUser user, long id, CustomerForm form) {
+        OutletScope scope = org.scopeOf(user);
+        Customer current = get(user, id);
+        checkOutlet(scope, form.homeOutletId(), "homeOutletId");
+        customers.idByMemberNo(form.memberNo().strip()).filter(other -> other != id).ifPresent(other -> {
+            throw new BadInputException("memberNo", "Member number " + form.memberNo().strip() + " is already in use");
+        });
+        int version = form.version() == null ? current.version() : form.version();
+        if (!customers.update(id, form, version)) {
+            throw new ConflictException("Customer " + id + " was changed by someone else; reload and try again");
+        }
+        return get(user, id);
+    }
+
+    public CustomerInsight insight(AppUser user, long id) {
+        Customer c = get(user, id);
+        return CustomerInsight.of(visits.stats(id, yearAgo()), c.wouldRecommend(), settings.current());
+    }
+
+    public PageResult<Visit> visits(AppUser user, long customerId, PageRequest page) {
+        get(user, customerId);
+        return visits.list(customerId, page);
+    }
+
+    @Transactional
+    public long addVisit(AppUser user, long customerId, VisitForm form) {
+        Customer c = get(user, customerId);
+        OrgUnit outlet = checkOutlet(org.scopeOf(user), form.outletId(), "outletId");
+        String key = VisitKey.of(c.memberNo(), outlet.code(), form.visitedAt(), form.amount(), form.items(), form.receiptNo());
+        long id = visits.insert(customerId, form, key);
+        if (id < 0) {
+            throw new ConflictException("This visit is already recorded");
+        }
+        return id;
+    }
+
+    public List<TierMix> tierMix(AppUser user) {
+        return visits.tierMix(org.scopeOf(user), settings.current(), yearAgo());
+    }
+
+    private LocalDateTime yearAgo() {
+        return LocalDateTime.now(clock).minusYears(1);
+    }
+
+    private OrgUnit checkOutlet(OutletScope scope, Long outletId, String field) {
+        OrgUnit outlet = outletId == null ? null : units.findById(outletId).filter(u -> u.kind() == UnitKind.OUTLET)
+                .filter(u -> scope.contains(u.id())).orElse(null);
+        if (outlet == null) {
+            throw new BadInputException(field, "No outlet with id " + outletId + " in your scope");
+        }
+        return outlet;
+    }
+}

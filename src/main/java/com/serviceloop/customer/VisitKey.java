@@ -1,0 +1,35 @@
+package com.serviceloop.customer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/**
+ * The identity of a visit, so that importing the same POS export twice (or typing in a visit that
+ * an import later brings) stores it once: the receipt number at the outlet when there is one,
+ * otherwise customer, outlet, time, amount and item count together.
+ */
+final class VisitKey {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private VisitKey() {
+    }
+
+    static String of(String memberNo, String outletCode, LocalDateTime at, BigDecimal amount, int items, String receiptNo) {
+        String natural = receiptNo != null && !receiptNo.isBlank()
+                ? "R|" + outletCode + "|" + receiptNo.strip()
+                : "V|" + memberNo + "|" + outletCode + "|" + TIME.format(at) + "|"
+                        + amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + "|" + items;
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(natural.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

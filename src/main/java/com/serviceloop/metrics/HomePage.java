@@ -1,0 +1,47 @@
+package com.serviceloop.metrics;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.serviceloop.customer.CustomerService;
+import com.serviceloop.customer.TierMix;
+import com.serviceloop.platform.AppUser;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The overview page: the figures management steers by, starting with the customer tier mix. */
+@Controller
+public class HomePage {
+    private final CustomerService customers;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    public HomePage(CustomerService customers, MessageSource messages, ObjectMapper json) {
+        this.customers = customers;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/")
+    public String home(@AuthenticationPrincipal AppUser user, Model model, Locale locale) throws JsonProcessingException {
+        List<TierMix> mix = customers.tierMix(user);
+        model.addAttribute("mix", mix);
+        model.addAttribute("totalCustomers", mix.stream().mapToLong(TierMix::total).sum());
+        model.addAttribute("tierLabels", json.writeValueAsString(tierLabels(locale)));
+        return "home";
+    }
+
+    private Map<String, String> tierLabels(Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String t : List.of("heavy", "medium", "light", "lapsed")) {
+            labels.put(t, messages.getMessage("tier." + t.toUpperCase(Locale.ROOT), null, locale));
+        }
+        return labels;
+    }
+}

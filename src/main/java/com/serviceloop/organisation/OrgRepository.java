@@ -1,0 +1,90 @@
+package com.serviceloop.organisation;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OrgRepository {
+    private static final String COLUMNS = "id, parent_id, kind, name, code, outlet_type, address, path, version";
+    private final JdbcClient jdbc;
+
+    public OrgRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<OrgUnit> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit ORDER BY path").query(OrgUnit.class).list();
+    }
+
+    /** The unit and everything beneath it, in tree order. */
+    public List<OrgUnit> findSubtree(String path) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE path LIKE :p ORDER BY path")
+                .param("p", path + "%").query(OrgUnit.class).list();
+    }
+
+    public Optional<OrgUnit> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE id = :id").param("id", id)
+                .query(OrgUnit.class).optional();
+    }
+
+    public Optional<OrgUnit> findByCode(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE code = :code").param("code", code)
+                .query(OrgUnit.class).optional();
+    }
+
+    public List<Long> outletIdsUnder(String path) {
+        return jdbc.sql("SELECT id FROM org_unit WHERE kind = 'OUTLET' AND path LIKE :p")
+                .param("p", path + "%").query(Long.class).list();
+    }
+
+    public boolean codeTaken(String code, Long exceptId) {
+        return jdbc.sql("SELECT COUNT(*) FROM org_unit WHERE code = :code AND id <> :id")
+                .param("code", code).param("id", exceptId == null ? -1L : exceptId).query(Long.class).single() > 0;
+    }
+
+    public long insert(Long parentId, OrgUnitForm f, String parentPath) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO org_unit (parent_id, kind, name, code, outlet_type, address)
+                VALUES (:parent, :kind, :name, :code, :type, :address)""")
+                .param("parent", parentId).param("kind", f.kind().name()).param("name", f.name().strip())
+                .param("code", f.code().strip()).param("type", blankToNull(f.outletType()))
+                .param("address", blankToNull(f.address()))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        jdbc.sql("UPDATE org_unit SET path = :path WHERE id = :id")
+                .param("path", parentPath + id + "/").param("id", id).update();
+        return id;
+    }
+
+    /** Optimistic update: returns false when the version no longer matches. */
+    public boolean update(long id, OrgUnitForm f, int version) {
+        return jdbc.sql("""
+                UPDATE org_unit SET name = :name, code = :code, outlet_type = :type, address = :address,
+                       version = version + 1
+                WHERE id = :id AND version = :version""")
+                .param("name", f.name().strip()).param("code", f.code().strip())
+                .param("type", blankToNull(f.outletType())).param("address", blankToNull(f.address()))
+                .param("id", id).param("version", version).update() == 1;
+    }
+
+    public long dependants(long id) {
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM org_unit WHERE parent_id = :id)
+                     + (SELECT COUNT(*) FROM person WHERE scope_unit_id = :id OR team_id = :id)
+                     + (SELECT COUNT(*) FROM customer WHERE home_outlet_id = :id)
+                     + (SELECT COUNT(*) FROM visit WHERE outlet_id = :id)""")
+                .param("id", id).query(Long.class).single();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM org_unit WHERE id = :id").param("id", id).update();
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,83 @@
+package com.serviceloop.organisation;
+
+import com.serviceloop.platform.PageRequest;
+import com.serviceloop.platform.PageResult;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class PersonRepository {
+    private static final String COLUMNS =
+            "id, username, password_hash, display_name, role, scope_unit_id, team_id, email, phone, active, version";
+    private final JdbcClient jdbc;
+
+    public PersonRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Person> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE id = :id").param("id", id)
+                .query(Person.class).optional();
+    }
+
+    public Optional<Person> findByUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE username = :u").param("u", username)
+                .query(Person.class).optional();
+    }
+
+    public PageResult<Person> search(String q, PageRequest page) {
+        String where = q == null || q.isBlank() ? "1=1"
+                : "(LOWER(display_name) LIKE :q OR LOWER(username) LIKE :q OR LOWER(email) LIKE :q)";
+        String like = q == null ? null : "%" + q.strip().toLowerCase() + "%";
+        var count = jdbc.sql("SELECT COUNT(*) FROM person WHERE " + where);
+        var list = jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE " + where
+                + " ORDER BY display_name, id LIMIT :limit OFFSET :offset")
+                .param("limit", page.size()).param("offset", page.offset());
+        if (like != null && !q.isBlank()) {
+            count = count.param("q", like);
+            list = list.param("q", like);
+        }
+        return new PageResult<>(list.query(Person.class).list(), page.page(), page.size(),
+                count.query(Long.class).single());
+    }
+
+    public boolean usernameTaken(String username, Long exceptId) {
+        return jdbc.sql("SELECT COUNT(*) FROM person WHERE username = :u AND id <> :id")
+                .param("u", username).param("id", exceptId == null ? -1L : exceptId).query(Long.class).single() > 0;
+    }
+
+    public long countAdmins() {
+        return jdbc.sql("SELECT COUNT(*) FROM person WHERE role = 'ADMIN' AND active").query(Long.class).single();
+    }
+
+    public long insert(PersonForm f, String passwordHash) {
+        var keys = new GeneratedKeyHolder();
+        bind(jdbc.sql("""
+                INSERT INTO person (display_name, username, password_hash, role, scope_unit_id, team_id, email, phone, active)
+                VALUES (:name, :username, :hash, :role, :scope, :team, :email, :phone, :active)"""), f)
+                .param("hash", passwordHash)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Optimistic update; a null hash keeps the current password. */
+    public boolean update(long id, PersonForm f, String passwordHash, int version) {
+        return bind(jdbc.sql("""
+                UPDATE person SET display_name = :name, username = :username,
+                       password_hash = COALESCE(:hash, password_hash), role = :role, scope_unit_id = :scope,
+                       team_id = :team, email = :email, phone = :phone, active = :active, version = version + 1
+                WHERE id = :id AND version = :version"""), f)
+                .param("hash", passwordHash).param("id", id).param("version", version).update() == 1;
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, PersonForm f) {
+        return spec.param("name", f.displayName().strip())
+                .param("username", OrgRepository.blankToNull(f.username()))
+                .param("role", f.role().name()).param("scope", f.scopeUnitId()).param("team", f.teamId())
+                .param("email", OrgRepository.blankToNull(f.email()))
+                .param("phone", OrgRepository.blankToNull(f.phone()))
+                .param("active", f.active() == null || f.active());
+    }
+}

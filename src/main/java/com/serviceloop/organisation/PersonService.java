@@ -1,0 +1,128 @@
+package com.serviceloop.organisation;
+
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.ConflictException;
+import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.PageRequest;
+import com.serviceloop.platform.PageResult;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class PersonService {
+    private final PersonRepository people;
+    private final OrgRepository units;
+    private final PasswordEncoder encoder;
+    private final JdbcClient jdbc;
+
+    public PersonService(PersonRepository people, OrgRepository units, PasswordEncoder encoder, JdbcClient jdbc) {
+        this.people = people;
+        this.units = units;
+        this.encoder = encoder;
+        this.jdbc = jdbc;
+    }
+
+    public PageResult<Person> search(String q, PageRequest page) {
+        return people.search(q, page);
+    }
+
+    public Person get(long id) {
+        return people.findById(id).orElseThrow(() -> new NotFoundException("Person", id));
+    }
+
+    public boolean setupDone() {
+        return people.countAdmins() > 0;
+    }
+
+    /**
+     * First-run: creates the first administrator. The setting row acts as a once-only latch, so two
+     * instances receiving the form at the same moment cannot both create one.
+     */
+    @Transactional
+    public Person createFirstAdmin(String displayName, String username, String password) {
+        if (setupDone()) {
+            throw new ConflictException("ServiceLoop is already set up");
+        }
+        try {
+            jdbc.sql("INSERT INTO app_setting (setting_key, setting_value) VALUES ('setup.completed', 'true')").update();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("ServiceLoop is already set up");
+        }
+        return create(new PersonForm(displayName, username, password, Role.ADMIN, null, null, null, null, true, null));
+    }
+
+    @Transactional
+    public Person create(PersonForm form) {
+        PersonForm f = normalise(form);
+        validate(f, null);
+        if (f.username() != null && (f.password() == null || f.password().isBlank())) {
+            throw new BadInputException("password", "A person who signs in needs a password");
+        }
+        long id = people.insert(f, hash(f.password()));
+        return get(id);
+    }
+
+    @Transactional
+    public Person update(long id, PersonForm form) {
+        Person current = get(id);
+        PersonForm f = normalise(form);
+        validate(f, id);
+        if (f.username() != null && current.passwordHash() == null && (f.password() == null || f.password().isBlank())) {
+            throw new BadInputException("password", "A person who signs in needs a password");
+        }
+        boolean staysAdmin = f.role() == Role.ADMIN && (f.active() == null || f.active());
+        if (current.role() == Role.ADMIN && current.active() && !staysAdmin && people.countAdmins() <= 1) {
+            throw new BadInputException("role", "The last active administrator cannot be demoted or deactivated");
+        }
+        int version = f.version() == null ? current.version() : f.version();
+        if (!people.update(id, f, hash(f.password()), version)) {
+            throw new ConflictException("Person " + id + " was changed by someone else; reload and try again");
+        }
+        return get(id);
+    }
+
+    private PersonForm normalise(PersonForm f) {
+        Long scope = f.role() == Role.ADMIN ? null : f.scopeUnitId();
+        String username = OrgRepository.blankToNull(f.username());
+        return new PersonForm(f.displayName(), username, f.password(), f.role(), scope, f.teamId(), f.email(),
+                f.phone(), f.active(), f.version());
+    }
+
+    private void validate(PersonForm f, Long id) {
+        if (f.password() != null && !f.password().isBlank()) {
+            if (f.username() == null) {
+                throw new BadInputException("username", "A password needs a username to sign in with");
+            }
+            if (f.password().length() < PersonForm.MIN_PASSWORD) {
+                throw new BadInputException("password", "Use at least " + PersonForm.MIN_PASSWORD + " characters");
+            }
+        }
+        if (f.username() != null && people.usernameTaken(f.username(), id)) {
+            throw new BadInputException("username", "Username " + f.username() + " is taken");
+        }
+        OrgUnit scope = null;
+        if (f.role() != Role.ADMIN) {
+            if (f.scopeUnitId() == null) {
+                throw new BadInputException("scopeUnitId", "Choose the unit this person works in");
+            }
+            scope = units.findById(f.scopeUnitId())
+                    .orElseThrow(() -> new BadInputException("scopeUnitId", "No unit with id " + f.scopeUnitId()));
+        }
+        if (f.teamId() != null) {
+            OrgUnit team = units.findById(f.teamId())
+                    .filter(t -> t.kind() == UnitKind.TEAM)
+                    .orElseThrow(() -> new BadInputException("teamId", "No team with id " + f.teamId()));
+            OrgUnit outlet = units.findById(team.parentId()).orElseThrow();
+            if (scope != null && !team.path().startsWith(scope.path()) && !scope.path().startsWith(outlet.path())) {
+                throw new BadInputException("teamId", "The team is outside the person's unit");
+            }
+        }
+    }
+
+    private String hash(String password) {
+        return password == null || password.isBlank() ? null : encoder.encode(password);
+    }
+}

@@ -1,0 +1,9 @@
+package com.serviceloop.organisation;
+
+public enum Role {
+    ADMIN, MANAGER, STAFF, AUDITOR;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,51 @@
+package com.serviceloop.organisation;
+
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.ConflictException;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** First run: the page that creates the first administrator, and the sign-in page. */
+@Controller
+public class SetupPage {
+    private final PersonService people;
+
+    public SetupPage(PersonService people) {
+        this.people = people;
+    }
+
+    @GetMapping("/login")
+    public String login() {
+        return people.setupDone() ? "login" : "redirect:/setup";
+    }
+
+    @GetMapping("/setup")
+    public String form(Model model) {
+        if (people.setupDone()) {
+            return "redirect:/login";
+        }
+        model.addAttribute("setupForm", new OrganisationApi.SetupRequest("", "", ""));
+        return "setup";
+    }
+
+    @PostMapping("/setup")
+    public String submit(@Valid @ModelAttribute("setupForm") OrganisationApi.SetupRequest form, BindingResult errors) {
+        if (errors.hasErrors()) {
+            return "setup";
+        }
+        try {
+            people.createFirstAdmin(form.displayName(), form.username(), form.password());
+        } catch (ConflictException e) {
+            return "redirect:/login";
+        } catch (BadInputException e) {
+            errors.rejectValue(e.field(), "invalid", e.getMessage());
+            return "setup";
+        }
+        return "redirect:/login?setup";
+    }
+}

@@ -1,0 +1,72 @@
+package com.serviceloop.platform;
+
+import com.serviceloop.organisation.ApiTokenService;
+import com.serviceloop.organisation.PersonRepository;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+@Configuration
+@EnableMethodSecurity
+public class SecurityConfig {
+
+    /** Bearer-token requests carry no session cookie, so CSRF does not apply to them. */
+    static final RequestMatcher BEARER = request -> {
+        String h = request.getHeader("Authorization");
+        return h != null && h.startsWith("Bearer ");
+    };
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, ApiTokenService tokens) throws Exception {
+        RequestMatcher api = new AntPathRequestMatcher("/api/**");
+        http
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/login", "/setup", "/api/v1/setup").permitAll()
+                .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/lang").permitAll()
+                .anyRequest().authenticated())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, new AntPathRequestMatcher("/api/v1/setup")))
+            .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                    (req, res, e) -> ApiErrors.writeJson(res, HttpServletResponse.SC_UNAUTHORIZED,
+                            "Unauthorized", "Sign in or send an API token as 'Authorization: Bearer ...'"), api)
+                .defaultAccessDeniedHandlerFor(
+                    (req, res, e) -> ApiErrors.writeJson(res, HttpServletResponse.SC_FORBIDDEN,
+                            "Forbidden", "Your role does not allow this"), api)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
+            .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+            .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                            + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(PersonRepository people) {
+        return username -> people.findByUsername(username)
+                .filter(p -> p.canSignIn())
+                .map(p -> new AppUser(p.id(), p.username(), p.passwordHash(), p.displayName(), p.role(), p.scopeUnitId()))
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+}
