@@ -115,7 +115,7 @@ CREATE TABLE visit_import_row (
     receipt_no  VARCHAR(60),
     dedup_key   VARCHAR(64) NOT NULL
 );
-CREATE INDEX visit_import_row_ix ON visit_import_row (import_id, line_no);
+CREATE INDEX visit_import_row_ix ON visit_import_row (import_id, dedup_key, line_no);
 
 -- Spring Session JDBC (sessions shared by all instances).
 CREATE TABLE spring_session (

@@ -4,6 +4,7 @@ import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.CsvFiles;
+import com.serviceloop.platform.Database;
 import com.serviceloop.platform.ImportReport;
 import com.serviceloop.platform.OutletScope;
 import java.io.IOException;
@@ -45,9 +46,11 @@ public class VisitImportService {
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Database database;
 
     public VisitImportService(OrgService org, JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx,
-                              Clock clock) {
+                              Clock clock, Database database) {
+        this.database = database;
         this.org = org;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -172,14 +175,21 @@ public class VisitImportService {
             report.reject(u.getKey(), "member_no", "No customer with member number '" + u.getValue() + "' in your scope");
         }
         report.rejectUnlisted(unknownCount - unknown.size());
+        // PostgreSQL skips known keys with ON CONFLICT; the portable form (H2) keeps the first line of
+        // each key in the file and skips keys already stored.
+        String skipKnown = database.isPostgres() ? "ON CONFLICT (dedup_key) DO NOTHING" : "";
+        String portableFilter = database.isPostgres() ? "" : """
+                AND s.line_no = (SELECT MIN(s2.line_no) FROM visit_import_row s2
+                                 WHERE s2.import_id = s.import_id AND s2.dedup_key = s.dedup_key)
+                AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.dedup_key = s.dedup_key)""";
         long inserted = scope.bind(jdbc.sql("""
                 INSERT INTO visit (customer_id, outlet_id, visited_at, amount, items, receipt_no, dedup_key)
                 SELECT c.id, o.id, s.visited_at, s.amount, s.items, s.receipt_no, s.dedup_key
                 FROM visit_import_row s
                 JOIN customer c ON %s
                 JOIN org_unit o ON o.code = s.outlet_code AND o.kind = 'OUTLET'
-                WHERE s.import_id = :id
-                ON CONFLICT (dedup_key) DO NOTHING""".formatted(customerInScope)))
+                WHERE s.import_id = :id %s
+                %s""".formatted(customerInScope, portableFilter, skipKnown)))
                 .param("id", importId).update();
         report.inserted(inserted);
         report.duplicates(staged - unknownCount - inserted);

@@ -5,6 +5,7 @@ import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -40,17 +41,21 @@ public class VisitRepository {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
-    /** Inserts unless a visit with the same dedup key exists; returns the new id or -1. */
+    /** Inserts unless a visit with the same dedup key exists; returns the new id or -1. The caller's transaction must end after a -1 (PostgreSQL aborts it). */
     public long insert(long customerId, VisitForm f, String dedupKey) {
         var keys = new GeneratedKeyHolder();
-        int n = jdbc.sql("""
+        try {
+            jdbc.sql("""
                 INSERT INTO visit (customer_id, outlet_id, visited_at, amount, items, receipt_no, dedup_key)
-                VALUES (:c, :o, :at, :amount, :items, :receipt, :key) ON CONFLICT (dedup_key) DO NOTHING""")
+                VALUES (:c, :o, :at, :amount, :items, :receipt, :key)""")
                 .param("c", customerId).param("o", f.outletId()).param("at", f.visitedAt())
                 .param("amount", f.amount()).param("items", f.items())
                 .param("receipt", f.receiptNo() == null || f.receiptNo().isBlank() ? null : f.receiptNo().strip())
                 .param("key", dedupKey).update(keys, "id");
-        return n == 0 ? -1 : keys.getKey().longValue();
+        } catch (DuplicateKeyException e) {
+            return -1;
+        }
+        return keys.getKey().longValue();
     }
 
     /** One SQL pass: visits per customer in the window, bucketed by the tier thresholds, per home outlet. */

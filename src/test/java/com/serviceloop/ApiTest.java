@@ -1,0 +1,60 @@
+package com.serviceloop;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.serviceloop.organisation.ApiTokenService;
+import com.serviceloop.platform.AppUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Base of the API tests: real HTTP semantics through MockMvc, authenticated with real API tokens. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
+public abstract class ApiTest {
+    @Autowired protected MockMvc mvc;
+    @Autowired protected ObjectMapper json;
+    @Autowired protected Fixtures fixtures;
+    @Autowired protected ApiTokenService tokens;
+
+    protected String token(AppUser user) {
+        return tokens.issue("test", user.id()).secret();
+    }
+
+    protected ResultActions call(MockHttpServletRequestBuilder request, String token) throws Exception {
+        return mvc.perform(request.header("Authorization", "Bearer " + token).accept(MediaType.APPLICATION_JSON));
+    }
+
+    protected ResultActions getJson(String url, String token) throws Exception {
+        return call(get(url), token);
+    }
+
+    protected ResultActions postJson(String url, String token, Object body) throws Exception {
+        return call(post(url).contentType(MediaType.APPLICATION_JSON).content(body instanceof String s ? s
+                : json.writeValueAsString(body)), token);
+    }
+
+    protected ResultActions putJson(String url, String token, Object body) throws Exception {
+        return call(put(url).contentType(MediaType.APPLICATION_JSON).content(body instanceof String s ? s
+                : json.writeValueAsString(body)), token);
+    }
+
+    protected ResultActions deleteJson(String url, String token) throws Exception {
+        return call(delete(url), token);
+    }
+
+    protected JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+}

@@ -1,0 +1,152 @@
+package com.serviceloop.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.serviceloop.ApiTest;
+import com.serviceloop.Fixtures;
+import com.serviceloop.platform.AppUser;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/** Sign-in, API tokens, CSRF, first run, and the public operational endpoints. */
+class AccessIntegrationTest extends ApiTest {
+    private AppUser admin;
+    private String adminToken;
+
+    @BeforeEach
+    void setUp() {
+        admin = fixtures.admin();
+        adminToken = token(admin);
+    }
+
+    @Test
+    void apiNeedsAValidToken() throws Exception {
+        mvc.perform(get("/api/v1/customers").accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.title").value("Unauthorized"));
+        getJson("/api/v1/customers", "sl_not-a-real-token").andExpect(status().isUnauthorized());
+        getJson("/api/v1/me", adminToken).andExpect(status().isOk()).andExpect(jsonPath("$.role").value("ADMIN"))
+                .andExpect(jsonPath("$.passwordHash").doesNotExist());
+    }
+
+    @Test
+    void issuedTokensWorkUntilRevoked() throws Exception {
+        Fixtures.Chain chain = fixtures.chain();
+        AppUser staff = fixtures.person(Role.STAFF, chain.outletA().id());
+        JsonNode issued = body(postJson("/api/v1/tokens", adminToken, Map.of("name", "till system", "personId", staff.id()))
+                .andExpect(status().isCreated()));
+        String secret = issued.get("secret").asText();
+        assertThat(secret).startsWith("sl_").hasSizeGreaterThan(40);
+        getJson("/api/v1/me", secret).andExpect(jsonPath("$.id").value(staff.id()));
+
+        JsonNode list = body(getJson("/api/v1/tokens", adminToken));
+        assertThat(list.toString()).doesNotContain(secret);
+
+        deleteJson("/api/v1/tokens/" + issued.get("token").get("id").asLong(), adminToken).andExpect(status().isNoContent());
+        getJson("/api/v1/me", secret).andExpect(status().isUnauthorized());
+        postJson("/api/v1/tokens", adminToken, Map.of("name", "", "personId", staff.id())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+    }
+
+    @Test
+    void tokensOfDeactivatedPeopleStopWorking() throws Exception {
+        Fixtures.Chain chain = fixtures.chain();
+        AppUser staff = fixtures.person(Role.STAFF, chain.outletA().id());
+        String secret = token(staff);
+        getJson("/api/v1/me", secret).andExpect(status().isOk());
+        putJson("/api/v1/people/" + staff.id(), adminToken, Map.of("displayName", "Gone", "username", staff.username(),
+                "role", "STAFF", "scopeUnitId", chain.outletA().id(), "active", false)).andExpect(status().isOk());
+        getJson("/api/v1/me", secret).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void sessionWritesNeedCsrfButTokenWritesDoNot() throws Exception {
+        String body = json.writeValueAsString(Map.of("kind", "CHAIN", "name", "C", "code", Fixtures.unique("C")));
+        mvc.perform(post("/api/v1/units").with(user(admin)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/units").with(user(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void formLoginWorksWithHashedPasswords() throws Exception {
+        Fixtures.Chain chain = fixtures.chain();
+        AppUser manager = fixtures.person(Role.MANAGER, chain.outletA().id());
+        assertThat(manager.passwordHash()).startsWith("{bcrypt}").doesNotContain(Fixtures.PASSWORD);
+        mvc.perform(post("/login").with(csrf()).param("username", manager.username()).param("password", Fixtures.PASSWORD))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/"));
+        mvc.perform(post("/login").with(csrf()).param("username", manager.username()).param("password", "wrong-password"))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get("/customers").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void setupRunsOnlyOnce() throws Exception {
+        mvc.perform(post("/api/v1/setup").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\":\"Eve\",\"username\":\"eve\",\"password\":\"0123456789ab\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/setup").contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"x\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field").isArray());
+        mvc.perform(get("/setup")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void peopleAreValidated() throws Exception {
+        Fixtures.Chain chain = fixtures.chain();
+        postJson("/api/v1/people", adminToken, Map.of("displayName", "No scope", "role", "MANAGER"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("scopeUnitId"));
+        postJson("/api/v1/people", adminToken, Map.of("displayName", "Short", "username", Fixtures.unique("u"),
+                "password", "short", "role", "STAFF", "scopeUnitId", chain.outletA().id()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("password"));
+        postJson("/api/v1/people", adminToken, Map.of("displayName", "Bad role", "role", "KING"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("role"));
+        postJson("/api/v1/people", adminToken, Map.of("displayName", "Counter staff", "role", "STAFF",
+                "scopeUnitId", chain.outletA().id(), "teamId", chain.teamA().id()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.username").doesNotExist());
+        postJson("/api/v1/people", adminToken, Map.of("displayName", "Wrong team", "role", "STAFF",
+                "scopeUnitId", chain.outletB().id(), "teamId", chain.teamA().id()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("teamId"));
+    }
+
+    @Test
+    void organisationTreeRules() throws Exception {
+        Fixtures.Chain chain = fixtures.chain();
+        postJson("/api/v1/units", adminToken, Map.of("kind", "TEAM", "name", "T", "code", Fixtures.unique("T"),
+                "parentId", chain.region().id())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("parentId"));
+        postJson("/api/v1/units", adminToken, Map.of("kind", "OUTLET", "name", "O", "code", chain.outletA().code(),
+                "parentId", chain.region().id())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("code"));
+        postJson("/api/v1/units", adminToken, Map.of("kind", "OUTLET", "name", "O", "code", "has space",
+                "parentId", chain.region().id())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("code"));
+        deleteJson("/api/v1/units/" + chain.region().id(), adminToken).andExpect(status().isConflict());
+        JsonNode outlet = body(postJson("/api/v1/units", adminToken, Map.of("kind", "OUTLET", "name", "Pop-up",
+                "code", Fixtures.unique("O"), "parentId", chain.region().id())).andExpect(status().isCreated()));
+        assertThat(outlet.get("path").asText()).isEqualTo(chain.region().path() + outlet.get("id").asLong() + "/");
+        putJson("/api/v1/units/" + outlet.get("id").asLong(), adminToken, Map.of("kind", "OUTLET", "name", "Pop-up 2",
+                "code", outlet.get("code").asText(), "version", 0)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Pop-up 2"));
+        deleteJson("/api/v1/units/" + outlet.get("id").asLong(), adminToken).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void healthMetricsAndApiDocsArePublished() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/customers']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/visits/import']").exists());
+    }
+}
