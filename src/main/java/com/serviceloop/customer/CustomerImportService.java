@@ -106,6 +106,8 @@ public class CustomerImportService {
                             + " belongs to a customer outside your scope");
                 } else if (customers.update(e.id(), row.form(), e.version())) {
                     report.updated(1);
+                } else {
+                    report.reject(row.line(), "member_no", "Someone changed this customer during the import; import the line again");
                 }
             }
         });

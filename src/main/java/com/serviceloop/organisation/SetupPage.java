@@ -19,9 +19,10 @@ public class SetupPage {
         this.people = people;
     }
 
+    /** Before the first administrator exists, SetupGate sends this page to /setup. */
     @GetMapping("/login")
     public String login() {
-        return people.setupDone() ? "login" : "redirect:/setup";
+        return "login";
     }
 
     @GetMapping("/setup")

@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
@@ -111,16 +114,22 @@ public class ApiErrors {
         return p;
     }
 
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail notMultipart(MultipartException e) {
+        return badRequest(List.of(new FieldError("file", "Send the file as multipart/form-data in a part named 'file'")));
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) throws Exception {
-        if (e instanceof org.springframework.web.ErrorResponse) {
-            throw e; // Spring's own 404/405/415 answers stay as they are
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known) {
+            // Spring's own answers (unknown path 404, wrong method 405, wrong media type 415) keep their status
+            return ResponseEntity.status(known.getStatusCode()).body(known.getBody());
         }
         log.error("Unexpected error", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; the error has been logged");
         p.setTitle("Internal error");
-        return p;
+        return ResponseEntity.internalServerError().body(p);
     }
 
     static ProblemDetail badRequest(List<FieldError> errors) {

@@ -72,6 +72,10 @@ class CsvImportIntegrationTest extends ApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
         call(multipart("/api/v1/customers/import"), admin).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
+        postJson("/api/v1/visits/import", admin, "{}").andExpect(status().isUnsupportedMediaType());
+        call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/visits/import")
+                .contentType("multipart/form-data; boundary=xyz").content("not a multipart body"), admin)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
     }
 
     @Test

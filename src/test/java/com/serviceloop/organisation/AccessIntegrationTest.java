@@ -141,12 +141,22 @@ class AccessIntegrationTest extends ApiTest {
     }
 
     @Test
+    void springsOwnErrorsKeepTheirStatus() throws Exception {
+        getJson("/api/v1/no-such-thing", adminToken).andExpect(status().isNotFound());
+        deleteJson("/api/v1/customers", adminToken).andExpect(status().isMethodNotAllowed());
+        call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/customers")
+                .contentType(MediaType.TEXT_PLAIN).content("x"), adminToken).andExpect(status().isUnsupportedMediaType());
+    }
+
+    @Test
     void healthMetricsAndApiDocsArePublished() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/customers']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/visits/import']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/visits/import']").exists())
+                .andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"));
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
     }
 }
