@@ -141,6 +141,24 @@ class AccessIntegrationTest extends ApiTest {
     }
 
     @Test
+    void webJarsAreServedWithoutVersions() throws Exception {
+        mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/echarts/dist/echarts.min.js")).andExpect(status().isOk());
+    }
+
+    @Test
+    void overviewShowsTheTierChartInTheBrowsersLanguage() throws Exception {
+        mvc.perform(get("/").with(user(admin)).header("Accept-Language", "zh-CN,zh;q=0.9"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("按到店频率划分的顾客")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"tier-mix\"")));
+        mvc.perform(get("/").with(user(admin)).header("Accept-Language", "en-GB"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Customers by visit frequency")));
+        mvc.perform(get("/").param("lang", "zh").with(user(admin)).header("Accept-Language", "en-GB"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("按到店频率划分的顾客")));
+    }
+
+    @Test
     void springsOwnErrorsKeepTheirStatus() throws Exception {
         getJson("/api/v1/no-such-thing", adminToken).andExpect(status().isNotFound());
         deleteJson("/api/v1/customers", adminToken).andExpect(status().isMethodNotAllowed());
