@@ -1,0 +1,27 @@
+package com.serviceloop.blueprint;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One step of a service: what the customer does, what staff do in view (front stage) and out of
+ * view (back stage), what supports them, and how the step is kept to a standard.
+ */
+public record BlueprintStep(long id, long blueprintId, int stepNo, String name, String customerAction,
+                            String frontStage, String backStage, String support, String touchPoints,
+                            Integer timeStandardSecs, String doList, String dontList, String checkPoints,
+                            String ownerRole, BigDecimal satisfaction) {
+
+    public List<String> dos() {
+        return lines(doList);
+    }
+
+    public List<String> donts() {
+        return lines(dontList);
+    }
+
+    static List<String> lines(String s) {
+        return s == null ? List.of() : Arrays.stream(s.split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}
