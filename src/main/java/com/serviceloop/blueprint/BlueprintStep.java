@@ -13,11 +13,11 @@ public record BlueprintStep(long id, long blueprintId, int stepNo, String name, 
                             Integer timeStandardSecs, String doList, String dontList, String checkPoints,
                             String ownerRole, BigDecimal satisfaction) {
 
-    public List<String> dos() {
+    public List<String> getDos() {
         return lines(doList);
     }
 
-    public List<String> donts() {
+    public List<String> getDonts() {
         return lines(dontList);
     }
 

@@ -6,12 +6,12 @@ import java.math.RoundingMode;
 /** How often a standard was met, per version of its wording, against the target rate. */
 public record Compliance(int versionNo, String behaviour, BigDecimal targetRate, long events, long met) {
 
-    public BigDecimal rate() {
+    public BigDecimal getRate() {
         return events == 0 ? null
                 : BigDecimal.valueOf(met * 100).divide(BigDecimal.valueOf(events), 2, RoundingMode.HALF_UP);
     }
 
-    public Boolean onTarget() {
-        return rate() == null || targetRate == null ? null : rate().compareTo(targetRate) >= 0;
+    public Boolean getOnTarget() {
+        return getRate() == null || targetRate == null ? null : getRate().compareTo(targetRate) >= 0;
     }
 }

@@ -56,8 +56,8 @@ public class StandardRepository {
 
     /** The wording that was in force at the given moment. */
     public Optional<StandardVersion> versionAt(long standardId, OffsetDateTime at) {
-        return jdbc.sql(VERSION_COLUMNS + """
-                 WHERE v.standard_id = :id AND v.valid_from <= :at AND (v.valid_to IS NULL OR v.valid_to > :at)""")
+        return jdbc.sql(VERSION_COLUMNS
+                        + " WHERE v.standard_id = :id AND v.valid_from <= :at AND (v.valid_to IS NULL OR v.valid_to > :at)")
                 .param("id", standardId).param("at", at).query(StandardVersion.class).optional();
     }
 

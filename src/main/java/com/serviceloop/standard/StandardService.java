@@ -66,8 +66,13 @@ public class StandardService {
                         .filter(s -> selfId == null || s.id() != selfId)
                         .map(s -> new QualityChecker.Existing(s.id(), s.behaviour())).toList();
         return QualityChecker.check(form, others).stream()
-                .map(f -> f.withMessage(messages.getMessage("check." + f.code(), f.args().toArray(), f.code(), locale)))
+                .map(f -> f.withMessage(messages.getMessage("check." + f.code(), plain(f.args()), f.code(), locale)))
                 .toList();
+    }
+
+    /** Numbers as typed, not as MessageFormat would group them ("#1,204"). */
+    private static Object[] plain(List<Object> args) {
+        return args.stream().map(a -> a instanceof Number ? a.toString() : a).toArray();
     }
 
     @Transactional

@@ -49,7 +49,7 @@ class ChainSatisfactionTest {
     void doAndDontListsAreOneItemPerLine() {
         var s = new BlueprintStep(1, 1, 1, "Greet", null, null, null, null, null, 30, "Smile\n\n Make eye contact \n",
                 null, null, null, null);
-        assertThat(s.dos()).containsExactly("Smile", "Make eye contact");
-        assertThat(s.donts()).isEmpty();
+        assertThat(s.getDos()).containsExactly("Smile", "Make eye contact");
+        assertThat(s.getDonts()).isEmpty();
     }
 }

@@ -1,0 +1,128 @@
+package com.serviceloop.standard;
+
+import com.serviceloop.platform.AppUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Standards", description = "Service standards: areas, versions, quality advice, priorities, measurements")
+public class StandardApi {
+    static final String AUTHORS = "hasAnyRole('ADMIN','MANAGER')";
+    private final StandardService standards;
+    private final PriorityService priorities;
+
+    public StandardApi(StandardService standards, PriorityService priorities) {
+        this.standards = standards;
+        this.priorities = priorities;
+    }
+
+    public record Saved(Standard standard, List<Finding> findings) {
+    }
+
+    @Operation(summary = "The 14 standard areas, 7 procedural and 7 personal")
+    @GetMapping("/standard-areas")
+    public List<StandardArea> areas() {
+        return standards.areas();
+    }
+
+    @GetMapping("/standards")
+    public List<Standard> list(@RequestParam String outletType,
+                               @RequestParam(defaultValue = "false") boolean includeRetired) {
+        return standards.list(outletType, includeRetired);
+    }
+
+    @GetMapping("/standards/{id}")
+    public Standard get(@PathVariable long id) {
+        return standards.get(id);
+    }
+
+    @Operation(summary = "Quality advice on a draft standard (clear, concise, observable, realistic, not a duplicate); saves nothing")
+    @PostMapping("/standards/check")
+    public List<Finding> check(@RequestBody StandardForm form, @RequestParam(required = false) Long standardId,
+                               Locale locale) {
+        return standards.check(form, standardId, locale);
+    }
+
+    @Operation(summary = "Write a standard; the answer carries the quality advice too (advice never blocks saving)")
+    @PreAuthorize(AUTHORS)
+    @PostMapping("/standards")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Saved create(@AuthenticationPrincipal AppUser user, @Valid @RequestBody StandardForm form, Locale locale) {
+        Standard s = standards.create(user, form);
+        return new Saved(s, standards.check(form, s.id(), locale));
+    }
+
+    @Operation(summary = "Revise a standard: adds a version and closes the previous one (send 'version' to detect conflicts)")
+    @PreAuthorize(AUTHORS)
+    @PutMapping("/standards/{id}")
+    public Saved revise(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                        @Valid @RequestBody StandardForm form, Locale locale) {
+        Standard s = standards.revise(user, id, form);
+        return new Saved(s, standards.check(form, id, locale));
+    }
+
+    @Operation(summary = "Retire a standard; it and its history stay readable")
+    @PreAuthorize(AUTHORS)
+    @DeleteMapping("/standards/{id}")
+    public Standard retire(@PathVariable long id) {
+        return standards.retire(id);
+    }
+
+    @GetMapping("/standards/{id}/versions")
+    public List<StandardVersion> versions(@PathVariable long id) {
+        return standards.history(id);
+    }
+
+    @Operation(summary = "Record one observation; it is tied to the version in force at measuredAt")
+    @PostMapping("/standards/{id}/measurements")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Measurement measure(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                               @Valid @RequestBody MeasurementForm form) {
+        return standards.measure(user, id, form);
+    }
+
+    @GetMapping("/standards/{id}/measurements")
+    public List<Measurement> measurements(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                          @RequestParam(defaultValue = "100") int limit) {
+        return standards.measurements(user, id, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @Operation(summary = "Share of observations that met the standard, per version, in your outlets")
+    @GetMapping("/standards/{id}/compliance")
+    public List<Compliance> compliance(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
+        return standards.compliance(user, id, from, to);
+    }
+
+    @Operation(summary = "Weight split and per-standard weights of an outlet type")
+    @GetMapping("/priorities/{outletType}")
+    public Priorities priorities(@PathVariable String outletType) {
+        return priorities.get(outletType);
+    }
+
+    @PreAuthorize(AUTHORS)
+    @PutMapping("/priorities/{outletType}")
+    public Priorities savePriorities(@PathVariable String outletType, @Valid @RequestBody PriorityForm form) {
+        return priorities.save(outletType, form);
+    }
+}
