@@ -29,10 +29,18 @@ public class StandardApi {
     static final String AUTHORS = "hasAnyRole('ADMIN','MANAGER')";
     private final StandardService standards;
     private final PriorityService priorities;
+    private final StarterLibrary library;
+    private final StarterService starter;
 
-    public StandardApi(StandardService standards, PriorityService priorities) {
+    public StandardApi(StandardService standards, PriorityService priorities, StarterLibrary library,
+                       StarterService starter) {
         this.standards = standards;
         this.priorities = priorities;
+        this.library = library;
+        this.starter = starter;
+    }
+
+    public record ApplyRequest(@jakarta.validation.constraints.NotBlank String outletType) {
     }
 
     public record Saved(Standard standard, List<Finding> findings) {
@@ -112,6 +120,21 @@ public class StandardApi {
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
         return standards.compliance(user, id, from, to);
+    }
+
+    @Operation(summary = "Industries in the starter library (pharmacy, fashion retail, restaurant, courier, generic)")
+    @GetMapping("/starter-library")
+    public List<StarterLibrary.Summary> starterLibrary() {
+        return library.summaries();
+    }
+
+    @Operation(summary = "Pre-fill an outlet type with an industry's standards and blueprint, in the caller's language")
+    @PreAuthorize(AUTHORS)
+    @PostMapping("/starter-library/{industry}/apply")
+    @ResponseStatus(HttpStatus.CREATED)
+    public StarterService.Applied applyStarter(@AuthenticationPrincipal AppUser user, @PathVariable String industry,
+                                               @Valid @RequestBody ApplyRequest request, Locale locale) {
+        return starter.apply(user, industry, request.outletType(), locale);
     }
 
     @Operation(summary = "Weight split and per-standard weights of an outlet type")

@@ -1,0 +1,95 @@
+package com.serviceloop.standard;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ready-made standards and a blueprint per industry, in Chinese and English, from
+ * {@code classpath:starter/*.json}. A manager picks one to start from and edits it.
+ */
+@Component
+public class StarterLibrary {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Text(String en, String zh) {
+        public String in(Locale locale) {
+            return "zh".equals(locale.getLanguage()) ? zh : en;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Texts(List<String> en, List<String> zh) {
+        public String lines(Locale locale) {
+            List<String> l = "zh".equals(locale.getLanguage()) ? zh : en;
+            return l == null ? null : String.join("\n", l);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Step(Text name, Text customerAction, Text frontStage, Text backStage, Text support, Text touchPoints,
+                       Integer timeStandardSecs, @JsonProperty("do") Texts dos, @JsonProperty("dont") Texts donts,
+                       Text checkPoints, Text ownerRole, BigDecimal satisfaction) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BlueprintTemplate(Text name, Text description, List<Step> steps) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StandardTemplate(String area, Kind kind, Text behaviour, Text measure, BigDecimal targetValue,
+                                   TargetUnit targetUnit, BigDecimal targetRate, Integer step, Text owner) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Industry(String industry, Text name, BlueprintTemplate blueprint, List<StandardTemplate> standards) {
+    }
+
+    /** What a picker shows: the industry and how much it brings. */
+    public record Summary(String industry, Text name, int standards, int steps) {
+    }
+
+    private final Map<String, Industry> industries;
+
+    public StarterLibrary(ObjectMapper json) {
+        this.industries = load(json, "classpath*:starter/*.json");
+    }
+
+    static Map<String, Industry> load(ObjectMapper json, String pattern) {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources(pattern);
+            java.util.TreeMap<String, Industry> out = new java.util.TreeMap<>();
+            for (Resource r : files) {
+                try (InputStream in = r.getInputStream()) {
+                    Industry i = json.readValue(in, Industry.class);
+                    out.put(i.industry(), i);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The starter library cannot be read", e);
+        }
+    }
+
+    public List<Summary> summaries() {
+        return industries.values().stream()
+                .map(i -> new Summary(i.industry(), i.name(), i.standards().size(), i.blueprint().steps().size()))
+                .collect(Collectors.toList());
+    }
+
+    public Optional<Industry> find(String industry) {
+        return Optional.ofNullable(industries.get(industry));
+    }
+}
