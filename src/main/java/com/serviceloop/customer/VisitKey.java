@@ -14,13 +14,13 @@ import java.util.HexFormat;
  * an import later brings) stores it once: the receipt number at the outlet when there is one,
  * otherwise customer, outlet, time, amount and item count together.
  */
-final class VisitKey {
+public final class VisitKey {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private VisitKey() {
     }
 
-    static String of(String memberNo, String outletCode, LocalDateTime at, BigDecimal amount, int items, String receiptNo) {
+    public static String of(String memberNo, String outletCode, LocalDateTime at, BigDecimal amount, int items, String receiptNo) {
         String natural = receiptNo != null && !receiptNo.isBlank()
                 ? "R|" + outletCode + "|" + receiptNo.strip()
                 : "V|" + memberNo + "|" + outletCode + "|" + TIME.format(at) + "|"

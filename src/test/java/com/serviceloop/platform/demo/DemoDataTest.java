@@ -1,0 +1,52 @@
+package com.serviceloop.platform.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serviceloop.Fixtures;
+import com.serviceloop.customer.CustomerService;
+import com.serviceloop.customer.TierMix;
+import com.serviceloop.organisation.OrgUnit;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+class DemoDataTest {
+    @Autowired DemoData demo;
+    @Autowired Fixtures fixtures;
+    @Autowired CustomerService customers;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void loadsAPharmacyChainOnceWithEveryTierRepresented() {
+        String suffix = Fixtures.unique("").toUpperCase();
+        DemoData.Loaded loaded = demo.loadOnce(suffix);
+        assertThat(demo.loadOnce(suffix)).as("second load is skipped").isNull();
+
+        assertThat(loaded.outlets()).hasSize(6);
+        assertThat(loaded.people()).isEqualTo(30);
+        assertThat(loaded.customers()).isEqualTo(2000);
+        assertThat(loaded.logins()).hasSize(14).allSatisfy((user, password) -> assertThat(password).hasSizeGreaterThan(12));
+        assertThat(loaded.visits()).isGreaterThan(20_000);
+
+        Set<Long> outletIds = loaded.outlets().stream().map(OrgUnit::id).collect(Collectors.toSet());
+        List<TierMix> mix = customers.tierMix(fixtures.admin()).stream()
+                .filter(m -> outletIds.contains(m.outletId())).toList();
+        assertThat(mix).hasSize(6);
+        long heavy = mix.stream().mapToLong(TierMix::heavy).sum();
+        long medium = mix.stream().mapToLong(TierMix::medium).sum();
+        long light = mix.stream().mapToLong(TierMix::light).sum();
+        long lapsed = mix.stream().mapToLong(TierMix::lapsed).sum();
+        assertThat(heavy + medium + light + lapsed).isEqualTo(2000);
+        assertThat(List.of(heavy, medium, light, lapsed)).allSatisfy(n -> assertThat(n).isGreaterThan(100));
+
+        LocalDateTime first = jdbc.sql("SELECT MIN(v.visited_at) FROM visit v JOIN customer c ON c.id = v.customer_id "
+                + "WHERE c.member_no LIKE :s").param("s", "%" + suffix).query(LocalDateTime.class).single();
+        assertThat(first).isBefore(LocalDateTime.now().minusMonths(17)).isAfter(LocalDateTime.now().minusMonths(19));
+    }
+}
