@@ -27,7 +27,7 @@ final class BatchStaging implements StagingWriter {
         insert.setBigDecimal(6, row.amount());
         insert.setInt(7, row.items());
         insert.setString(8, row.receiptNo());
-        insert.setString(9, row.dedupKey());
+        insert.setObject(9, row.dedupKey());
         insert.addBatch();
         if (++pending == BATCH) {
             insert.executeBatch();

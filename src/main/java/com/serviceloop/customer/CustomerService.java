@@ -83,7 +83,7 @@ public class CustomerService {
     public long addVisit(AppUser user, long customerId, VisitForm form) {
         Customer c = get(user, customerId);
         OrgUnit outlet = checkOutlet(org.scopeOf(user), form.outletId(), "outletId");
-        String key = VisitKey.of(c.memberNo(), outlet.code(), form.visitedAt(), form.amount(), form.items(), form.receiptNo());
+        java.util.UUID key = VisitKey.of(c.memberNo(), outlet.code(), form.visitedAt(), form.amount(), form.items(), form.receiptNo());
         long id = visits.insert(customerId, form, key);
         if (id < 0) {
             throw new ConflictException("This visit is already recorded");

@@ -16,10 +16,10 @@ final class PostgresCopyStaging implements StagingWriter {
     private final StringBuilder line = new StringBuilder(256);
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 4096);
 
-    PostgresCopyStaging(PGConnection connection, String importId) throws SQLException {
+    PostgresCopyStaging(PGConnection connection, String table, String importId) throws SQLException {
         this.copy = connection.getCopyAPI().copyIn("""
-                COPY visit_import_row (import_id, line_no, member_no, outlet_code, visited_at, amount, items,
-                    receipt_no, dedup_key) FROM STDIN (FORMAT text)""");
+                COPY %s (import_id, line_no, member_no, outlet_code, visited_at, amount, items,
+                    receipt_no, dedup_key) FROM STDIN (FORMAT text)""".formatted(table));
         this.importId = importId;
     }
 

@@ -7,7 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
+import java.nio.ByteBuffer;
+import java.util.UUID;
 
 /**
  * The identity of a visit, so that importing the same POS export twice (or typing in a visit that
@@ -20,14 +21,15 @@ public final class VisitKey {
     private VisitKey() {
     }
 
-    public static String of(String memberNo, String outletCode, LocalDateTime at, BigDecimal amount, int items, String receiptNo) {
+    public static UUID of(String memberNo, String outletCode, LocalDateTime at, BigDecimal amount, int items, String receiptNo) {
         String natural = receiptNo != null && !receiptNo.isBlank()
                 ? "R|" + outletCode + "|" + receiptNo.strip()
                 : "V|" + memberNo + "|" + outletCode + "|" + TIME.format(at) + "|"
                         + amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + "|" + items;
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(natural.getBytes(StandardCharsets.UTF_8)));
+            // 128 of the 256 bits: collisions stay out of reach, and the index is a third of the size
+            ByteBuffer hash = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(natural.getBytes(StandardCharsets.UTF_8)));
+            return new UUID(hash.getLong(), hash.getLong());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

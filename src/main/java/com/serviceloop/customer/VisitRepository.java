@@ -42,7 +42,7 @@ public class VisitRepository {
     }
 
     /** Inserts unless a visit with the same dedup key exists; returns the new id or -1. The caller's transaction must end after a -1 (PostgreSQL aborts it). */
-    public long insert(long customerId, VisitForm f, String dedupKey) {
+    public long insert(long customerId, VisitForm f, java.util.UUID dedupKey) {
         var keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""

@@ -94,7 +94,7 @@ class InsightFormulasTest {
     @Test
     void theSameVisitHasTheSameKeyAndReceiptsWin() {
         var at = LocalDateTime.of(2025, 3, 4, 14, 22);
-        String a = VisitKey.of("M1", "S01", at, new BigDecimal("12.5"), 2, null);
+        var a = VisitKey.of("M1", "S01", at, new BigDecimal("12.5"), 2, null);
         assertThat(VisitKey.of("M1", "S01", at, new BigDecimal("12.50"), 2, "")).isEqualTo(a);
         assertThat(VisitKey.of("M1", "S01", at, new BigDecimal("12.51"), 2, null)).isNotEqualTo(a);
         assertThat(VisitKey.of("M1", "S01", at, BigDecimal.ONE, 1, "R9"))
