@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+/** Consent flags may be left out (an unticked box sends nothing): absent means no. */
 public record CustomerForm(
         @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "{validation.code}") String memberNo,
         @NotBlank @Size(max = 200) String name,
@@ -30,9 +31,9 @@ public record CustomerForm(
         @Size(max = 1000) String preferences,
         @Size(max = 1000) String expectations,
         @Min(0) @Max(10) Integer wouldRecommend,
-        boolean consentContact,
-        boolean consentSurvey,
-        boolean consentAnalysis,
+        Boolean consentContact,
+        Boolean consentSurvey,
+        Boolean consentAnalysis,
         Integer version) {
 
     public static CustomerForm from(Customer c) {

@@ -115,8 +115,9 @@ public class CustomerRepository {
                 .param("valuesNote", blank(f.valuesNote())).param("attitudes", blank(f.attitudes()))
                 .param("habits", blank(f.habits())).param("preferences", blank(f.preferences()))
                 .param("expectations", blank(f.expectations())).param("recommend", f.wouldRecommend())
-                .param("consentContact", f.consentContact()).param("consentSurvey", f.consentSurvey())
-                .param("consentAnalysis", f.consentAnalysis());
+                .param("consentContact", Boolean.TRUE.equals(f.consentContact()))
+                .param("consentSurvey", Boolean.TRUE.equals(f.consentSurvey()))
+                .param("consentAnalysis", Boolean.TRUE.equals(f.consentAnalysis()));
     }
 
     private static String name(Enum<?> e) {

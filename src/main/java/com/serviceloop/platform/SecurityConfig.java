@@ -34,7 +34,7 @@ public class SecurityConfig {
         RequestMatcher api = new AntPathRequestMatcher("/api/**");
         http
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                 .requestMatchers("/login", "/setup", "/api/v1/setup").permitAll()
                 .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                 .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").permitAll()

@@ -1,0 +1,30 @@
+package com.serviceloop.platform;
+
+import org.springframework.validation.BindingResult;
+
+/** Puts a service's refusal next to the form field it concerns, the way bean validation does. */
+public final class FormErrors {
+    private FormErrors() {
+    }
+
+    /** Records the error on the form; rethrows anything that is not about the input. */
+    public static void record(RuntimeException e, BindingResult form) {
+        switch (e) {
+            case BadInputException bad -> {
+                if (form.getTarget() != null && hasField(form, bad.field())) {
+                    form.rejectValue(bad.field(), "invalid", bad.getMessage());
+                } else {
+                    form.reject("invalid", bad.getMessage());
+                }
+            }
+            case ConflictException conflict -> form.reject("conflict", conflict.getMessage());
+            default -> throw e;
+        }
+    }
+
+    /** Records are read through their accessors, so a record component counts as a field. */
+    private static boolean hasField(BindingResult form, String field) {
+        Class<?> type = form.getTarget().getClass();
+        return type.isRecord() && java.util.Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals(field));
+    }
+}

@@ -1,0 +1,36 @@
+package com.serviceloop;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.serviceloop.platform.AppUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Base of the page tests: a signed-in person browsing in a given language. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
+public abstract class PageTest {
+    @Autowired protected MockMvc mvc;
+    @Autowired protected Fixtures fixtures;
+
+    protected ResultActions page(AppUser who, String url, String language) throws Exception {
+        return mvc.perform(get(url).with(user(who)).header("Accept-Language", language).accept(MediaType.TEXT_HTML));
+    }
+
+    protected ResultActions submit(AppUser who, String url, String... fieldsAndValues) throws Exception {
+        var request = post(url).with(user(who)).with(csrf()).header("Accept-Language", "en")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            request.param(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return mvc.perform(request);
+    }
+}
