@@ -32,12 +32,16 @@ public final class QualityChecker {
             "demonstrate", "follow", "repeat", "listen", "stand", "look", "make", "write", "send", "notify",
             "inform", "update", "measure", "test", "verify", "issue", "process", "collect", "resolve", "escalate",
             "visit", "phone", "email", "text", "walk", "tell", "name", "use", "keep", "put", "fill", "sign", "print",
-            "book", "schedule", "invite", "approach", "accompany", "pack", "wrap", "scan", "seat", "remove", "tidy");
+            "book", "schedule", "invite", "approach", "accompany", "pack", "wrap", "scan", "seat", "remove", "tidy",
+            "bring", "prepare", "finish", "staff", "state", "assign", "refill", "load", "take", "complete", "fetch",
+            "carry", "weigh", "upload", "photograph", "escort", "remind", "answer", "apologise");
     private static final List<String> VERBS_ZH = List.of("问候", "招呼", "回答", "回复", "回电", "致电", "提供", "询问",
             "解释", "说明", "递", "确认", "记录", "登记", "陪同", "引导", "致谢", "感谢", "微笑", "说", "展示", "检查",
             "清洁", "补货", "退款", "更换", "送", "取", "接待", "佩戴", "穿", "标注", "清点", "道歉", "介绍", "推荐",
             "演示", "复述", "倾听", "站", "目送", "通知", "告知", "核对", "处理", "上报", "回访", "交付", "开具", "发放",
-            "迎接", "应答", "接听", "答复", "整理", "擦拭", "双手", "称呼", "叮嘱", "提醒", "打包", "扫码", "上门", "派送");
+            "迎接", "应答", "接听", "答复", "整理", "擦拭", "双手", "称呼", "叮嘱", "提醒", "打包", "扫码", "上门", "派送",
+            "扫描", "称重", "上传", "更新", "发送", "邀请", "写明", "完成", "送达", "重做", "装载", "配备", "录入", "拍照",
+            "签收", "填写", "上菜", "添水", "结账", "办理", "安排", "讲解", "交给", "递交", "征得", "值守");
     private static final List<String> TIME_WORDS = List.of("second", "minute", "hour", "day", "week", "ring", "秒", "分钟", "响",
             "小时", "天", "日内", "工作日");
     private static final Pattern DIGIT = Pattern.compile("\\d|[一二三四五六七八九十两百千]");

@@ -28,6 +28,7 @@ class StarterLibraryIntegrationTest extends ApiTest {
     /** The library is what managers copy: every standard in it must pass the quality checker, in both languages. */
     @Test
     void everyStarterStandardPassesTheQualityCheckerInBothLanguages() {
+        var softly = new org.assertj.core.api.SoftAssertions();
         for (StarterLibrary.Summary s : library.summaries()) {
             StarterLibrary.Industry industry = library.find(s.industry()).orElseThrow();
             Set<String> areas = new HashSet<>();
@@ -37,7 +38,7 @@ class StarterLibraryIntegrationTest extends ApiTest {
                 for (String text : List.of(t.behaviour().en(), t.behaviour().zh())) {
                     var form = new StandardForm("x", t.area(), text, t.kind(), t.measure() == null ? null : t.measure().en(),
                             t.targetValue(), t.targetUnit(), t.targetRate(), null, null, null, null);
-                    assertThat(QualityChecker.check(form, List.of())).as(s.industry() + ": " + text).isEmpty();
+                    softly.assertThat(QualityChecker.check(form, List.of())).as(s.industry() + ": " + text).isEmpty();
                 }
             }
             industry.standards().forEach(t -> sides.add(t.area().matches("TIMELINESS|FLOW|ADAPTABILITY|ANTICIPATION|"
@@ -46,6 +47,7 @@ class StarterLibraryIntegrationTest extends ApiTest {
             assertThat(sides).as(s.industry() + " covers both sides").hasSize(2);
             assertThat(industry.blueprint().steps()).as(s.industry()).hasSizeBetween(5, 9);
         }
+        softly.assertAll();
         assertThat(library.find("fashion-retail").orElseThrow().blueprint().steps()).hasSize(8);
     }
 
