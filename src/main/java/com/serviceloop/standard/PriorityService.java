@@ -55,6 +55,9 @@ public class PriorityService {
 
     @Transactional
     public Priorities save(String outletType, PriorityForm f) {
+        if (f.proceduralWeight() == null || f.proceduralWeight() < 0 || f.proceduralWeight() > 100) {
+            throw new BadInputException("proceduralWeight", "Give the procedural share as 0 to 100 (personal gets the rest)");
+        }
         Priorities current = get(outletType);
         int version = f.version() == null ? current.version() : f.version();
         if (version != current.version()) {
