@@ -1,5 +1,6 @@
 package com.serviceloop.blueprint;
 
+import com.serviceloop.platform.Text;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
@@ -55,7 +56,7 @@ public class BlueprintService {
     public Blueprint create(BlueprintForm f) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO blueprint (outlet_type, name, description) VALUES (:t, :n, :d)")
-                .param("t", f.outletType()).param("n", f.name().strip()).param("d", blank(f.description()))
+                .param("t", f.outletType()).param("n", f.name().strip()).param("d", Text.blankToNull(f.description()))
                 .update(keys, "id");
         return get(keys.getKey().longValue());
     }
@@ -67,7 +68,7 @@ public class BlueprintService {
         if (jdbc.sql("""
                 UPDATE blueprint SET outlet_type = :t, name = :n, description = :d, version = version + 1
                 WHERE id = :id AND version = :v""")
-                .param("t", f.outletType()).param("n", f.name().strip()).param("d", blank(f.description()))
+                .param("t", f.outletType()).param("n", f.name().strip()).param("d", Text.blankToNull(f.description()))
                 .param("id", id).param("v", version).update() == 0) {
             throw new ConflictException("Blueprint " + id + " was changed by someone else; reload and try again");
         }
@@ -141,15 +142,11 @@ public class BlueprintService {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, StepForm f) {
-        return spec.param("name", f.name().strip()).param("customer", blank(f.customerAction()))
-                .param("front", blank(f.frontStage())).param("back", blank(f.backStage()))
-                .param("support", blank(f.support())).param("touch", blank(f.touchPoints()))
-                .param("secs", f.timeStandardSecs()).param("dos", blank(f.doList()))
-                .param("donts", blank(f.dontList())).param("checks", blank(f.checkPoints()))
-                .param("owner", blank(f.ownerRole())).param("sat", f.satisfaction());
-    }
-
-    static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return spec.param("name", f.name().strip()).param("customer", Text.blankToNull(f.customerAction()))
+                .param("front", Text.blankToNull(f.frontStage())).param("back", Text.blankToNull(f.backStage()))
+                .param("support", Text.blankToNull(f.support())).param("touch", Text.blankToNull(f.touchPoints()))
+                .param("secs", f.timeStandardSecs()).param("dos", Text.blankToNull(f.doList()))
+                .param("donts", Text.blankToNull(f.dontList())).param("checks", Text.blankToNull(f.checkPoints()))
+                .param("owner", Text.blankToNull(f.ownerRole())).param("sat", f.satisfaction());
     }
 }

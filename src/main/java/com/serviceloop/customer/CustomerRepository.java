@@ -1,5 +1,6 @@
 package com.serviceloop.customer;
 
+import com.serviceloop.platform.Text;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
@@ -108,13 +109,13 @@ public class CustomerRepository {
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, CustomerForm f) {
         return spec.param("memberNo", f.memberNo().strip()).param("name", f.name().strip())
-                .param("phone", blank(f.phone())).param("email", blank(f.email()))
+                .param("phone", Text.blankToNull(f.phone())).param("email", Text.blankToNull(f.email()))
                 .param("outlet", f.homeOutletId()).param("gender", name(f.gender()))
                 .param("ageBand", name(f.ageBand())).param("incomeBand", name(f.incomeBand()))
                 .param("education", name(f.education())).param("socialClass", name(f.socialClass()))
-                .param("valuesNote", blank(f.valuesNote())).param("attitudes", blank(f.attitudes()))
-                .param("habits", blank(f.habits())).param("preferences", blank(f.preferences()))
-                .param("expectations", blank(f.expectations())).param("recommend", f.wouldRecommend())
+                .param("valuesNote", Text.blankToNull(f.valuesNote())).param("attitudes", Text.blankToNull(f.attitudes()))
+                .param("habits", Text.blankToNull(f.habits())).param("preferences", Text.blankToNull(f.preferences()))
+                .param("expectations", Text.blankToNull(f.expectations())).param("recommend", f.wouldRecommend())
                 .param("consentContact", Boolean.TRUE.equals(f.consentContact()))
                 .param("consentSurvey", Boolean.TRUE.equals(f.consentSurvey()))
                 .param("consentAnalysis", Boolean.TRUE.equals(f.consentAnalysis()));
@@ -122,9 +123,5 @@ public class CustomerRepository {
 
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,6 @@
 package com.serviceloop.organisation;
 
+import com.serviceloop.platform.Text;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,8 +52,8 @@ public class OrgRepository {
                 INSERT INTO org_unit (parent_id, kind, name, code, outlet_type, address)
                 VALUES (:parent, :kind, :name, :code, :type, :address)""")
                 .param("parent", parentId).param("kind", f.kind().name()).param("name", f.name().strip())
-                .param("code", f.code().strip()).param("type", blankToNull(f.outletType()))
-                .param("address", blankToNull(f.address()))
+                .param("code", f.code().strip()).param("type", Text.blankToNull(f.outletType()))
+                .param("address", Text.blankToNull(f.address()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         jdbc.sql("UPDATE org_unit SET path = :path WHERE id = :id")
@@ -67,7 +68,7 @@ public class OrgRepository {
                        version = version + 1
                 WHERE id = :id AND version = :version""")
                 .param("name", f.name().strip()).param("code", f.code().strip())
-                .param("type", blankToNull(f.outletType())).param("address", blankToNull(f.address()))
+                .param("type", Text.blankToNull(f.outletType())).param("address", Text.blankToNull(f.address()))
                 .param("id", id).param("version", version).update() == 1;
     }
 
@@ -82,9 +83,5 @@ public class OrgRepository {
 
     public void delete(long id) {
         jdbc.sql("DELETE FROM org_unit WHERE id = :id").param("id", id).update();
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

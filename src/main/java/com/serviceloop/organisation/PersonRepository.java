@@ -1,5 +1,6 @@
 package com.serviceloop.organisation;
 
+import com.serviceloop.platform.Text;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import java.util.Optional;
@@ -74,10 +75,10 @@ public class PersonRepository {
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, PersonForm f) {
         return spec.param("name", f.displayName().strip())
-                .param("username", OrgRepository.blankToNull(f.username()))
+                .param("username", Text.blankToNull(f.username()))
                 .param("role", f.role().name()).param("scope", f.scopeUnitId()).param("team", f.teamId())
-                .param("email", OrgRepository.blankToNull(f.email()))
-                .param("phone", OrgRepository.blankToNull(f.phone()))
+                .param("email", Text.blankToNull(f.email()))
+                .param("phone", Text.blankToNull(f.phone()))
                 .param("active", f.active() == null || f.active());
     }
 }

@@ -1,5 +1,6 @@
 package com.serviceloop.organisation;
 
+import com.serviceloop.platform.Text;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
@@ -86,7 +87,7 @@ public class PersonService {
 
     private PersonForm normalise(PersonForm f) {
         Long scope = f.role() == Role.ADMIN ? null : f.scopeUnitId();
-        String username = OrgRepository.blankToNull(f.username());
+        String username = Text.blankToNull(f.username());
         return new PersonForm(f.displayName(), username, f.password(), f.role(), scope, f.teamId(), f.email(),
                 f.phone(), f.active(), f.version());
     }

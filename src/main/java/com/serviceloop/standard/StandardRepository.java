@@ -1,5 +1,6 @@
 package com.serviceloop.standard;
 
+import com.serviceloop.platform.Text;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -81,10 +82,10 @@ public class StandardRepository {
                     target_unit, target_rate, blueprint_step_id, owner, change_note, created_by, valid_from)
                 VALUES (:s, :n, :behaviour, :kind, :measure, :value, :unit, :rate, :step, :owner, :note, :by, :from)""")
                 .param("s", standardId).param("n", versionNo).param("behaviour", f.behaviour().strip())
-                .param("kind", f.kind().name()).param("measure", blank(f.measure())).param("value", f.targetValue())
+                .param("kind", f.kind().name()).param("measure", Text.blankToNull(f.measure())).param("value", f.targetValue())
                 .param("unit", f.targetUnit() == null ? null : f.targetUnit().name()).param("rate", f.targetRate())
-                .param("step", f.blueprintStepId()).param("owner", blank(f.owner()))
-                .param("note", blank(f.changeNote())).param("by", createdBy).param("from", from)
+                .param("step", f.blueprintStepId()).param("owner", Text.blankToNull(f.owner()))
+                .param("note", Text.blankToNull(f.changeNote())).param("by", createdBy).param("from", from)
                 .update();
     }
 
@@ -107,9 +108,5 @@ public class StandardRepository {
 
     public void setRank(long id, int rank) {
         jdbc.sql("UPDATE standard SET priority_rank = :r WHERE id = :id").param("r", rank).param("id", id).update();
-    }
-
-    static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

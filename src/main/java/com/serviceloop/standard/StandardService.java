@@ -1,5 +1,6 @@
 package com.serviceloop.standard;
 
+import com.serviceloop.platform.Text;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
@@ -135,9 +136,9 @@ public class StandardService {
                 .param("s", standardId).param("v", v.id()).param("o", f.outletId()).param("at", at)
                 .param("value", f.observedValue()).param("met", met)
                 .param("source", f.source() == null ? "MANUAL" : f.source())
-                .param("note", StandardRepository.blank(f.note())).update(keys, "id");
+                .param("note", Text.blankToNull(f.note())).update(keys, "id");
         return new Measurement(keys.getKey().longValue(), standardId, v.id(), v.versionNo(), f.outletId(), at,
-                f.observedValue(), met, f.source() == null ? "MANUAL" : f.source(), StandardRepository.blank(f.note()));
+                f.observedValue(), met, f.source() == null ? "MANUAL" : f.source(), Text.blankToNull(f.note()));
     }
 
     /** For timed standards "met" follows from the observed time; otherwise the observer says. */
