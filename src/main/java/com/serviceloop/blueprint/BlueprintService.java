@@ -1,5 +1,6 @@
 package com.serviceloop.blueprint;
 
+import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
@@ -45,7 +46,7 @@ public class BlueprintService {
 
     public List<BlueprintStep> steps(long blueprintId) {
         return jdbc.sql(STEP_COLUMNS + " WHERE blueprint_id = :b ORDER BY step_no, id").param("b", blueprintId)
-                .query(BlueprintStep.class).list();
+                .query(Rows.of(BlueprintStep.class)).list();
     }
 
     public ChainSatisfaction satisfaction(long id) {
@@ -133,7 +134,7 @@ public class BlueprintService {
 
     public BlueprintStep step(long blueprintId, long stepId) {
         return jdbc.sql(STEP_COLUMNS + " WHERE id = :id AND blueprint_id = :b").param("id", stepId)
-                .param("b", blueprintId).query(BlueprintStep.class).optional()
+                .param("b", blueprintId).query(Rows.of(BlueprintStep.class)).optional()
                 .orElseThrow(() -> new NotFoundException("Step", stepId));
     }
 

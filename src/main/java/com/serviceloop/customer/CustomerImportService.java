@@ -1,5 +1,6 @@
 package com.serviceloop.customer;
 
+import com.serviceloop.platform.Rows;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.platform.AppUser;
@@ -94,7 +95,7 @@ public class CustomerImportService {
             }
             Map<String, Existing> existing = jdbc.sql(
                             "SELECT id, member_no, home_outlet_id, version FROM customer WHERE member_no IN (:m)")
-                    .param("m", new ArrayList<>(batch.keySet())).query(Existing.class).list().stream()
+                    .param("m", new ArrayList<>(batch.keySet())).query(Rows.of(Existing.class)).list().stream()
                     .collect(Collectors.toMap(Existing::memberNo, Function.identity()));
             for (Row row : batch.values()) {
                 Existing e = existing.get(row.form().memberNo());

@@ -1,5 +1,6 @@
 package com.serviceloop.customer;
 
+import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.PageRequest;
@@ -50,13 +51,13 @@ public class CustomerRepository {
             count = count.param("contains", "%" + s.toLowerCase() + "%").param("prefix", s + "%").param("exact", s);
             list = list.param("contains", "%" + s.toLowerCase() + "%").param("prefix", s + "%").param("exact", s);
         }
-        return new PageResult<>(list.query(Customer.class).list(), page.page(), page.size(),
+        return new PageResult<>(list.query(Rows.of(Customer.class)).list(), page.page(), page.size(),
                 count.query(Long.class).single());
     }
 
     public Optional<Customer> findById(OutletScope scope, long id) {
         return scope.bind(jdbc.sql(SELECT + " WHERE c.id = :id AND " + scope.sqlFilter("c.home_outlet_id")))
-                .param("id", id).query(Customer.class).optional();
+                .param("id", id).query(Rows.of(Customer.class)).optional();
     }
 
     /** Ignores scope: used to tell "taken by someone you cannot see" from "free". */

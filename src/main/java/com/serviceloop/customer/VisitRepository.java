@@ -1,5 +1,6 @@
 package com.serviceloop.customer;
 
+import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
@@ -25,7 +26,7 @@ public class VisitRepository {
                        COALESCE(SUM(amount), 0) AS total_amount, COALESCE(SUM(items), 0) AS total_items,
                        MIN(visited_at) AS first_visit, MAX(visited_at) AS last_visit
                 FROM visit WHERE customer_id = :c""")
-                .param("c", customerId).param("since", since).query(VisitStats.class).single();
+                .param("c", customerId).param("since", since).query(Rows.of(VisitStats.class)).single();
     }
 
     public PageResult<Visit> list(long customerId, PageRequest page) {
@@ -35,7 +36,7 @@ public class VisitRepository {
                 FROM visit v JOIN org_unit o ON o.id = v.outlet_id
                 WHERE v.customer_id = :c ORDER BY v.visited_at DESC, v.id DESC LIMIT :limit OFFSET :offset""")
                 .param("c", customerId).param("limit", page.size()).param("offset", page.offset())
-                .query(Visit.class).list();
+                .query(Rows.of(Visit.class)).list();
         long total = jdbc.sql("SELECT COUNT(*) FROM visit WHERE customer_id = :c").param("c", customerId)
                 .query(Long.class).single();
         return new PageResult<>(items, page.page(), page.size(), total);
@@ -74,6 +75,6 @@ public class VisitRepository {
                 GROUP BY o.id, o.name ORDER BY o.name""".formatted(scope.sqlFilter("c.home_outlet_id"))))
                 .param("heavy", s.heavyMinVisits()).param("medium", s.mediumMinVisits())
                 .param("light", s.lightMinVisits()).param("since", since)
-                .query(TierMix.class).list();
+                .query(Rows.of(TierMix.class)).list();
     }
 }

@@ -1,5 +1,6 @@
 package com.serviceloop.organisation;
 
+import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
@@ -33,7 +34,7 @@ public class ApiTokenService {
     }
 
     public List<ApiToken> list() {
-        return jdbc.sql(SELECT + " ORDER BY t.revoked_at NULLS FIRST, t.created_at DESC").query(ApiToken.class).list();
+        return jdbc.sql(SELECT + " ORDER BY t.revoked_at NULLS FIRST, t.created_at DESC").query(Rows.of(ApiToken.class)).list();
     }
 
     public IssuedToken issue(String name, long personId) {
@@ -54,7 +55,7 @@ public class ApiTokenService {
     }
 
     public ApiToken get(long id) {
-        return jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).query(ApiToken.class).optional()
+        return jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).query(Rows.of(ApiToken.class)).optional()
                 .orElseThrow(() -> new NotFoundException("Token", id));
     }
 
@@ -74,7 +75,7 @@ public class ApiTokenService {
                 SELECT p.id, p.username, p.password_hash, p.display_name, p.role, p.scope_unit_id
                 FROM api_token t JOIN person p ON p.id = t.person_id
                 WHERE t.token_hash = :h AND t.revoked_at IS NULL AND p.active""")
-                .param("h", hash).query(AppUser.class).optional();
+                .param("h", hash).query(Rows.of(AppUser.class)).optional();
         // One write a minute at most per token, not one per request.
         user.ifPresent(u -> jdbc.sql("""
                 UPDATE api_token SET last_used_at = CURRENT_TIMESTAMP

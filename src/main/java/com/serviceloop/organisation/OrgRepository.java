@@ -1,5 +1,6 @@
 package com.serviceloop.organisation;
 
+import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
 import java.util.List;
 import java.util.Optional;
@@ -17,23 +18,23 @@ public class OrgRepository {
     }
 
     public List<OrgUnit> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit ORDER BY path").query(OrgUnit.class).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit ORDER BY path").query(Rows.of(OrgUnit.class)).list();
     }
 
     /** The unit and everything beneath it, in tree order. */
     public List<OrgUnit> findSubtree(String path) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE path LIKE :p ORDER BY path")
-                .param("p", path + "%").query(OrgUnit.class).list();
+                .param("p", path + "%").query(Rows.of(OrgUnit.class)).list();
     }
 
     public Optional<OrgUnit> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE id = :id").param("id", id)
-                .query(OrgUnit.class).optional();
+                .query(Rows.of(OrgUnit.class)).optional();
     }
 
     public Optional<OrgUnit> findByCode(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE code = :code").param("code", code)
-                .query(OrgUnit.class).optional();
+                .query(Rows.of(OrgUnit.class)).optional();
     }
 
     public List<Long> outletIdsUnder(String path) {

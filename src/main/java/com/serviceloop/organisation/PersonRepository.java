@@ -1,5 +1,6 @@
 package com.serviceloop.organisation;
 
+import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
@@ -20,12 +21,12 @@ public class PersonRepository {
 
     public Optional<Person> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE id = :id").param("id", id)
-                .query(Person.class).optional();
+                .query(Rows.of(Person.class)).optional();
     }
 
     public Optional<Person> findByUsername(String username) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE username = :u").param("u", username)
-                .query(Person.class).optional();
+                .query(Rows.of(Person.class)).optional();
     }
 
     public PageResult<Person> search(String q, PageRequest page) {
@@ -40,7 +41,7 @@ public class PersonRepository {
             count = count.param("q", like);
             list = list.param("q", like);
         }
-        return new PageResult<>(list.query(Person.class).list(), page.page(), page.size(),
+        return new PageResult<>(list.query(Rows.of(Person.class)).list(), page.page(), page.size(),
                 count.query(Long.class).single());
     }
 

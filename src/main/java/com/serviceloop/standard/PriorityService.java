@@ -1,5 +1,6 @@
 package com.serviceloop.standard;
 
+import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import java.math.BigDecimal;
@@ -32,7 +33,7 @@ public class PriorityService {
         record Split(int proceduralWeight, int personalWeight, int version) {
         }
         Split split = jdbc.sql("SELECT procedural_weight, personal_weight, version FROM standard_priority WHERE outlet_type = :t")
-                .param("t", outletType).query(Split.class).optional()
+                .param("t", outletType).query(Rows.of(Split.class)).optional()
                 .orElse(new Split(DEFAULT_PROCEDURAL, 100 - DEFAULT_PROCEDURAL, -1));
         List<Standard> active = standards.list(outletType, false).stream()
                 .sorted(java.util.Comparator.comparingInt(Standard::priorityRank).thenComparingLong(Standard::id)).toList();

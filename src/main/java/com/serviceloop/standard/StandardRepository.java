@@ -1,5 +1,6 @@
 package com.serviceloop.standard;
 
+import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,13 +31,13 @@ public class StandardRepository {
 
     public List<StandardArea> areas() {
         return jdbc.sql("SELECT code, side, sort_order, name_en, name_zh, explanation_en, explanation_zh "
-                + "FROM standard_area ORDER BY sort_order").query(StandardArea.class).list();
+                + "FROM standard_area ORDER BY sort_order").query(Rows.of(StandardArea.class)).list();
     }
 
     public List<Standard> list(String outletType, boolean includeRetired) {
         return jdbc.sql(SELECT + " WHERE s.outlet_type = :t" + (includeRetired ? "" : " AND s.status = 'ACTIVE'")
                         + " ORDER BY a.sort_order, s.priority_rank, s.id")
-                .param("t", outletType).query(Standard.class).list();
+                .param("t", outletType).query(Rows.of(Standard.class)).list();
     }
 
     public List<String> outletTypes() {
@@ -47,19 +48,19 @@ public class StandardRepository {
     }
 
     public Optional<Standard> find(long id) {
-        return jdbc.sql(SELECT + " WHERE s.id = :id").param("id", id).query(Standard.class).optional();
+        return jdbc.sql(SELECT + " WHERE s.id = :id").param("id", id).query(Rows.of(Standard.class)).optional();
     }
 
     public List<StandardVersion> versions(long standardId) {
         return jdbc.sql(VERSION_COLUMNS + " WHERE v.standard_id = :id ORDER BY v.version_no DESC")
-                .param("id", standardId).query(StandardVersion.class).list();
+                .param("id", standardId).query(Rows.of(StandardVersion.class)).list();
     }
 
     /** The wording that was in force at the given moment. */
     public Optional<StandardVersion> versionAt(long standardId, OffsetDateTime at) {
         return jdbc.sql(VERSION_COLUMNS
                         + " WHERE v.standard_id = :id AND v.valid_from <= :at AND (v.valid_to IS NULL OR v.valid_to > :at)")
-                .param("id", standardId).param("at", at).query(StandardVersion.class).optional();
+                .param("id", standardId).param("at", at).query(Rows.of(StandardVersion.class)).optional();
     }
 
     public long insertStandard(String outletType, String areaCode, int rank) {

@@ -1,5 +1,6 @@
 package com.serviceloop.standard;
 
+import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.AppUser;
@@ -161,7 +162,7 @@ public class StandardService {
                 FROM standard_measurement m JOIN standard_version v ON v.id = m.standard_version_id
                 WHERE m.standard_id = :s AND %s ORDER BY m.measured_at DESC, m.id DESC LIMIT :limit"""
                         .formatted(scope.sqlFilter("m.outlet_id"))))
-                .param("s", standardId).param("limit", limit).query(Measurement.class).list();
+                .param("s", standardId).param("limit", limit).query(Rows.of(Measurement.class)).list();
     }
 
     public List<Compliance> compliance(AppUser user, long standardId, OffsetDateTime from, OffsetDateTime to) {
@@ -179,7 +180,7 @@ public class StandardService {
                 .param("s", standardId)
                 .param("from", from == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : from)
                 .param("to", to == null ? OffsetDateTime.now(clock).plusSeconds(1) : to)
-                .query(Compliance.class).list();
+                .query(Rows.of(Compliance.class)).list();
     }
 
     StandardArea area(String code) {

@@ -1,5 +1,6 @@
 package com.serviceloop.platform.demo;
 
+import com.serviceloop.platform.Rows;
 import com.serviceloop.customer.VisitKey;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
@@ -177,7 +178,7 @@ public class DemoData {
         record Member(long id, String memberNo, long homeOutletId) {
         }
         List<Member> members = jdbc.sql("SELECT id, member_no, home_outlet_id FROM customer WHERE member_no LIKE 'D%' "
-                + "AND member_no LIKE :s ORDER BY member_no").param("s", "%" + suffix).query(Member.class).list();
+                + "AND member_no LIKE :s ORDER BY member_no").param("s", "%" + suffix).query(Rows.of(Member.class)).list();
         Map<Long, String> codes = new java.util.HashMap<>();
         outlets.forEach(o -> codes.put(o.id(), o.code()));
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
