@@ -122,6 +122,7 @@ public class StandardPages {
     public String advice(@ModelAttribute("form") StandardForm form, BindingResult unparsable,
                          @RequestParam(required = false) Long standardId, Model model, Locale locale) {
         model.addAttribute("findings", standards.check(form, standardId, locale));
+        model.addAttribute("oob", true);
         return "standard/form :: advice";
     }
 

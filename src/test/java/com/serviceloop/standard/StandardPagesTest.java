@@ -53,7 +53,10 @@ class StandardPagesTest extends PageTest {
                         .param("behaviour", "Greet customers quickly").param("kind", "HARD"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("says how it should feel")))
+                .andExpect(content().string(containsString("id=\"advice-behaviour\" class=\"inline-advice\" hx-swap-oob=\"true\"")))
                 .andExpect(content().string(not(containsString("<html"))));
+        page(admin, "/standards/new?outletType=" + type, "en").andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"advice-targetRate\"")));
         String location = submit(admin, "/standards", "outletType", type, "areaCode", "TIMELINESS",
                 "behaviour", "Greet customers quickly", "kind", "HARD")
                 .andExpect(redirectedUrlPattern("/standards/*")).andReturn().getResponse().getRedirectedUrl();
