@@ -35,6 +35,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public record FieldError(String field, String message) {
     }
@@ -151,6 +152,6 @@ public class ApiErrors {
         res.setContentType("application/problem+json");
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
         var body = Map.of("status", status, "title", title, "detail", detail);
-        res.getWriter().write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body));
+        res.getWriter().write(JSON.writeValueAsString(body));
     }
 }
