@@ -1,0 +1,5 @@
+package com.serviceloop.casework;
+
+public enum CaseType {
+    COMPLAINT, REQUEST, PRAISE, SUGGESTION
+}

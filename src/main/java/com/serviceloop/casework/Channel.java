@@ -1,0 +1,5 @@
+package com.serviceloop.casework;
+
+public enum Channel {
+    COUNTER, PHONE, ONLINE, SURVEY, LETTER
+}

@@ -1,0 +1,5 @@
+package com.serviceloop.casework;
+
+public enum Severity {
+    HIGH, MEDIUM, LOW
+}

@@ -1,0 +1,167 @@
+package com.serviceloop.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.serviceloop.ApiTest;
+import com.serviceloop.Fixtures;
+import com.serviceloop.organisation.Role;
+import com.serviceloop.platform.AppUser;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class CaseApiIntegrationTest extends ApiTest {
+    @Autowired CalendarRepository calendars;
+    private Fixtures.Chain chain;
+    private AppUser staff;
+    private String staffToken;
+
+    @BeforeEach
+    void setUp() {
+        fixtures.admin();
+        chain = fixtures.chain();
+        staff = fixtures.person(Role.STAFF, chain.outletA().id());
+        staffToken = token(staff);
+    }
+
+    private JsonNode open(String token, String severity) throws Exception {
+        return body(postJson("/api/v1/cases", token, Map.of("outletId", chain.outletA().id(), "channel", "COUNTER",
+                "caseType", "COMPLAINT", "severity", severity, "description", "Waited 20 minutes at the counter"))
+                .andExpect(status().isCreated()));
+    }
+
+    private JsonNode move(long id, String to, int version) throws Exception {
+        return body(postJson("/api/v1/cases/" + id + "/status", staffToken, Map.of("to", to, "version", version))
+                .andExpect(status().isOk()));
+    }
+
+    private JsonNode clock(long id, String kind) throws Exception {
+        for (JsonNode c : body(getJson("/api/v1/cases/" + id + "/clocks", staffToken))) {
+            if (c.get("clockKind").asText().equals(kind)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void whoeverRecordsACaseOwnsItAndTheClocksStart() throws Exception {
+        JsonNode c = open(staffToken, "HIGH");
+        long id = c.get("id").asLong();
+        assertThat(c.get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(c.get("ownerId").asLong()).isEqualTo(staff.id());
+
+        JsonNode first = clock(id, "FIRST_RESPONSE");
+        OffsetDateTime started = OffsetDateTime.parse(first.get("startedAt").asText());
+        OffsetDateTime due = OffsetDateTime.parse(first.get("dueAt").asText());
+        // 30 business minutes for a high-severity complaint, over the outlet's (default) opening hours
+        assertThat(due.toInstant()).isEqualTo(SlaClock.deadline(calendars.forOutlet(chain.outletA().id()),
+                started.toInstant(), Duration.ofMinutes(30), List.of()));
+        assertThat(Duration.between(started, due)).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
+        assertThat(clock(id, "RESOLUTION").get("dueAt").isNull()).isFalse();
+        assertThat(body(getJson("/api/v1/cases/" + id + "/events", staffToken)).findValuesAsText("kind"))
+                .containsExactly("CREATED");
+    }
+
+    @Test
+    void theWholeLoopWithAPauseAndAReopening() throws Exception {
+        long id = open(staffToken, "MEDIUM").get("id").asLong();
+        move(id, "ACKNOWLEDGED", 0);
+        assertThat(clock(id, "FIRST_RESPONSE").get("stoppedAt").isNull()).isFalse();
+        move(id, "IN_PROGRESS", 1);
+        String dueBefore = clock(id, "RESOLUTION").get("dueAt").asText();
+        move(id, "WAITING_FOR_CUSTOMER", 2);
+        assertThat(clock(id, "RESOLUTION").get("dueAt").isNull()).as("no deadline while waiting").isTrue();
+        move(id, "IN_PROGRESS", 3);
+        assertThat(OffsetDateTime.parse(clock(id, "RESOLUTION").get("dueAt").asText()))
+                .isAfterOrEqualTo(OffsetDateTime.parse(dueBefore));
+        move(id, "RESOLVED", 4);
+        assertThat(clock(id, "RESOLUTION").get("stoppedAt").isNull()).isFalse();
+        assertThat(clock(id, "FOLLOW_UP").get("dueAt").isNull()).isFalse();
+        postJson("/api/v1/cases/" + id + "/status", staffToken, Map.of("to", "CLOSED", "version", 5))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        move(id, "FOLLOW_UP", 5);
+        move(id, "CLOSED", 6);
+        JsonNode reopened = move(id, "IN_PROGRESS", 7);
+        assertThat(reopened.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(clock(id, "RESOLUTION").get("stoppedAt").isNull()).as("resolution runs again").isTrue();
+        assertThat(body(getJson("/api/v1/cases/" + id + "/events", staffToken)).findValuesAsText("kind"))
+                .containsExactly("CREATED", "STATUS", "STATUS", "STATUS", "STATUS", "STATUS", "STATUS", "STATUS",
+                        "REOPENED");
+    }
+
+    @Test
+    void handOverIsExplicitAndShowsInTheHistory() throws Exception {
+        long id = open(staffToken, "LOW").get("id").asLong();
+        AppUser manager = fixtures.person(Role.MANAGER, chain.outletA().id());
+        JsonNode handed = body(postJson("/api/v1/cases/" + id + "/handover", staffToken, Map.of("personId", manager.id(),
+                "reason", "Needs a refund decision", "version", 0)).andExpect(status().isOk()));
+        assertThat(handed.get("ownerId").asLong()).isEqualTo(manager.id());
+        JsonNode events = body(getJson("/api/v1/cases/" + id + "/events", staffToken));
+        assertThat(events.get(1).get("kind").asText()).isEqualTo("HANDED_OVER");
+        assertThat(events.get(1).get("detail").asText()).contains("Needs a refund decision");
+        postJson("/api/v1/cases/" + id + "/handover", staffToken, Map.of("personId", manager.id(), "reason", "again",
+                "version", 1)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("personId"));
+        postJson("/api/v1/cases/" + id + "/handover", staffToken, Map.of("personId", staff.id(), "reason", "",
+                "version", 1)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+    }
+
+    @Test
+    void staleVersionsGet409AndParallelMovesLetOneWin() throws Exception {
+        long id = open(staffToken, "LOW").get("id").asLong();
+        List<Callable<Integer>> moves = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            moves.add(() -> postJson("/api/v1/cases/" + id + "/status", staffToken,
+                    Map.of("to", "ACKNOWLEDGED", "version", 0)).andReturn().getResponse().getStatus());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(6)) {
+            for (Future<Integer> f : pool.invokeAll(moves)) {
+                statuses.add(f.get());
+            }
+        }
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        // the others were either too late for the version (409) or found the case already acknowledged (400)
+        assertThat(statuses).allMatch(s -> s == 200 || s == 409 || s == 400);
+        assertThat(body(getJson("/api/v1/cases/" + id + "/events", staffToken)).findValuesAsText("kind"))
+                .containsExactly("CREATED", "STATUS");
+    }
+
+    @Test
+    void casesStayInTheirOutlet() throws Exception {
+        long id = open(staffToken, "LOW").get("id").asLong();
+        String managerB = token(fixtures.person(Role.MANAGER, chain.outletB().id()));
+        getJson("/api/v1/cases/" + id, managerB).andExpect(status().isNotFound());
+        getJson("/api/v1/cases/" + id + "/events", managerB).andExpect(status().isNotFound());
+        assertThat(body(getJson("/api/v1/cases?size=200", managerB)).findValuesAsText("id")).doesNotContain(String.valueOf(id));
+        postJson("/api/v1/cases", staffToken, Map.of("outletId", chain.outletB().id(), "channel", "PHONE",
+                "caseType", "REQUEST", "severity", "LOW", "description", "x")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("outletId"));
+        assertThat(body(getJson("/api/v1/cases?mine=true", staffToken)).findValuesAsText("id")).contains(String.valueOf(id));
+    }
+
+    @Test
+    void badInputNamesTheField() throws Exception {
+        postJson("/api/v1/cases", staffToken, Map.of("outletId", chain.outletA().id(), "channel", "PIGEON",
+                "caseType", "COMPLAINT", "severity", "LOW", "description", "x")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("channel"));
+        postJson("/api/v1/cases", staffToken, Map.of("outletId", chain.outletA().id(), "channel", "PHONE",
+                "caseType", "COMPLAINT", "severity", "LOW", "description", " ")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("description"));
+        postJson("/api/v1/cases", staffToken, Map.of("outletId", chain.outletA().id(), "channel", "PHONE",
+                "caseType", "COMPLAINT", "severity", "LOW", "description", "x", "customerId", 999999999))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("customerId"));
+        getJson("/api/v1/cases/999999999", staffToken).andExpect(status().isNotFound());
+    }
+}
