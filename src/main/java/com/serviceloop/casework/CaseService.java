@@ -32,7 +32,7 @@ public class CaseService {
     private static final String SELECT = """
             SELECT c.id, c.outlet_id, c.customer_id, c.channel, c.case_type, c.severity, c.status, c.description,
                    c.owner_id, p.display_name AS owner_name, c.received_by, c.created_at, c.updated_at, c.version
-            FROM support_case c JOIN person p ON p.id = c.owner_id""";
+            FROM support_case c LEFT JOIN person p ON p.id = c.owner_id""";
     private final JdbcClient jdbc;
     private final OrgService org;
     private final PersonRepository people;
