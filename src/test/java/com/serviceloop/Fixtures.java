@@ -72,6 +72,13 @@ public class Fixtures {
         return user(p);
     }
 
+    /** A person in a team, with an e-mail address (for escalation mails). */
+    public AppUser person(Role role, long scopeUnitId, Long teamId, String email) {
+        Person p = people.create(new PersonForm(role + " person", unique(role.name().toLowerCase()), PASSWORD, role,
+                scopeUnitId, teamId, email, null, true, null));
+        return user(p);
+    }
+
     public static AppUser user(Person p) {
         return new AppUser(p.id(), p.username(), p.passwordHash(), p.displayName(), p.role(), p.scopeUnitId());
     }

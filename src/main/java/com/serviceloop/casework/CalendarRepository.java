@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +34,7 @@ public class CalendarRepository {
         this.defaultCloses = LocalTime.parse(closes);
     }
 
+    @Cacheable("outlet-calendar")
     public BusinessCalendar forOutlet(long outletId) {
         String zoneName = jdbc.sql("SELECT time_zone FROM org_unit WHERE id = :id").param("id", outletId)
                 .query(String.class).optional().orElse(null);
@@ -50,5 +53,39 @@ public class CalendarRepository {
             return BusinessCalendar.daily(zone, defaultOpens, defaultCloses, EnumSet.allOf(DayOfWeek.class), holidays);
         }
         return new BusinessCalendar(zone, week, holidays);
+    }
+
+    public record Hours(int dayOfWeek, LocalTime opens, LocalTime closes) {
+    }
+
+    public record Settings(String timeZone, List<Hours> hours, List<LocalDate> holidays) {
+    }
+
+    public Settings settings(long outletId) {
+        String zone = jdbc.sql("SELECT time_zone FROM org_unit WHERE id = :id").param("id", outletId)
+                .query(String.class).optional().orElse(null);
+        var hours = jdbc.sql("SELECT day_of_week, opens, closes FROM outlet_hours WHERE outlet_id = :id "
+                        + "ORDER BY day_of_week, opens").param("id", outletId)
+                .query((rs, i) -> new Hours(rs.getInt(1), rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class)))
+                .list();
+        var holidays = jdbc.sql("SELECT holiday_date FROM outlet_holiday WHERE outlet_id = :id ORDER BY holiday_date")
+                .param("id", outletId).query(LocalDate.class).list();
+        return new Settings(zone, hours, holidays);
+    }
+
+    /** Replaces the outlet's time zone, weekly hours and holidays; empty hours mean the default hours. */
+    @CacheEvict(cacheNames = "outlet-calendar", key = "#outletId")
+    public void save(long outletId, Settings s) {
+        jdbc.sql("UPDATE org_unit SET time_zone = :z WHERE id = :id").param("z", s.timeZone()).param("id", outletId).update();
+        jdbc.sql("DELETE FROM outlet_hours WHERE outlet_id = :id").param("id", outletId).update();
+        for (Hours h : s.hours()) {
+            jdbc.sql("INSERT INTO outlet_hours (outlet_id, day_of_week, opens, closes) VALUES (:id, :d, :o, :c)")
+                    .param("id", outletId).param("d", h.dayOfWeek()).param("o", h.opens()).param("c", h.closes()).update();
+        }
+        jdbc.sql("DELETE FROM outlet_holiday WHERE outlet_id = :id").param("id", outletId).update();
+        for (LocalDate d : new java.util.TreeSet<>(s.holidays())) {
+            jdbc.sql("INSERT INTO outlet_holiday (outlet_id, holiday_date) VALUES (:id, :d)")
+                    .param("id", outletId).param("d", d).update();
+        }
     }
 }

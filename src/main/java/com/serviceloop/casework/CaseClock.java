@@ -2,6 +2,11 @@ package com.serviceloop.casework;
 
 import java.time.OffsetDateTime;
 
-/** A clock as stored; due is null while the clock is paused. */
-public record CaseClock(SlaKind clockKind, OffsetDateTime startedAt, OffsetDateTime dueAt, OffsetDateTime stoppedAt) {
+public record CaseClock(SlaKind clockKind, OffsetDateTime startedAt, OffsetDateTime warnAt, OffsetDateTime dueAt,
+                        OffsetDateTime stoppedAt, OffsetDateTime warnedAt, OffsetDateTime escalatedAt) {
+
+    public boolean breached(OffsetDateTime now) {
+        OffsetDateTime end = stoppedAt == null ? now : stoppedAt;
+        return dueAt != null && !end.isBefore(dueAt);
+    }
 }

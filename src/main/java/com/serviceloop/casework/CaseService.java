@@ -1,22 +1,28 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.customer.CustomerForm;
+import com.serviceloop.customer.CustomerService;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.Person;
 import com.serviceloop.organisation.PersonRepository;
+import com.serviceloop.organisation.Role;
 import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.OutletScope;
-import com.serviceloop.platform.PageRequest;
-import com.serviceloop.platform.PageResult;
 import com.serviceloop.platform.Rows;
+import com.serviceloop.platform.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -24,28 +30,42 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Cases from first contact to closing. Whoever records a case owns it until they hand it over to
- * a named person; every change is an event in an append-only history; the SLA clocks follow the
- * status (see {@link ClockEffects}) and count the outlet's business hours.
+ * a named person or team; every change is an event in an append-only history; the SLA clocks
+ * follow the status (see {@link ClockEffects}) and count the outlet's business hours. A case
+ * closes only through its follow-up call or a manager's waiver.
  */
 @Service
 public class CaseService {
-    private static final String SELECT = """
-            SELECT c.id, c.outlet_id, c.customer_id, c.channel, c.case_type, c.severity, c.status, c.description,
-                   c.owner_id, p.display_name AS owner_name, c.received_by, c.created_at, c.updated_at, c.version
-            FROM support_case c LEFT JOIN person p ON p.id = c.owner_id""";
+    static final String SELECT = """
+            SELECT c.id, c.outlet_id, o.name AS outlet_name, c.customer_id, cu.name AS customer_name, c.channel,
+                   c.case_type, c.severity, c.status, c.description, c.owner_id, p.display_name AS owner_name,
+                   c.owner_team_id, t.name AS owner_team_name, c.received_by, c.remedy, c.remedy_cost, c.problem,
+                   c.created_at, c.updated_at, c.resolved_at, c.closed_at, c.version
+            FROM support_case c JOIN org_unit o ON o.id = c.outlet_id
+            LEFT JOIN person p ON p.id = c.owner_id LEFT JOIN org_unit t ON t.id = c.owner_team_id
+            LEFT JOIN customer cu ON cu.id = c.customer_id""";
     private final JdbcClient jdbc;
     private final OrgService org;
     private final PersonRepository people;
+    private final CustomerService customers;
     private final CalendarRepository calendars;
+    private final SlaTargets targets;
+    private final CaseJournal journal;
     private final Clock clock;
+    private final int warnPercent;
 
-    public CaseService(JdbcClient jdbc, OrgService org, PersonRepository people, CalendarRepository calendars,
-                       Clock clock) {
+    public CaseService(JdbcClient jdbc, OrgService org, PersonRepository people, CustomerService customers,
+                       CalendarRepository calendars, SlaTargets targets, CaseJournal journal, Clock clock,
+                       @Value("${serviceloop.cases.warn-at-percent:80}") int warnPercent) {
         this.jdbc = jdbc;
         this.org = org;
         this.people = people;
+        this.customers = customers;
         this.calendars = calendars;
+        this.targets = targets;
+        this.journal = journal;
         this.clock = clock;
+        this.warnPercent = warnPercent;
     }
 
     public SupportCase get(AppUser user, long id) {
@@ -55,34 +75,19 @@ public class CaseService {
                 .orElseThrow(() -> new NotFoundException("Case", id));
     }
 
-    public PageResult<SupportCase> list(AppUser user, CaseStatus status, boolean mine, PageRequest page) {
-        OutletScope scope = org.scopeOf(user);
-        String where = " WHERE " + scope.sqlFilter("c.outlet_id") + (status == null ? "" : " AND c.status = :status")
-                + (mine ? " AND c.owner_id = :me" : "");
-        var list = scope.bind(jdbc.sql(SELECT + where + " ORDER BY c.id DESC LIMIT :limit OFFSET :offset"))
-                .param("limit", page.size()).param("offset", page.offset());
-        var count = scope.bind(jdbc.sql("SELECT COUNT(*) FROM support_case c" + where));
-        if (status != null) {
-            list = list.param("status", status.name());
-            count = count.param("status", status.name());
-        }
-        if (mine) {
-            list = list.param("me", user.id());
-            count = count.param("me", user.id());
-        }
-        return new PageResult<>(list.query(Rows.of(SupportCase.class)).list(), page.page(), page.size(),
-                count.query(Long.class).single());
-    }
-
     @Transactional
     public SupportCase create(AppUser user, CaseForm f) {
         OutletScope scope = org.scopeOf(user);
         if (!scope.contains(f.outletId())) {
             throw new BadInputException("outletId", "No outlet with id " + f.outletId() + " in your scope");
         }
-        if (f.customerId() != null && scope.bind(jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = :id AND "
-                        + scope.sqlFilter("home_outlet_id"))).param("id", f.customerId()).query(Long.class).single() == 0) {
-            throw new BadInputException("customerId", "No customer with id " + f.customerId() + " in your scope");
+        Long customerId = f.customerId();
+        if (customerId != null && scope.bind(jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = :id AND "
+                        + scope.sqlFilter("home_outlet_id"))).param("id", customerId).query(Long.class).single() == 0) {
+            throw new BadInputException("customerId", "No customer with id " + customerId + " in your scope");
+        }
+        if (customerId == null && Text.blankToNull(f.customerName()) != null) {
+            customerId = quickCustomer(user, f).longValue();
         }
         OffsetDateTime now = now();
         var keys = new GeneratedKeyHolder();
@@ -90,30 +95,49 @@ public class CaseService {
                 INSERT INTO support_case (outlet_id, customer_id, channel, case_type, severity, status, description,
                     owner_id, received_by, created_at, updated_at)
                 VALUES (:outlet, :customer, :channel, :type, :severity, 'RECEIVED', :description, :me, :me, :now, :now)""")
-                .param("outlet", f.outletId()).param("customer", f.customerId()).param("channel", f.channel().name())
+                .param("outlet", f.outletId()).param("customer", customerId).param("channel", f.channel().name())
                 .param("type", f.caseType().name()).param("severity", f.severity().name())
                 .param("description", f.description().strip()).param("me", user.id()).param("now", now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        event(id, user.id(), now, "CREATED", null, CaseStatus.RECEIVED, f.channel().name());
         SupportCase c = get(user, id);
+        journal.event(c, user.id(), now, "CREATED", null, CaseStatus.RECEIVED, f.channel().name());
         startClock(c, SlaKind.FIRST_RESPONSE, now);
         startClock(c, SlaKind.RESOLUTION, now);
         return c;
     }
 
+    private Long quickCustomer(AppUser user, CaseForm f) {
+        String memberNo = "Q" + now().format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).toUpperCase();
+        return customers.create(user, new CustomerForm(memberNo, f.customerName().strip(), Text.blankToNull(f.customerPhone()),
+                null, f.outletId(), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null)).id();
+    }
+
     @Transactional
     public SupportCase move(AppUser user, long id, CaseCommands.Move m) {
         SupportCase c = get(user, id);
+        if (m.to() == CaseStatus.CLOSED) {
+            throw new BadInputException("to", "A case closes by recording its follow-up call, or by a manager's waiver");
+        }
         if (!c.status().canMoveTo(m.to())) {
             throw new BadInputException("to", "A case that is " + c.status() + " can go to " + c.status().next());
         }
+        transition(user, c, m.version(), m.to(), m.note());
+        return get(user, id);
+    }
+
+    /** Changes the status and applies what the move does to the clocks; the caller checked it is allowed. */
+    private void transition(AppUser user, SupportCase c, int version, CaseStatus to, String note) {
         OffsetDateTime now = now();
-        bump(c, m.version(), "status = :status", "status", m.to().name(), now);
-        ClockEffects effects = ClockEffects.of(c.status(), m.to());
+        String extra = to == CaseStatus.RESOLVED ? ", resolved_at = :now" : to == CaseStatus.CLOSED ? ", closed_at = :now" : "";
+        bump(c, version, "status = :status" + extra, "status", to.name(), now);
+        ClockEffects effects = ClockEffects.of(c.status(), to);
+        long id = c.id();
         if (effects.pauseResolution()) {
             jdbc.sql("INSERT INTO case_pause (case_id, paused_at) VALUES (:id, :now)").param("id", id).param("now", now).update();
-            jdbc.sql("UPDATE case_clock SET due_at = NULL WHERE case_id = :id AND clock_kind = 'RESOLUTION'")
+            jdbc.sql("UPDATE case_clock SET due_at = NULL, warn_at = NULL WHERE case_id = :id AND clock_kind = 'RESOLUTION'")
                     .param("id", id).update();
         }
         if (effects.resumeResolution()) {
@@ -122,30 +146,164 @@ public class CaseService {
             recomputeDue(c, SlaKind.RESOLUTION);
         }
         for (SlaKind k : effects.stop()) {
-            jdbc.sql("UPDATE case_clock SET stopped_at = :now WHERE case_id = :id AND clock_kind = :k AND stopped_at IS NULL")
-                    .param("id", id).param("k", k.name()).param("now", now).update();
+            stopClock(c, k, now);
         }
         for (SlaKind k : effects.start()) {
             startClock(c, k, now);
         }
-        event(id, user.id(), now, c.status().isReopenedBy(m.to()) ? "REOPENED" : "STATUS", c.status(), m.to(), m.note());
-        return get(user, id);
+        boolean reopened = c.status().isReopenedBy(to);
+        journal.event(c, user.id(), now, reopened ? "REOPENED" : "STATUS", c.status(), to, note);
+        if (reopened) {
+            journal.failure(c, "COMPLAINT_REOPENED", localDay(c, now), null, now);
+        }
     }
 
-    /** First-contact responsibility passes only by an explicit hand-over to a named, active person. */
+    /** First-contact responsibility passes only by an explicit hand-over to a named person or a team. */
     @Transactional
     public SupportCase handOver(AppUser user, long id, CaseCommands.HandOver h) {
         SupportCase c = get(user, id);
-        Person to = people.findById(h.personId()).filter(Person::active)
-                .orElseThrow(() -> new BadInputException("personId", "No active person with id " + h.personId()));
-        if (to.id() == c.ownerId()) {
-            throw new BadInputException("personId", "The case is already owned by " + to.displayName());
+        if ((h.personId() == null) == (h.teamId() == null)) {
+            throw new BadInputException("personId", "Name either a person or a team to hand the case over to");
         }
         OffsetDateTime now = now();
-        bump(c, h.version(), "owner_id = :owner", "owner", to.id(), now);
-        event(id, user.id(), now, "HANDED_OVER", c.status(), c.status(),
-                c.ownerName() + " -> " + to.displayName() + ": " + h.reason().strip());
+        String from = c.ownerName() != null ? c.ownerName() : c.ownerTeamName();
+        if (h.personId() != null) {
+            Person to = people.findById(h.personId()).filter(Person::active)
+                    .orElseThrow(() -> new BadInputException("personId", "No active person with id " + h.personId()));
+            if (c.ownerId() != null && to.id() == c.ownerId()) {
+                throw new BadInputException("personId", "The case is already owned by " + to.displayName());
+            }
+            bump(c, h.version(), "owner_id = :owner, owner_team_id = NULL", "owner", to.id(), now);
+            journal.event(c, user.id(), now, "HANDED_OVER", c.status(), c.status(),
+                    from + " -> " + to.displayName() + ": " + h.reason().strip());
+        } else {
+            String team = scopeTeam(user, h.teamId());
+            bump(c, h.version(), "owner_id = NULL, owner_team_id = :team", "team", h.teamId(), now);
+            journal.event(c, user.id(), now, "HANDED_OVER", c.status(), c.status(),
+                    from + " -> " + team + ": " + h.reason().strip());
+        }
         return get(user, id);
+    }
+
+    private String scopeTeam(AppUser user, long teamId) {
+        OutletScope scope = org.scopeOf(user);
+        return scope.bind(jdbc.sql("SELECT t.name FROM org_unit t WHERE t.id = :id AND t.kind = 'TEAM' AND "
+                        + scope.sqlFilter("t.parent_id"))).param("id", teamId).query(String.class).optional()
+                .orElseThrow(() -> new BadInputException("teamId", "No team with id " + teamId + " in your scope"));
+    }
+
+    /**
+     * Records the follow-up call. Not reached: the case waits in follow-up. Reached: satisfied
+     * (3 or more out of 5) closes the case; less reopens it, because the customer is still unhappy.
+     */
+    @Transactional
+    public SupportCase followUp(AppUser user, long id, CaseCommands.FollowUp f) {
+        SupportCase c = get(user, id);
+        if (c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.FOLLOW_UP) {
+            throw new ConflictException("Case " + id + " is " + c.status() + "; the follow-up call comes after it is resolved");
+        }
+        if (f.reached() && f.satisfaction() == null) {
+            throw new BadInputException("satisfaction", "How satisfied was the customer with the resolution (1-5)?");
+        }
+        int version = f.version();
+        if (c.status() == CaseStatus.RESOLVED) {
+            transition(user, c, version, CaseStatus.FOLLOW_UP, null);
+            c = get(user, id);
+            version = c.version();
+        }
+        String outcome = !f.reached() ? "NOT_REACHED" : f.satisfaction() >= 3 ? "CLOSED" : "REOPENED";
+        recordFollowUp(c, user, outcome, f.reached() ? f.satisfaction() : null, f.reached() ? f.cameBack() : null,
+                f.comment());
+        switch (outcome) {
+            case "CLOSED" -> transition(user, c, version, CaseStatus.CLOSED, "Follow-up: satisfied " + f.satisfaction() + "/5");
+            case "REOPENED" -> transition(user, c, version, CaseStatus.IN_PROGRESS,
+                    "Follow-up: not satisfied " + f.satisfaction() + "/5");
+            default -> {
+                bump(c, version, "", java.util.Map.of(), now());
+                journal.event(c, user.id(), now(), "FOLLOW_UP", c.status(), c.status(), "Customer not reached");
+            }
+        }
+        return get(user, id);
+    }
+
+    /** A manager may close a resolved case without the call (customer asked not to be called, say). */
+    @Transactional
+    public SupportCase waive(AppUser user, long id, CaseCommands.Waiver w) {
+        if (user.role() != Role.MANAGER && user.role() != Role.ADMIN) {
+            throw new org.springframework.security.access.AccessDeniedException("Only a manager can waive the follow-up call");
+        }
+        SupportCase c = get(user, id);
+        if (c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.FOLLOW_UP) {
+            throw new ConflictException("Case " + id + " is " + c.status() + "; only a resolved case can skip its follow-up call");
+        }
+        int version = w.version();
+        if (c.status() == CaseStatus.RESOLVED) {
+            transition(user, c, version, CaseStatus.FOLLOW_UP, null);
+            c = get(user, id);
+            version = c.version();
+        }
+        recordFollowUp(c, user, "WAIVED", null, null, w.reason());
+        transition(user, c, version, CaseStatus.CLOSED, "Follow-up waived: " + w.reason().strip());
+        return get(user, id);
+    }
+
+    private void recordFollowUp(SupportCase c, AppUser user, String outcome, Integer satisfaction, Boolean cameBack,
+                                String comment) {
+        jdbc.sql("""
+                INSERT INTO case_follow_up (case_id, recorded_by, recorded_at, outcome, satisfaction, came_back, comment)
+                VALUES (:c, :by, :at, :outcome, :sat, :back, :comment)""")
+                .param("c", c.id()).param("by", user.id()).param("at", now()).param("outcome", outcome)
+                .param("sat", satisfaction).param("back", cameBack).param("comment", Text.blankToNull(comment)).update();
+    }
+
+    public List<FollowUpRecord> followUps(AppUser user, long id) {
+        get(user, id);
+        return jdbc.sql("""
+                SELECT f.id, f.case_id, f.recorded_by, p.display_name AS recorded_by_name, f.recorded_at, f.outcome,
+                       f.satisfaction, f.came_back, f.comment
+                FROM case_follow_up f JOIN person p ON p.id = f.recorded_by WHERE f.case_id = :id ORDER BY f.id""")
+                .param("id", id).query(Rows.of(FollowUpRecord.class)).list();
+    }
+
+    /** Recovery and learning: remedy and its cost, the standards the case breached, a problem to work on. */
+    @Transactional
+    public SupportCase recover(AppUser user, long id, CaseCommands.Recovery r) {
+        SupportCase c = get(user, id);
+        List<Long> standardIds = r.standardIds() == null ? List.of() : r.standardIds().stream().distinct().toList();
+        for (Long s : standardIds) {
+            if (s == null || jdbc.sql("SELECT COUNT(*) FROM standard WHERE id = :id").param("id", s).query(Long.class).single() == 0) {
+                throw new BadInputException("standardIds", "No standard with id " + s);
+            }
+        }
+        OffsetDateTime now = now();
+        boolean problem = r.problem() != null ? r.problem() : c.problem();
+        var values = new java.util.HashMap<String, Object>();
+        values.put("remedy", Text.blankToNull(r.remedy()));
+        values.put("cost", r.remedyCost());
+        values.put("problem", problem);
+        bump(c, r.version(), "remedy = :remedy, remedy_cost = :cost, problem = :problem", values, now);
+        jdbc.sql("DELETE FROM case_standard WHERE case_id = :id").param("id", id).update();
+        for (Long s : standardIds) {
+            jdbc.sql("INSERT INTO case_standard (case_id, standard_id) VALUES (:c, :s)").param("c", id).param("s", s).update();
+        }
+        journal.event(c, user.id(), now, "RECOVERY", c.status(), c.status(),
+                (r.remedy() == null ? "" : r.remedy().strip()) + (r.remedyCost() == null ? "" : " (" + r.remedyCost() + ")")
+                        + (problem && !c.problem() ? " [marked as a problem]" : ""));
+        return get(user, id);
+    }
+
+    @Transactional
+    public SupportCase markProblem(AppUser user, long id, boolean problem) {
+        SupportCase c = get(user, id);
+        bump(c, c.version(), "problem = :problem", "problem", problem, now());
+        journal.event(c, user.id(), now(), problem ? "PROBLEM" : "NOT_PROBLEM", c.status(), c.status(), null);
+        return get(user, id);
+    }
+
+    public List<Long> standards(AppUser user, long id) {
+        get(user, id);
+        return jdbc.sql("SELECT standard_id FROM case_standard WHERE case_id = :id ORDER BY standard_id")
+                .param("id", id).query(Long.class).list();
     }
 
     public List<CaseEvent> history(AppUser user, long id) {
@@ -159,35 +317,61 @@ public class CaseService {
 
     public List<CaseClock> clocks(AppUser user, long id) {
         get(user, id);
-        return jdbc.sql("SELECT clock_kind, started_at, due_at, stopped_at FROM case_clock WHERE case_id = :id "
-                + "ORDER BY clock_kind").param("id", id).query(Rows.of(CaseClock.class)).list();
+        return jdbc.sql("SELECT clock_kind, started_at, warn_at, due_at, stopped_at, warned_at, escalated_at "
+                + "FROM case_clock WHERE case_id = :id ORDER BY clock_kind").param("id", id)
+                .query(Rows.of(CaseClock.class)).list();
     }
 
     private void bump(SupportCase c, int version, String set, String param, Object value, OffsetDateTime now) {
-        int n = jdbc.sql("UPDATE support_case SET " + set + ", updated_at = :now, version = version + 1 "
-                        + "WHERE id = :id AND version = :version")
-                .param(param, value).param("now", now).param("id", c.id()).param("version", version).update();
-        if (n == 0) {
-            throw new ConflictException("Case " + c.id() + " was changed by someone else; reload and try again");
+        bump(c, version, set, java.util.Map.of(param, value), now);
+    }
+
+    /** Every change goes through here: the version the caller read must still be the stored one. */
+    private void bump(SupportCase c, int version, String set, java.util.Map<String, ?> params, OffsetDateTime now) {
+        var sql = jdbc.sql("UPDATE support_case SET " + (set.isEmpty() ? "" : set + ", ")
+                        + "updated_at = :now, version = version + 1 WHERE id = :id AND version = :version")
+                .param("now", now).param("id", c.id()).param("version", version);
+        for (var p : params.entrySet()) {
+            sql = sql.param(p.getKey(), p.getValue());
+        }
+        if (sql.update() == 0) {
+            throw stale(c);
         }
     }
 
+    private static ConflictException stale(SupportCase c) {
+        return new ConflictException("Case " + c.id() + " was changed by someone else; reload and try again");
+    }
+
+    /** A fresh start has no pauses, so the deadline is computed before the row is written. */
     private void startClock(SupportCase c, SlaKind kind, OffsetDateTime now) {
         jdbc.sql("DELETE FROM case_clock WHERE case_id = :id AND clock_kind = :k").param("id", c.id())
                 .param("k", kind.name()).update();
-        jdbc.sql("INSERT INTO case_clock (case_id, clock_kind, started_at) VALUES (:id, :k, :now)")
+        Deadline d = deadline(c, kind, now.toInstant(), List.of());
+        jdbc.sql("INSERT INTO case_clock (case_id, clock_kind, started_at, warn_at, due_at) VALUES (:id, :k, :now, :warn, :due)")
+                .param("id", c.id()).param("k", kind.name()).param("now", now).param("warn", d.warn()).param("due", d.due())
+                .update();
+    }
+
+    /** Stopping after the deadline is a failure event for the SQI: an unanswered query or a late resolution. */
+    private void stopClock(SupportCase c, SlaKind kind, OffsetDateTime now) {
+        OffsetDateTime due = jdbc.sql("SELECT due_at FROM case_clock WHERE case_id = :id AND clock_kind = :k AND stopped_at IS NULL")
+                .param("id", c.id()).param("k", kind.name()).query(OffsetDateTime.class).optional().orElse(null);
+        jdbc.sql("UPDATE case_clock SET stopped_at = :now WHERE case_id = :id AND clock_kind = :k AND stopped_at IS NULL")
                 .param("id", c.id()).param("k", kind.name()).param("now", now).update();
-        recomputeDue(c, kind);
+        if (due == null || now.isBefore(due)) {
+            return;
+        }
+        if (kind == SlaKind.FIRST_RESPONSE) {
+            journal.failure(c, "UNANSWERED_QUERY", localDay(c, now), "First response late", now);
+        } else if (kind == SlaKind.RESOLUTION) {
+            boolean overADay = Duration.between(due, now).compareTo(Duration.ofDays(1)) > 0;
+            journal.failure(c, overADay ? "LATE_OVER_1_DAY" : "LATE_UP_TO_1_DAY", localDay(c, now), "Resolved late", now);
+        }
     }
 
     /** The deadline counts business time from the clock's start, minus every pause since then. */
     private void recomputeDue(SupportCase c, SlaKind kind) {
-        Integer minutes = jdbc.sql("SELECT minutes FROM sla_target WHERE case_type = :t AND severity = :s AND clock_kind = :k")
-                .param("t", c.caseType().name()).param("s", c.severity().name()).param("k", kind.name())
-                .query(Integer.class).optional().orElse(null);
-        if (minutes == null) {
-            return; // no target for this type and severity: the clock runs without a deadline
-        }
         OffsetDateTime started = jdbc.sql("SELECT started_at FROM case_clock WHERE case_id = :id AND clock_kind = :k")
                 .param("id", c.id()).param("k", kind.name()).query(OffsetDateTime.class).single();
         List<SlaClock.Pause> pauses = kind != SlaKind.RESOLUTION ? List.of() : jdbc.sql(
@@ -195,25 +379,34 @@ public class CaseService {
                 .param("id", c.id()).param("started", started)
                 .query((rs, i) -> new SlaClock.Pause(instant(rs.getObject(1, OffsetDateTime.class)),
                         instant(rs.getObject(2, OffsetDateTime.class)))).list();
-        Instant due = SlaClock.deadline(calendars.forOutlet(c.outletId()), started.toInstant(),
-                Duration.ofMinutes(minutes), pauses);
-        jdbc.sql("UPDATE case_clock SET due_at = :due WHERE case_id = :id AND clock_kind = :k")
-                .param("due", due.atOffset(ZoneOffset.UTC)).param("id", c.id()).param("k", kind.name()).update();
+        Deadline d = deadline(c, kind, started.toInstant(), pauses);
+        jdbc.sql("UPDATE case_clock SET due_at = :due, warn_at = :warn WHERE case_id = :id AND clock_kind = :k")
+                .param("due", d.due()).param("warn", d.warn()).param("id", c.id()).param("k", kind.name()).update();
     }
 
-    private void event(long caseId, long actor, OffsetDateTime at, String kind, CaseStatus from, CaseStatus to,
-                       String detail) {
-        jdbc.sql("""
-                INSERT INTO case_event (case_id, occurred_at, actor_id, kind, from_status, to_status, detail)
-                VALUES (:c, :at, :actor, :kind, :from, :to, :detail)""")
-                .param("c", caseId).param("at", at).param("actor", actor).param("kind", kind)
-                .param("from", from == null ? null : from.name()).param("to", to == null ? null : to.name())
-                .param("detail", detail == null || detail.isBlank() ? null : detail.strip()).update();
+    private record Deadline(OffsetDateTime warn, OffsetDateTime due) {
+    }
+
+    /** No target for this type and severity: the clock runs without a deadline. */
+    private Deadline deadline(SupportCase c, SlaKind kind, Instant started, List<SlaClock.Pause> pauses) {
+        Integer minutes = targets.minutes(c.outletId(), c.caseType(), c.severity(), kind).orElse(null);
+        if (minutes == null) {
+            return new Deadline(null, null);
+        }
+        BusinessCalendar calendar = calendars.forOutlet(c.outletId());
+        Duration target = Duration.ofMinutes(minutes);
+        Instant due = SlaClock.deadline(calendar, started, target, pauses);
+        Instant warn = SlaClock.deadline(calendar, started, target.multipliedBy(warnPercent).dividedBy(100), pauses);
+        return new Deadline(warn.atOffset(ZoneOffset.UTC), due.atOffset(ZoneOffset.UTC));
+    }
+
+    private java.time.LocalDate localDay(SupportCase c, OffsetDateTime at) {
+        return at.atZoneSameInstant(calendars.forOutlet(c.outletId()).zone()).toLocalDate();
     }
 
     /** Microseconds, as both databases store them, so a stored time reads back equal. */
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -1,8 +1,12 @@
 package com.serviceloop.casework;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-public record SupportCase(long id, long outletId, Long customerId, Channel channel, CaseType caseType,
-                          Severity severity, CaseStatus status, String description, long ownerId, String ownerName,
-                          long receivedBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, int version) {
+/** A case as read back: owned by a person, or by a team until one of its members takes it. */
+public record SupportCase(long id, long outletId, String outletName, Long customerId, String customerName,
+                          Channel channel, CaseType caseType, Severity severity, CaseStatus status, String description,
+                          Long ownerId, String ownerName, Long ownerTeamId, String ownerTeamName, long receivedBy,
+                          String remedy, BigDecimal remedyCost, boolean problem, OffsetDateTime createdAt,
+                          OffsetDateTime updatedAt, OffsetDateTime resolvedAt, OffsetDateTime closedAt, int version) {
 }

@@ -92,7 +92,10 @@ class CaseApiIntegrationTest extends ApiTest {
         postJson("/api/v1/cases/" + id + "/status", staffToken, Map.of("to", "CLOSED", "version", 5))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
         move(id, "FOLLOW_UP", 5);
-        move(id, "CLOSED", 6);
+        postJson("/api/v1/cases/" + id + "/status", staffToken, Map.of("to", "CLOSED", "version", 6))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        body(postJson("/api/v1/cases/" + id + "/follow-up", staffToken, Map.of("reached", true, "satisfaction", 4,
+                "cameBack", true, "version", 6)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED")));
         JsonNode reopened = move(id, "IN_PROGRESS", 7);
         assertThat(reopened.get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(clock(id, "RESOLUTION").get("stoppedAt").isNull()).as("resolution runs again").isTrue();

@@ -1,0 +1,464 @@
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Drives the case benchmark against a running ServiceLoop (see cases.sh): sets up an administrator,
+ * outlets and a staff member with an API token through the API, loads N cases (M of them open, with
+ * their SLA clocks and CREATED events) straight into PostgreSQL with set-based SQL, times the SLA
+ * sweep's two queries on that volume, then has 50 concurrent clients record cases through
+ * POST /api/v1/cases and prints requests/s and latency percentiles.
+ *
+ * usage: java CaseBench.java BASE_URL APP_PID DATABASE CASES OPEN WORKDIR
+ * env:   PGHOST/PGPORT/PGUSER for psql (cases.sh exports them)
+ */
+public class CaseBench {
+    static final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    static final int CLIENTS = 50;
+    static final long WARM_UP_NS = 5_000_000_000L, MEASURE_NS = 20_000_000_000L;
+    static String base;
+    static String database;
+    static Path work;
+
+    public static void main(String[] args) throws Exception {
+        base = args[0];
+        long pid = Long.parseLong(args[1]);
+        database = args[2];
+        int cases = Integer.parseInt(args[3]);
+        int open = Integer.parseInt(args[4]);
+        work = Path.of(args[5]);
+
+        // Set-up through the API, as a user would: first administrator, 1 chain, 2 regions,
+        // 20 outlets, and a staff member scoped to the chain who signs in and owns the API token.
+        send("POST", "/api/v1/setup", "application/json",
+                "{\"displayName\":\"Bench\",\"username\":\"bench\",\"password\":\"bench-password-1\"}", null);
+        String admin = token();
+        String chain = id(send("POST", "/api/v1/units", "application/json",
+                "{\"kind\":\"CHAIN\",\"name\":\"Bench chain\",\"code\":\"B\"}", admin));
+        List<Long> outlets = new ArrayList<>();
+        for (int r = 1; r <= 2; r++) {
+            String region = id(send("POST", "/api/v1/units", "application/json", "{\"kind\":\"REGION\",\"name\":"
+                    + "\"Bench region " + r + "\",\"code\":\"B-R" + r + "\",\"parentId\":" + chain + "}", admin));
+            for (int o = 1; o <= 10; o++) {
+                outlets.add(Long.parseLong(id(send("POST", "/api/v1/units", "application/json", "{\"kind\":\"OUTLET\","
+                        + "\"name\":\"Outlet " + r + "-" + o + "\",\"code\":\"B" + r + "-" + o + "\",\"parentId\":"
+                        + region + "}", admin))));
+            }
+        }
+        long staff = Long.parseLong(id(send("POST", "/api/v1/people", "application/json",
+                "{\"displayName\":\"Bench clerk\",\"username\":\"clerk\",\"password\":\"clerk-password-1\","
+                        + "\"role\":\"STAFF\",\"scopeUnitId\":" + chain + "}", admin)));
+        String token = field(send("POST", "/api/v1/tokens", "application/json",
+                "{\"name\":\"bench clerk\",\"personId\":" + staff + "}", admin), "secret");
+        System.out.println("setup: outlets=" + outlets.size() + " staff_id=" + staff + " token=" + token.substring(0, 6) + "…");
+
+        // Bulk load in one psql session, then VACUUM ANALYZE (the ANALYZE for the planner; the
+        // VACUUM so that autovacuum does not start on the fresh tables in the middle of the timings).
+        long t0 = System.nanoTime();
+        psql(loadSql(cases, open, staff, outlets));
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        psql("VACUUM (ANALYZE) support_case, case_clock, case_event;");
+        double analyzeSeconds = (System.nanoTime() - t0) / 1e9;
+        String[] counts = psql("""
+                SELECT (SELECT count(*) FROM support_case), (SELECT count(*) FROM support_case WHERE status <> 'CLOSED'),
+                       (SELECT count(*) FROM case_clock), (SELECT count(*) FROM case_clock WHERE stopped_at IS NULL),
+                       (SELECT count(*) FROM case_event),
+                       pg_size_pretty(pg_total_relation_size('support_case') + pg_total_relation_size('case_clock')
+                                      + pg_total_relation_size('case_event'))""").strip().split("\\|");
+        System.out.printf("load: cases=%s open=%s clocks=%s running_clocks=%s events=%s seconds=%.1f "
+                        + "cases_per_s=%.0f vacuum_analyze_seconds=%.1f size=%s%n", counts[0], counts[1], counts[2],
+                counts[3], counts[4], loadSeconds, cases / loadSeconds, analyzeSeconds, counts[5].replace(" ", ""));
+        System.out.println("running clocks: " + psql("""
+                SELECT 'past_due=' || count(*) FILTER (WHERE due_at <= now())
+                    || ' warn_due=' || count(*) FILTER (WHERE warn_at <= now() AND due_at > now())
+                    || ' future=' || count(*) FILTER (WHERE warn_at > now())
+                    || ' past_due_pct=' || round(100.0 * count(*) FILTER (WHERE due_at <= now()) / count(*), 1)
+                    || ' warn_due_pct=' || round(100.0 * count(*) FILTER (WHERE warn_at <= now() AND due_at > now()) / count(*), 1)
+                FROM case_clock WHERE stopped_at IS NULL""").strip());
+
+        sweep("warn", "SELECT case_id, clock_kind FROM case_clock "
+                + "WHERE stopped_at IS NULL AND warned_at IS NULL AND warn_at <= %s", "case_clock_warn_ix");
+        sweep("escalate", "SELECT case_id, clock_kind FROM case_clock "
+                + "WHERE stopped_at IS NULL AND escalated_at IS NULL AND due_at <= %s", "case_clock_escalate_ix");
+
+        create(pid, token, outlets);
+    }
+
+    /**
+     * 1,000,000 cases over the last 365 days, ids in creation order. Open cases lean to the recent
+     * end (a case is open with a chance that falls with its age) and are RECEIVED, ACKNOWLEDGED,
+     * IN_PROGRESS or RESOLVED; the clocks follow the app's lifecycle (ClockEffects): first response
+     * and resolution start at creation, the follow-up clock at resolution; the first response stops
+     * at the first move, the resolution clock at RESOLVED, everything is stopped on a closed case.
+     * So a case has 2 clocks (RECEIVED, ACKNOWLEDGED, IN_PROGRESS) or 3 (RESOLVED, CLOSED), and an
+     * open case has 1 or 2 running. A stopped clock's deadline is its start plus the SLA target
+     * (business minutes from sla_target, doubled for wall time at 12 opening hours a day). A running
+     * clock is past due with chance 2 %, between warning and deadline with 3 %, and otherwise
+     * due in the future with its warning also in the future; warn_at is always due_at minus 20 % of
+     * the span since started_at. warned_at / escalated_at stay NULL (nothing has been swept yet).
+     * Foreign-key triggers are off for the session (session_replication_role = replica): every
+     * reference is right by construction, and checking 4.5 million of them one row at a time
+     * would dominate the load.
+     */
+    static String loadSql(int cases, int open, long staff, List<Long> outlets) {
+        String outletArray = outlets.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return """
+                SET session_replication_role = replica;
+                SELECT setseed(0.42);
+                CREATE TEMP TABLE bench_seed AS
+                SELECT row_number() OVER (ORDER BY age DESC) AS id, now() - age AS created_at,
+                       row_number() OVER (ORDER BY extract(epoch FROM age) * (0.05 + random())) <= %2$d AS is_open,
+                       random() AS u_outlet, random() AS u_type, random() AS u_sev, random() AS u_channel,
+                       random() AS u_status, random() AS u_text, random() AS u_fr, random() AS u_res, random() AS u_fu,
+                       random() AS b_fr, random() AS b_res, random() AS b_fu,
+                       random() AS p_fr, random() AS p_res, random() AS p_fu
+                FROM (SELECT random() * interval '365 days' AS age FROM generate_series(1, %1$d)) g;
+
+                CREATE TEMP TABLE bench_case AS
+                WITH typed AS (
+                    SELECT s.*,
+                           (ARRAY[%3$s]::bigint[])[1 + floor(power(u_outlet, 1.3) * %4$d)::int] AS outlet_id,
+                           CASE WHEN u_type < 0.60 THEN 'COMPLAINT' WHEN u_type < 0.85 THEN 'REQUEST'
+                                WHEN u_type < 0.95 THEN 'PRAISE' ELSE 'SUGGESTION' END AS case_type,
+                           CASE WHEN u_channel < 0.40 THEN 'COUNTER' WHEN u_channel < 0.70 THEN 'PHONE'
+                                WHEN u_channel < 0.90 THEN 'ONLINE' WHEN u_channel < 0.97 THEN 'SURVEY' ELSE 'LETTER' END AS channel,
+                           CASE WHEN NOT is_open THEN 'CLOSED' WHEN u_status < 0.25 THEN 'RECEIVED'
+                                WHEN u_status < 0.45 THEN 'ACKNOWLEDGED' WHEN u_status < 0.80 THEN 'IN_PROGRESS'
+                                ELSE 'RESOLVED' END AS status
+                    FROM bench_seed s
+                ), rated AS (
+                    SELECT t.*, CASE WHEN case_type IN ('PRAISE', 'SUGGESTION') OR u_sev >= 0.75 THEN 'LOW'
+                                     WHEN u_sev < 0.15 THEN 'HIGH' ELSE 'MEDIUM' END AS severity
+                    FROM typed t
+                ), sla AS (
+                    SELECT case_type, severity,
+                           max(minutes) FILTER (WHERE clock_kind = 'FIRST_RESPONSE') * interval '2 minutes' AS s_fr,
+                           max(minutes) FILTER (WHERE clock_kind = 'RESOLUTION') * interval '2 minutes' AS s_res,
+                           max(minutes) FILTER (WHERE clock_kind = 'FOLLOW_UP') * interval '2 minutes' AS s_fu
+                    FROM sla_target GROUP BY case_type, severity
+                ), first_response AS (
+                    SELECT r.*, sla.s_fr, sla.s_res, sla.s_fu,
+                           CASE WHEN status <> 'RECEIVED' THEN least(created_at + s_fr * (0.1 + u_fr), now()) END AS fr_stop
+                    FROM rated r JOIN sla USING (case_type, severity)
+                ), resolution AS (
+                    SELECT f.*,
+                           CASE WHEN status = 'RESOLVED' THEN fr_stop + (now() - fr_stop) * u_res
+                                WHEN status = 'CLOSED' THEN greatest(fr_stop, least(created_at + s_res * (0.2 + 0.95 * u_res), now()))
+                           END AS resolved_at
+                    FROM first_response f
+                )
+                SELECT r.*, CASE WHEN status = 'CLOSED' THEN least(resolved_at + s_fu * (0.1 + u_fu), now()) END AS closed_at
+                FROM resolution r;
+
+                INSERT INTO support_case (id, outlet_id, customer_id, channel, case_type, severity, status, description,
+                                          owner_id, received_by, created_at, updated_at, version, resolved_at, closed_at)
+                SELECT id, outlet_id, NULL, channel, case_type, severity, status,
+                       (ARRAY['Waited over forty minutes at the counter although only two customers were ahead.',
+                              'The parcel arrived with a torn box and one of the three items missing.',
+                              'Staff member was rude when asked to check the price of the promotion item.',
+                              'Asked for a copy of the invoice for last month; nobody called back as promised.',
+                              'Phone line was busy all morning; could not reach the outlet to change the pick-up.',
+                              'Very friendly help with the returns form, please pass on our thanks.',
+                              'The queue ticket machine was out of paper, people were arguing about the order.',
+                              'Charged twice for the same delivery, card statement attached by e-mail.'])[1 + floor(u_text * 8)::int]
+                           || ' (case ' || id || ')',
+                       %5$d, %5$d, created_at,
+                       coalesce(closed_at, resolved_at, fr_stop, created_at),
+                       CASE status WHEN 'RECEIVED' THEN 0 WHEN 'ACKNOWLEDGED' THEN 1 WHEN 'IN_PROGRESS' THEN 2
+                                   WHEN 'RESOLVED' THEN 3 ELSE 5 END,
+                       resolved_at, closed_at
+                FROM bench_case ORDER BY id;
+
+                INSERT INTO case_clock (case_id, clock_kind, started_at, due_at, warn_at, stopped_at)
+                SELECT id, kind, started_at, due_at, due_at - (due_at - started_at) * 0.2, stopped_at
+                FROM (
+                    SELECT c.id, k.kind, k.started_at, k.stopped_at,
+                           CASE WHEN k.stopped_at IS NOT NULL THEN k.started_at + k.span
+                                WHEN k.b < 0.02 THEN k.started_at + (now() - k.started_at) * k.p
+                                WHEN k.b < 0.05 THEN now() + (now() - k.started_at) * 0.25 * k.p
+                                ELSE now() + (now() - k.started_at) * 0.25 + k.span * (0.05 + k.p) END AS due_at
+                    FROM bench_case c
+                    CROSS JOIN LATERAL (VALUES
+                        ('FIRST_RESPONSE', c.created_at, c.fr_stop, c.s_fr, c.b_fr, c.p_fr),
+                        ('RESOLUTION', c.created_at, c.resolved_at, c.s_res, c.b_res, c.p_res),
+                        ('FOLLOW_UP', c.resolved_at, c.closed_at, c.s_fu, c.b_fu, c.p_fu)) k(kind, started_at, stopped_at, span, b, p)
+                    WHERE k.started_at IS NOT NULL
+                ) x
+                ORDER BY id, kind;
+
+                INSERT INTO case_event (case_id, occurred_at, actor_id, kind, from_status, to_status, detail)
+                SELECT id, created_at, %5$d, 'CREATED', NULL, 'RECEIVED', channel FROM bench_case ORDER BY id;
+
+                -- The ids were given explicitly: move the identity on so that the app's inserts follow them.
+                SELECT setval(pg_get_serial_sequence('support_case', 'id'), (SELECT max(id) FROM support_case));
+                """.formatted(cases, open, outletArray, outlets.size(), staff);
+    }
+
+    /** Times one sweep query 5 times with EXPLAIN (ANALYZE, BUFFERS) and 5 times as a plain fetch. */
+    static void sweep(String name, String query, String index) throws Exception {
+        String sql = query.formatted("now()");
+        List<Double> ms = new ArrayList<>();
+        String rows = "?", plan = "?", buffers = "?";
+        for (int i = 0; i < 5; i++) {
+            String out = psql("EXPLAIN (ANALYZE, BUFFERS) " + sql);
+            ms.add(Double.parseDouble(match(out, "Execution Time: ([0-9.]+) ms")));
+            String top = out.lines().findFirst().orElse("");
+            rows = match(top, "actual time=\\S+ rows=(\\d+)");
+            plan = top.replaceAll("\\s+\\(cost=.*", "").replaceAll("^\\s*", "");
+            buffers = match(out, "Buffers: ([^\\n]*)").replace(' ', '_');
+            if (i == 0) {
+                Files.writeString(work.resolve("cases-plan-" + name + ".txt"), out);
+            }
+        }
+        List<Double> wall = new ArrayList<>();
+        String timed = psql("\\timing on\n\\o /dev/null\n" + (sql + ";\n").repeat(5));
+        Matcher m = Pattern.compile("Time: ([0-9.]+) ms").matcher(timed);
+        while (m.find()) {
+            wall.add(Double.parseDouble(m.group(1)));
+        }
+        String explained = psql("EXPLAIN (ANALYZE, BUFFERS) " + sql);
+        boolean usesIndex = explained.contains(index);
+        System.out.printf("sweep %s: rows=%s median_ms=%.1f max_ms=%.1f fetch_median_ms=%.1f fetch_max_ms=%.1f "
+                        + "uses_%s=%s plan=\"%s\" buffers=%s%n", name, rows, median(ms), max(ms), median(wall), max(wall),
+                index, usesIndex, plan, buffers);
+        // The app will bind :now as a parameter; after five executions the JDBC driver's server-side
+        // statement may switch to a generic plan, which cannot see the value. Check that plan too.
+        String generic = psql("SET plan_cache_mode = force_generic_plan;\nPREPARE q(timestamptz) AS "
+                + query.formatted("$1") + ";\nEXPLAIN (ANALYZE, BUFFERS) EXECUTE q(now());");
+        String genericTop = generic.lines().filter(l -> l.contains("actual time")).findFirst().orElse("");
+        System.out.printf("sweep %s generic plan: ms=%s uses_%s=%s plan=\"%s\"%n", name,
+                match(generic, "Execution Time: ([0-9.]+) ms"), index, generic.contains(index),
+                genericTop.replaceAll("\\s+\\(cost=.*", "").replaceAll("^\\s*", ""));
+    }
+
+    /**
+     * 50 platform threads, each with its own loop, record cases through the API for 5 s of warm-up
+     * and 20 s of measurement; only 201 answers count as successes. Afterwards the number of new
+     * support_case rows must equal the number of 201 answers (warm-up included).
+     */
+    static void create(long appPid, String token, List<Long> outlets) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long before = Long.parseLong(psql("SELECT count(*) FROM support_case").strip());
+        LongAdder created = new LongAdder(), errors = new LongAdder(), measuredErrors = new LongAdder();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        long[][] latencies = new long[CLIENTS][];
+        int[] counts = new int[CLIENTS];
+        long start = System.nanoTime(), measureFrom = start + WARM_UP_NS, measureTo = measureFrom + MEASURE_NS;
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client_ = c;
+            threads.add(Thread.ofPlatform().start(() -> {
+                long[] mine = new long[65_536];
+                int n = 0;
+                for (int i = 0; ; i++) {
+                    long t = System.nanoTime();
+                    if (t >= measureTo) {
+                        break;
+                    }
+                    String body = "{\"outletId\":" + outlets.get((client_ + i) % outlets.size()) + ",\"channel\":\"COUNTER\","
+                            + "\"caseType\":\"COMPLAINT\",\"severity\":\"MEDIUM\",\"description\":\"Bench complaint "
+                            + client_ + "-" + i + ": waited too long at the counter\"}";
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/cases"))
+                            .header("Content-Type", "application/json").header("Accept", "application/json")
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    boolean ok;
+                    try {
+                        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        ok = r.statusCode() == 201;
+                        if (!ok) {
+                            firstError.compareAndSet(null, r.statusCode() + " " + r.body());
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        ok = false;
+                        firstError.compareAndSet(null, e.toString());
+                    }
+                    long took = System.nanoTime() - t;
+                    (ok ? created : errors).increment();
+                    if (t >= measureFrom) {
+                        if (ok) {
+                            if (n == mine.length) {
+                                mine = Arrays.copyOf(mine, n * 2);
+                            }
+                            mine[n++] = took;
+                        } else {
+                            measuredErrors.increment();
+                        }
+                    }
+                }
+                latencies[client_] = mine;
+                counts[client_] = n;
+            }));
+        }
+        sleepUntil(measureFrom);
+        long[] cpuFrom = cpuTicks(appPid);
+        sleepUntil(measureTo);
+        long[] cpuTo = cpuTicks(appPid);
+        for (Thread t : threads) {
+            t.join();
+        }
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int k = 0;
+        for (int c = 0; c < CLIENTS; c++) {
+            System.arraycopy(latencies[c], 0, all, k, counts[c]);
+            k += counts[c];
+        }
+        Arrays.sort(all);
+        double seconds = MEASURE_NS / 1e9;
+        System.out.printf("case creation: clients=%d seconds=%.0f ok=%d errors=%d req_per_s=%.0f p50_ms=%.1f "
+                        + "p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", CLIENTS, seconds, all.length, measuredErrors.sum(),
+                all.length / seconds, pct(all, 50), pct(all, 90), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        double wallTicks = seconds * 100; // /proc counts CPU time in 1/100 s
+        System.out.printf("cpu during measurement (%% of one core; 2 cores = 200): app=%.0f postgres=%.0f bench_client=%.0f "
+                        + "machine_busy=%.0f%n", (cpuTo[0] - cpuFrom[0]) / wallTicks * 100,
+                (cpuTo[1] - cpuFrom[1]) / wallTicks * 100, (cpuTo[2] - cpuFrom[2]) / wallTicks * 100,
+                (cpuTo[3] - cpuFrom[3]) / wallTicks * 100);
+        if (firstError.get() != null) {
+            System.out.println("first error: " + firstError.get().replaceAll("\\s+", " "));
+        }
+        long after = Long.parseLong(psql("SELECT count(*) FROM support_case").strip());
+        System.out.printf("db check: new_support_case_rows=%d http_201_total=%d http_errors_total=%d match=%s%n",
+                after - before, created.sum(), errors.sum(), after - before == created.sum());
+    }
+
+    /** CPU ticks used so far by the app, by all postgres processes, by this JVM, and by the whole machine. */
+    static long[] cpuTicks(long appPid) throws IOException {
+        long postgres = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String[] stat = procStat(p.resolve("stat"));
+                if (stat != null && stat[0].equals("postgres")) {
+                    postgres += Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+                }
+            }
+        }
+        String[] app = procStat(Path.of("/proc/" + appPid + "/stat"));
+        String[] self = procStat(Path.of("/proc/" + ProcessHandle.current().pid() + "/stat"));
+        String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < total.length; i++) {
+            if (i != 4 && i != 5) { // not idle, not iowait
+                busy += Long.parseLong(total[i]);
+            }
+        }
+        return new long[] {app == null ? 0 : Long.parseLong(app[12]) + Long.parseLong(app[13]),
+                postgres, Long.parseLong(self[12]) + Long.parseLong(self[13]), busy};
+    }
+
+    /** The fields of /proc/PID/stat from the command name on (index 0 = comm, 12 = utime, 13 = stime). */
+    static String[] procStat(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            int open = s.indexOf('('), close = s.lastIndexOf(')');
+            String rest = s.substring(close + 2);
+            String[] fields = ("x " + rest).split(" ");
+            fields[0] = s.substring(open + 1, close);
+            return fields;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+
+    static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+    }
+
+    static double median(List<Double> xs) {
+        List<Double> s = xs.stream().sorted().toList();
+        return s.isEmpty() ? 0 : s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+    }
+
+    static double max(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    static String match(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    /** Runs SQL through psql on the bench database (tuples only, unaligned) and returns what it printed. */
+    static String psql(String sql) throws Exception {
+        Process p = new ProcessBuilder("psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database)
+                .redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(sql.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + out);
+        }
+        return out;
+    }
+
+    static String token() throws Exception {
+        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        String form = "username=bench&password=bench-password-1&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher meta = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(home);
+        if (!meta.find()) {
+            throw new IllegalStateException("sign-in failed");
+        }
+        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", meta.group(1))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"personId\":1}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return field(issued.body(), "secret");
+    }
+
+    static String send(String method, String path, String type, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
+                .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    static String id(String json) {
+        return field(json, "id");
+    }
+
+    /** Enough JSON for this script: the first value of a top-level-looking key. */
+    static String field(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":\"?([^,\"}]*)").matcher(json);
+        return m.find() ? m.group(1) : "?";
+    }
+}

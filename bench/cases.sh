@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Case benchmark (issue #4: SLA sweep under 1 s on 1,000,000 cases; >= 1,000 cases recorded per
+# second through the API with p99 < 100 ms).
+#
+# Starts ServiceLoop on a fresh PostgreSQL database "serviceloop_cases_bench" (heap capped at
+# 512 MB), creates a chain, 2 regions, 20 outlets and a staff member with an API token through the
+# API, loads 1,000,000 cases (200,000 open) with their SLA clocks and history straight into
+# PostgreSQL with set-based SQL, times the SLA sweep's two queries, then has 50 concurrent clients
+# record cases through POST /api/v1/cases for 20 s (after 5 s of warm-up) and prints requests/s,
+# latency percentiles and a check that every 201 answer left exactly one case in the database.
+#
+# usage: bench/cases.sh [cases=1000000] [open=200000]
+# env:   JAR (default target/serviceloop.jar, built if missing), JAVA_HOME (JDK >= 21),
+#        PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8289)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cases=${1:-1000000}; open=${2:-200000}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+port=${BENCH_PORT:-8289}
+jar=${JAR:-target/serviceloop.jar}
+db=serviceloop_cases_bench
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+work=bench/out; mkdir -p "$work"
+
+[ -f "$jar" ] || ./mvnw -q -B package -DskipTests
+psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+
+SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
+SPRING_DATASOURCE_USERNAME=$PGUSER "$JAVA" -Xmx512m -jar "$jar" --server.port="$port" \
+  >"$work/cases-app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -sf "localhost:$port/actuator/health" >/dev/null && break
+  kill -0 $app 2>/dev/null || { echo "the app did not start (needs JDK >= 21):"; tail -5 "$work/cases-app.log"; exit 1; }
+  sleep 1
+done
+
+"$JAVA" bench/CaseBench.java "http://localhost:$port" "$app" "$db" "$cases" "$open" "$work" | tee "$work/cases-result.txt"
+echo "java heap limit: 512 MB (-Xmx512m); connection pool: ${DB_POOL_SIZE:-20} (DB_POOL_SIZE); plans in $work/cases-plan-*.txt"
+
+# Reference: PostgreSQL's own single-row insert limit on this machine (../shared/bench/pg-limit.sh),
+# printed next to the case creation rate as a ratio. Recording a case is one transaction of some
+# twenty statements (token, scope, case, event, two clocks with their business-hours deadlines),
+# so the ratio is well below 1.
+limit_script=$(dirname "$0")/../../shared/bench/pg-limit.sh
+if command -v pgbench >/dev/null && [ -f "$limit_script" ]; then
+  limit=$(bash "$limit_script" 50 10 | tee /dev/stderr | sed -n 's/.*tps=\([0-9.]*\).*/\1/p')
+  rate=$(sed -n 's/^case creation:.*req_per_s=\([0-9]*\).*/\1/p' "$work/cases-result.txt")
+  [ -n "$limit" ] && [ -n "$rate" ] && awk -v r="$rate" -v l="$limit" \
+    'BEGIN { printf "case creation req/s vs postgres single-row insert tps: %.1fx\n", r / l }'
+fi

@@ -1,0 +1,140 @@
+package com.serviceloop.casework;
+
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.Rows;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Photos and documents on a case. The type is read from the file's first bytes, not from its name
+ * or the browser's claim, and only images and PDFs are kept.
+ */
+@Service
+public class Attachments {
+    public static final int MAX_PER_CASE = 20;
+    private final JdbcClient jdbc;
+    private final CaseService cases;
+    private final CaseJournal journal;
+    private final Clock clock;
+    private final long maxBytes;
+
+    public Attachments(JdbcClient jdbc, CaseService cases, CaseJournal journal, Clock clock,
+                       @Value("${serviceloop.cases.max-attachment-bytes:10485760}") long maxBytes) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.journal = journal;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+    }
+
+    public record Attachment(long id, long caseId, String fileName, String contentType, int sizeBytes,
+                             long uploadedBy, OffsetDateTime uploadedAt) {
+    }
+
+    public record Content(Attachment attachment, byte[] bytes) {
+    }
+
+    @Transactional
+    public Attachment add(AppUser user, long caseId, String fileName, InputStream in) throws IOException {
+        SupportCase c = cases.get(user, caseId);
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length == 0) {
+            throw new BadInputException("file", "The file is empty");
+        }
+        if (bytes.length > maxBytes) {
+            throw new BadInputException("file", "The file is larger than " + maxBytes / (1024 * 1024) + " MB");
+        }
+        String type = sniff(bytes);
+        if (type == null) {
+            throw new BadInputException("file", "Only photos (JPEG, PNG, GIF, WebP, HEIC) and PDF files can be attached");
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM case_attachment WHERE case_id = :id").param("id", caseId)
+                .query(Long.class).single() >= MAX_PER_CASE) {
+            throw new BadInputException("file", "A case holds at most " + MAX_PER_CASE + " attachments");
+        }
+        String name = cleanName(fileName);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO case_attachment (case_id, file_name, content_type, size_bytes, content, uploaded_by, uploaded_at)
+                VALUES (:c, :name, :type, :size, :content, :by, :at)""")
+                .param("c", caseId).param("name", name).param("type", type).param("size", bytes.length)
+                .param("content", bytes).param("by", user.id()).param("at", now).update(keys, "id");
+        journal.event(c, user.id(), now, "ATTACHED", c.status(), c.status(), name);
+        return new Attachment(keys.getKey().longValue(), caseId, name, type, bytes.length, user.id(), now);
+    }
+
+    public List<Attachment> list(AppUser user, long caseId) {
+        cases.get(user, caseId);
+        return jdbc.sql("SELECT id, case_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at "
+                        + "FROM case_attachment WHERE case_id = :c ORDER BY id").param("c", caseId)
+                .query(Rows.of(Attachment.class)).list();
+    }
+
+    public Content get(AppUser user, long caseId, long id) {
+        Attachment a = list(user, caseId).stream().filter(x -> x.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("Attachment", id));
+        byte[] bytes = jdbc.sql("SELECT content FROM case_attachment WHERE id = :id").param("id", id)
+                .query((rs, i) -> rs.getBytes(1)).single();
+        return new Content(a, bytes);
+    }
+
+    static String sniff(byte[] b) {
+        if (starts(b, 0, 0xFF, 0xD8, 0xFF)) {
+            return "image/jpeg";
+        }
+        if (starts(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return "image/png";
+        }
+        if (starts(b, 0, 'G', 'I', 'F', '8')) {
+            return "image/gif";
+        }
+        if (starts(b, 0, 'R', 'I', 'F', 'F') && starts(b, 8, 'W', 'E', 'B', 'P')) {
+            return "image/webp";
+        }
+        if (starts(b, 4, 'f', 't', 'y', 'p') && b.length >= 12) {
+            String brand = new String(Arrays.copyOfRange(b, 8, 12), java.nio.charset.StandardCharsets.US_ASCII);
+            if (List.of("heic", "heix", "mif1", "msf1", "hevc").contains(brand)) {
+                return "image/heic";
+            }
+        }
+        if (starts(b, 0, '%', 'P', 'D', 'F', '-')) {
+            return "application/pdf";
+        }
+        return null;
+    }
+
+    private static boolean starts(byte[] b, int offset, int... magic) {
+        if (b.length < offset + magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((b[offset + i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps the name readable but safe in a Content-Disposition header and in HTML. */
+    static String cleanName(String name) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>]", "").strip();
+        if (base.isEmpty()) {
+            base = "attachment";
+        }
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+}

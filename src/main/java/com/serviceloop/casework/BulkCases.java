@@ -1,0 +1,59 @@
+package com.serviceloop.casework;
+
+import com.serviceloop.organisation.Role;
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.ConflictException;
+import com.serviceloop.platform.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * A manager's action on many cases at once. Each case is changed in its own transaction at its
+ * current version, so one case that cannot move does not hold back the others; the answer says
+ * what happened to each.
+ */
+@Service
+public class BulkCases {
+    private final CaseService cases;
+
+    public BulkCases(CaseService cases) {
+        this.cases = cases;
+    }
+
+    public List<CaseCommands.BulkResult> apply(AppUser user, CaseCommands.Bulk b) {
+        if (user.role() != Role.MANAGER && user.role() != Role.ADMIN) {
+            throw new AccessDeniedException("Bulk actions are for managers");
+        }
+        if (b.action() == CaseCommands.BulkAction.MOVE && b.to() == null) {
+            throw new BadInputException("to", "Say which status to move the cases to");
+        }
+        if (b.action() == CaseCommands.BulkAction.HAND_OVER) {
+            if ((b.personId() == null) == (b.teamId() == null)) {
+                throw new BadInputException("personId", "Name either a person or a team to hand the cases over to");
+            }
+            if (b.reason() == null || b.reason().isBlank()) {
+                throw new BadInputException("reason", "Say why the cases are handed over");
+            }
+        }
+        List<CaseCommands.BulkResult> results = new ArrayList<>();
+        for (Long id : b.ids().stream().distinct().toList()) {
+            try {
+                SupportCase c = cases.get(user, id);
+                switch (b.action()) {
+                    case HAND_OVER -> cases.handOver(user, id,
+                            new CaseCommands.HandOver(b.personId(), b.teamId(), b.reason(), c.version()));
+                    case MOVE -> cases.move(user, id, new CaseCommands.Move(b.to(), c.version(), b.reason()));
+                    case MARK_PROBLEM -> cases.markProblem(user, id, true);
+                    case UNMARK_PROBLEM -> cases.markProblem(user, id, false);
+                }
+                results.add(new CaseCommands.BulkResult(id, true, "done"));
+            } catch (BadInputException | ConflictException | NotFoundException e) {
+                results.add(new CaseCommands.BulkResult(id, false, e.getMessage()));
+            }
+        }
+        return results;
+    }
+}

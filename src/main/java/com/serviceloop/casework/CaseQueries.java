@@ -1,0 +1,187 @@
+package com.serviceloop.casework;
+
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.CsvFiles;
+import com.serviceloop.platform.OutletScope;
+import com.serviceloop.platform.PageRequest;
+import com.serviceloop.platform.PageResult;
+import com.serviceloop.platform.Rows;
+import com.serviceloop.platform.Text;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Lists of cases: queues, filters, search, the CSV export and the follow-up calls due. */
+@Service
+public class CaseQueries {
+    private static final int EXPORT_LIMIT = 200_000;
+    private final JdbcClient jdbc;
+    private final OrgService org;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public CaseQueries(JdbcClient jdbc, OrgService org, Clock clock,
+                       @Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone) {
+        this.jdbc = jdbc;
+        this.org = org;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private Where where(AppUser user, CaseFilter f, OutletScope scope) {
+        List<String> and = new ArrayList<>();
+        Map<String, Object> p = new HashMap<>();
+        and.add(scope.sqlFilter("c.outlet_id"));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        switch (f.queueOrAll()) {
+            case MINE -> {
+                and.add("c.owner_id = :me");
+                p.put("me", user.id());
+            }
+            case TEAM -> {
+                and.add("""
+                        (c.owner_team_id = (SELECT team_id FROM person WHERE id = :me)
+                         OR c.owner_id IN (SELECT m.id FROM person m WHERE m.team_id = (SELECT team_id FROM person WHERE id = :me)))""");
+                p.put("me", user.id());
+            }
+            case OVERDUE -> {
+                and.add("EXISTS (SELECT 1 FROM case_clock k WHERE k.case_id = c.id AND k.stopped_at IS NULL AND k.due_at <= :now)");
+                p.put("now", now);
+            }
+            case DUE_SOON -> {
+                and.add("EXISTS (SELECT 1 FROM case_clock k WHERE k.case_id = c.id AND k.stopped_at IS NULL "
+                        + "AND k.warn_at <= :now AND k.due_at > :now)");
+                p.put("now", now);
+            }
+            case ALL -> { }
+        }
+        if (f.status() != null) {
+            and.add("c.status = :status");
+            p.put("status", f.status().name());
+        }
+        if (f.caseType() != null) {
+            and.add("c.case_type = :type");
+            p.put("type", f.caseType().name());
+        }
+        if (f.severity() != null) {
+            and.add("c.severity = :severity");
+            p.put("severity", f.severity().name());
+        }
+        if (f.outletId() != null) {
+            and.add("c.outlet_id = :outlet");
+            p.put("outlet", f.outletId());
+        }
+        if (f.problem() != null) {
+            and.add("c.problem = :problem");
+            p.put("problem", f.problem());
+        }
+        if (f.open() != null) {
+            and.add(f.open() ? "c.status <> 'CLOSED'" : "c.status = 'CLOSED'");
+        }
+        if (f.from() != null) {
+            and.add("c.created_at >= :from");
+            p.put("from", f.from().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (f.to() != null) {
+            and.add("c.created_at < :to");
+            p.put("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        String q = Text.blankToNull(f.q());
+        if (q != null) {
+            String like = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            and.add("""
+                    (LOWER(c.description) LIKE :q ESCAPE '\\' OR LOWER(c.remedy) LIKE :q ESCAPE '\\'
+                     OR LOWER(cu.name) LIKE :q ESCAPE '\\' OR cu.phone LIKE :q ESCAPE '\\' OR CAST(c.id AS VARCHAR(20)) = :qid)""");
+            p.put("q", like);
+            p.put("qid", q);
+        }
+        return new Where(" WHERE " + String.join(" AND ", and), p);
+    }
+
+    private JdbcClient.StatementSpec bind(OutletScope scope, String sql, Where w) {
+        var spec = scope.bind(jdbc.sql(sql));
+        for (var e : w.params().entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue());
+        }
+        return spec;
+    }
+
+    public PageResult<SupportCase> list(AppUser user, CaseFilter f, PageRequest page) {
+        OutletScope scope = org.scopeOf(user);
+        Where w = where(user, f, scope);
+        var rows = bind(scope, CaseService.SELECT + w.sql() + " ORDER BY c.id DESC LIMIT :limit OFFSET :offset", w)
+                .param("limit", page.size()).param("offset", page.offset()).query(Rows.of(SupportCase.class)).list();
+        long total = bind(scope, "SELECT COUNT(*) FROM support_case c LEFT JOIN customer cu ON cu.id = c.customer_id" + w.sql(), w)
+                .query(Long.class).single();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    /** Streams the filtered cases as CSV; rows are written as they are read. */
+    public void export(AppUser user, CaseFilter f, Writer out) throws IOException {
+        OutletScope scope = org.scopeOf(user);
+        Where w = where(user, f, scope);
+        CSVPrinter csv = new CSVPrinter(out, CsvFiles.WRITE);
+        csv.printRecord("id", "created_at", "outlet", "channel", "case_type", "severity", "status", "owner", "team",
+                "customer", "description", "remedy", "remedy_cost", "problem", "resolved_at", "closed_at");
+        bind(scope, CaseService.SELECT + w.sql() + " ORDER BY c.id LIMIT " + EXPORT_LIMIT, w)
+                .query(Rows.of(SupportCase.class)).stream().forEach(c -> {
+                    try {
+                        csv.printRecord(c.id(), c.createdAt(), c.outletName(), c.channel(), c.caseType(), c.severity(),
+                                c.status(), c.ownerName(), c.ownerTeamName(), c.customerName(), c.description(), c.remedy(),
+                                c.remedyCost(), c.problem(), c.resolvedAt(), c.closedAt());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        csv.flush();
+    }
+
+    /** A follow-up call that is due: the case, its customer, and when the call must be made. */
+    public record CallDue(long caseId, String outletName, String customerName, String customerPhone, CaseType caseType,
+                          CaseStatus status, String description, OffsetDateTime dueAt, Long ownerId, String ownerName) {
+    }
+
+    /**
+     * Follow-up calls due by the end of the given day (overdue ones included) for one person, or for
+     * everyone in scope when personId is null.
+     */
+    public List<CallDue> callsDue(AppUser user, Long personId, LocalDate day) {
+        OutletScope scope = org.scopeOf(user);
+        var spec = scope.bind(jdbc.sql("""
+                SELECT c.id, o.name, cu.name, cu.phone, c.case_type, c.status, c.description, k.due_at, c.owner_id,
+                       p.display_name
+                FROM case_clock k JOIN support_case c ON c.id = k.case_id JOIN org_unit o ON o.id = c.outlet_id
+                LEFT JOIN customer cu ON cu.id = c.customer_id LEFT JOIN person p ON p.id = c.owner_id
+                WHERE k.clock_kind = 'FOLLOW_UP' AND k.stopped_at IS NULL AND k.due_at < :end AND """
+                + scope.sqlFilter("c.outlet_id") + (personId == null ? "" : " AND c.owner_id = :person")
+                + " ORDER BY k.due_at, c.id LIMIT 500"))
+                .param("end", day.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        if (personId != null) {
+            spec = spec.param("person", personId);
+        }
+        return spec.query((rs, i) -> new CallDue(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                CaseType.valueOf(rs.getString(5)), CaseStatus.valueOf(rs.getString(6)), rs.getString(7),
+                rs.getObject(8, OffsetDateTime.class), (Long) rs.getObject(9), rs.getString(10))).list();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+}

@@ -1,0 +1,94 @@
+package com.serviceloop.casework;
+
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.Rows;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Subscribers to case events (a call centre, a shop system). Each delivery is signed: the header
+ * {@code X-ServiceLoop-Signature: sha256=HEX} is the HMAC-SHA256, keyed with the subscriber's
+ * secret, of {@code TIMESTAMP + "." + BODY}, where TIMESTAMP is the {@code X-ServiceLoop-Timestamp}
+ * header (epoch seconds), so a receiver can reject both forged and replayed deliveries.
+ */
+@Service
+public class Webhooks {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final JdbcClient jdbc;
+
+    public Webhooks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Webhook(long id, String url, boolean active, OffsetDateTime createdAt) {
+    }
+
+    /** The secret is shown once, at creation. */
+    public record Created(long id, String url, String secret) {
+    }
+
+    public record Delivery(long id, String subject, OffsetDateTime createdAt, int attempts, OffsetDateTime sentAt,
+                           String lastError) {
+    }
+
+    public List<Webhook> list() {
+        return jdbc.sql("SELECT id, url, active, created_at FROM webhook ORDER BY id").query(Rows.of(Webhook.class)).list();
+    }
+
+    public Created create(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("url", "Not a valid address: " + url);
+        }
+        if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
+            throw new BadInputException("url", "Give an http:// or https:// address");
+        }
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String secret = "whsec_" + HexFormat.of().formatHex(bytes);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO webhook (url, secret, active) VALUES (:url, :secret, TRUE)")
+                .param("url", uri.toString()).param("secret", secret).update(keys, "id");
+        return new Created(keys.getKey().longValue(), uri.toString(), secret);
+    }
+
+    public void deactivate(long id) {
+        if (jdbc.sql("UPDATE webhook SET active = FALSE WHERE id = :id").param("id", id).update() == 0) {
+            throw new NotFoundException("Webhook", id);
+        }
+    }
+
+    public List<Delivery> deliveries(long webhookId) {
+        return jdbc.sql("SELECT id, subject, created_at, attempts, sent_at, last_error FROM outbox "
+                        + "WHERE webhook_id = :id ORDER BY id DESC LIMIT 100").param("id", webhookId)
+                .query(Rows.of(Delivery.class)).list();
+    }
+
+    String secret(long webhookId) {
+        return jdbc.sql("SELECT secret FROM webhook WHERE id = :id").param("id", webhookId).query(String.class).single();
+    }
+
+    public static String sign(String secret, long timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(
+                    mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
