@@ -234,18 +234,29 @@ public class CaseBench {
             wall.add(Double.parseDouble(m.group(1)));
         }
         String explained = psql("EXPLAIN (ANALYZE, BUFFERS) " + sql);
-        boolean usesIndex = explained.contains(index);
         System.out.printf("sweep %s: rows=%s median_ms=%.1f max_ms=%.1f fetch_median_ms=%.1f fetch_max_ms=%.1f "
-                        + "uses_%s=%s plan=\"%s\" buffers=%s%n", name, rows, median(ms), max(ms), median(wall), max(wall),
-                index, usesIndex, plan, buffers);
+                        + "indexes=%s uses_%s=%s plan=\"%s\" buffers=%s%n", name, rows, median(ms), max(ms), median(wall),
+                max(wall), indexes(explained), index, explained.contains(index), plan, buffers);
         // The app will bind :now as a parameter; after five executions the JDBC driver's server-side
         // statement may switch to a generic plan, which cannot see the value. Check that plan too.
         String generic = psql("SET plan_cache_mode = force_generic_plan;\nPREPARE q(timestamptz) AS "
                 + query.formatted("$1") + ";\nEXPLAIN (ANALYZE, BUFFERS) EXECUTE q(now());");
         String genericTop = generic.lines().filter(l -> l.contains("actual time")).findFirst().orElse("");
-        System.out.printf("sweep %s generic plan: ms=%s uses_%s=%s plan=\"%s\"%n", name,
-                match(generic, "Execution Time: ([0-9.]+) ms"), index, generic.contains(index),
+        System.out.printf("sweep %s generic plan: ms=%s indexes=%s uses_%s=%s plan=\"%s\"%n", name,
+                match(generic, "Execution Time: ([0-9.]+) ms"), indexes(generic), index, generic.contains(index),
                 genericTop.replaceAll("\\s+\\(cost=.*", "").replaceAll("^\\s*", ""));
+    }
+
+    /** The indexes a plan reads, comma-separated, or "none" (a sequential scan). */
+    static String indexes(String plan) {
+        Matcher m = Pattern.compile("Index (?:Only )?Scan (?:using|on) (\\w+)").matcher(plan);
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            if (!names.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+        }
+        return names.isEmpty() ? "none" : String.join(",", names);
     }
 
     /**
@@ -326,10 +337,14 @@ public class CaseBench {
                         + "p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", CLIENTS, seconds, all.length, measuredErrors.sum(),
                 all.length / seconds, pct(all, 50), pct(all, 90), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         double wallTicks = seconds * 100; // /proc counts CPU time in 1/100 s
-        System.out.printf("cpu during measurement (%% of one core; 2 cores = 200): app=%.0f postgres=%.0f bench_client=%.0f "
-                        + "machine_busy=%.0f%n", (cpuTo[0] - cpuFrom[0]) / wallTicks * 100,
-                (cpuTo[1] - cpuFrom[1]) / wallTicks * 100, (cpuTo[2] - cpuFrom[2]) / wallTicks * 100,
-                (cpuTo[3] - cpuFrom[3]) / wallTicks * 100);
+        double[] cpu = new double[4];
+        for (int i = 0; i < 4; i++) {
+            cpu[i] = (cpuTo[i] - cpuFrom[i]) / wallTicks * 100;
+        }
+        System.out.printf("cpu during measurement (%% of one core; %d cores = %d): app=%.0f postgres=%.0f bench_client=%.0f "
+                        + "other=%.0f machine_busy=%.0f%n", Runtime.getRuntime().availableProcessors(),
+                100 * Runtime.getRuntime().availableProcessors(), cpu[0], cpu[1], cpu[2],
+                Math.max(0, cpu[3] - cpu[0] - cpu[1] - cpu[2]), cpu[3]);
         if (firstError.get() != null) {
             System.out.println("first error: " + firstError.get().replaceAll("\\s+", " "));
         }

@@ -169,7 +169,7 @@ public class CaseQueries {
                        p.display_name
                 FROM case_clock k JOIN support_case c ON c.id = k.case_id JOIN org_unit o ON o.id = c.outlet_id
                 LEFT JOIN customer cu ON cu.id = c.customer_id LEFT JOIN person p ON p.id = c.owner_id
-                WHERE k.clock_kind = 'FOLLOW_UP' AND k.stopped_at IS NULL AND k.due_at < :end AND """
+                WHERE k.clock_kind = 'FOLLOW_UP' AND k.stopped_at IS NULL AND k.due_at < :end AND\s"""
                 + scope.sqlFilter("c.outlet_id") + (personId == null ? "" : " AND c.owner_id = :person")
                 + " ORDER BY k.due_at, c.id LIMIT 500"))
                 .param("end", day.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
