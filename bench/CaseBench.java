@@ -24,14 +24,15 @@ import java.util.stream.Collectors;
  * sweep's two queries on that volume, then has 50 concurrent clients record cases through
  * POST /api/v1/cases and prints requests/s and latency percentiles.
  *
- * usage: java CaseBench.java BASE_URL APP_PID DATABASE CASES OPEN WORKDIR
+ * usage: java CaseBench.java BASE_URL APP_PID DATABASE CASES OPEN WORKDIR [WARM_UP_SECONDS=5]
  * env:   PGHOST/PGPORT/PGUSER for psql (cases.sh exports them)
  */
 public class CaseBench {
     static final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     static final int CLIENTS = 50;
-    static final long WARM_UP_NS = 5_000_000_000L, MEASURE_NS = 20_000_000_000L;
+    static final long MEASURE_NS = 20_000_000_000L;
+    static long warmUpNs;
     static String base;
     static String database;
     static Path work;
@@ -43,6 +44,7 @@ public class CaseBench {
         int cases = Integer.parseInt(args[3]);
         int open = Integer.parseInt(args[4]);
         work = Path.of(args[5]);
+        warmUpNs = (args.length > 6 ? Long.parseLong(args[6]) : 5) * 1_000_000_000L;
 
         // Set-up through the API, as a user would: first administrator, 1 chain, 2 regions,
         // 20 outlets, and a staff member scoped to the chain who signs in and owns the API token.
@@ -211,40 +213,46 @@ public class CaseBench {
                 """.formatted(cases, open, outletArray, outlets.size(), staff);
     }
 
-    /** Times one sweep query 5 times with EXPLAIN (ANALYZE, BUFFERS) and 5 times as a plain fetch. */
+    /**
+     * Times one sweep query in one psql session, as the app runs it on a pooled connection: once
+     * on its own (the first read in a fresh backend also pays for mapping the shared buffers it
+     * touches; reported as first_ms, not in the median), then 5 times with EXPLAIN (ANALYZE,
+     * BUFFERS) for the server's execution time, then 5 times as a plain fetch of all rows (psql's
+     * \timing, rows sent to the client included).
+     */
     static void sweep(String name, String query, String index) throws Exception {
         String sql = query.formatted("now()");
-        List<Double> ms = new ArrayList<>();
-        String rows = "?", plan = "?", buffers = "?";
-        for (int i = 0; i < 5; i++) {
-            String out = psql("EXPLAIN (ANALYZE, BUFFERS) " + sql);
-            ms.add(Double.parseDouble(match(out, "Execution Time: ([0-9.]+) ms")));
-            String top = out.lines().findFirst().orElse("");
-            rows = match(top, "actual time=\\S+ rows=(\\d+)");
-            plan = top.replaceAll("\\s+\\(cost=.*", "").replaceAll("^\\s*", "");
-            buffers = match(out, "Buffers: ([^\\n]*)").replace(' ', '_');
-            if (i == 0) {
-                Files.writeString(work.resolve("cases-plan-" + name + ".txt"), out);
-            }
+        String out = psql("\\timing on\n\\o /dev/null\n" + sql + ";\n\\o\n"
+                + ("EXPLAIN (ANALYZE, BUFFERS) " + sql + ";\n").repeat(5) + "\\o /dev/null\n" + (sql + ";\n").repeat(5));
+        List<Double> times = all(out, "(?m)^Time: ([0-9.]+) ms"), executed = all(out, "Execution Time: ([0-9.]+) ms");
+        if (times.size() != 11 || executed.size() != 5) {
+            throw new IllegalStateException("unexpected psql output: " + out);
         }
-        List<Double> wall = new ArrayList<>();
-        String timed = psql("\\timing on\n\\o /dev/null\n" + (sql + ";\n").repeat(5));
-        Matcher m = Pattern.compile("Time: ([0-9.]+) ms").matcher(timed);
-        while (m.find()) {
-            wall.add(Double.parseDouble(m.group(1)));
-        }
-        String explained = psql("EXPLAIN (ANALYZE, BUFFERS) " + sql);
-        System.out.printf("sweep %s: rows=%s median_ms=%.1f max_ms=%.1f fetch_median_ms=%.1f fetch_max_ms=%.1f "
-                        + "indexes=%s uses_%s=%s plan=\"%s\" buffers=%s%n", name, rows, median(ms), max(ms), median(wall),
-                max(wall), indexes(explained), index, explained.contains(index), plan, buffers);
-        // The app will bind :now as a parameter; after five executions the JDBC driver's server-side
-        // statement may switch to a generic plan, which cannot see the value. Check that plan too.
+        List<Double> fetched = times.subList(6, 11);
+        String plan = out.substring(out.indexOf('\n', out.indexOf("Time:")) + 1, out.indexOf("Execution Time:"));
+        Files.writeString(work.resolve("cases-plan-" + name + ".txt"), plan + "Execution Time: " + executed.get(0) + " ms\n");
+        String top = plan.lines().findFirst().orElse("");
+        System.out.printf("sweep %s: rows=%s first_ms=%.1f median_ms=%.1f max_ms=%.1f fetch_median_ms=%.1f fetch_max_ms=%.1f "
+                        + "indexes=%s uses_%s=%s plan=\"%s\" buffers=%s%n", name, match(top, "actual time=\\S+ rows=(\\d+)"),
+                times.get(0), median(executed), max(executed), median(fetched), max(fetched), indexes(plan), index,
+                plan.contains(index), top.replaceAll("\\s+\\(cost=.*", ""), match(plan, "Buffers: ([^\\n]*)").replace(' ', '_'));
+        // The app will bind :now as a parameter; once the JDBC driver has prepared the statement on
+        // the server, PostgreSQL may settle on a generic plan, which cannot see the value. That plan too:
         String generic = psql("SET plan_cache_mode = force_generic_plan;\nPREPARE q(timestamptz) AS "
-                + query.formatted("$1") + ";\nEXPLAIN (ANALYZE, BUFFERS) EXECUTE q(now());");
+                + query.formatted("$1") + ";\n\\o /dev/null\nEXECUTE q(now());\n\\o\nEXPLAIN (ANALYZE, BUFFERS) EXECUTE q(now());");
         String genericTop = generic.lines().filter(l -> l.contains("actual time")).findFirst().orElse("");
-        System.out.printf("sweep %s generic plan: ms=%s indexes=%s uses_%s=%s plan=\"%s\"%n", name,
+        System.out.printf("sweep %s generic plan: ms=%s indexes=%s uses_%s=%s plan=\"%s\" buffers=%s%n", name,
                 match(generic, "Execution Time: ([0-9.]+) ms"), indexes(generic), index, generic.contains(index),
-                genericTop.replaceAll("\\s+\\(cost=.*", "").replaceAll("^\\s*", ""));
+                genericTop.replaceAll("\\s+\\(cost=.*", "").strip(), match(generic, "Buffers: ([^\\n]*)").replace(' ', '_'));
+    }
+
+    static List<Double> all(String text, String regex) {
+        List<Double> xs = new ArrayList<>();
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            xs.add(Double.parseDouble(m.group(1)));
+        }
+        return xs;
     }
 
     /** The indexes a plan reads, comma-separated, or "none" (a sequential scan). */
@@ -261,7 +269,7 @@ public class CaseBench {
 
     /**
      * 50 platform threads, each with its own loop, record cases through the API for 5 s of warm-up
-     * and 20 s of measurement; only 201 answers count as successes. Afterwards the number of new
+     * (WARM_UP_SECONDS) and 20 s of measurement; only 201 answers count as successes. Afterwards the number of new
      * support_case rows must equal the number of 201 answers (warm-up included).
      */
     static void create(long appPid, String token, List<Long> outlets) throws Exception {
@@ -271,7 +279,7 @@ public class CaseBench {
         AtomicReference<String> firstError = new AtomicReference<>();
         long[][] latencies = new long[CLIENTS][];
         int[] counts = new int[CLIENTS];
-        long start = System.nanoTime(), measureFrom = start + WARM_UP_NS, measureTo = measureFrom + MEASURE_NS;
+        long start = System.nanoTime(), measureFrom = start + warmUpNs, measureTo = measureFrom + MEASURE_NS;
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int client_ = c;
@@ -333,8 +341,8 @@ public class CaseBench {
         }
         Arrays.sort(all);
         double seconds = MEASURE_NS / 1e9;
-        System.out.printf("case creation: clients=%d seconds=%.0f ok=%d errors=%d req_per_s=%.0f p50_ms=%.1f "
-                        + "p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", CLIENTS, seconds, all.length, measuredErrors.sum(),
+        System.out.printf("case creation: clients=%d warm_up_s=%d seconds=%.0f ok=%d errors=%d req_per_s=%.0f p50_ms=%.1f "
+                        + "p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", CLIENTS, warmUpNs / 1_000_000_000L, seconds, all.length, measuredErrors.sum(),
                 all.length / seconds, pct(all, 50), pct(all, 90), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         double wallTicks = seconds * 100; // /proc counts CPU time in 1/100 s
         double[] cpu = new double[4];

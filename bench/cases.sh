@@ -11,12 +11,14 @@
 #
 # usage: bench/cases.sh [cases=1000000] [open=200000]
 # env:   JAR (default target/serviceloop.jar, built if missing), JAVA_HOME (JDK >= 21),
-#        PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8289)
+#        PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8289),
+#        BENCH_WARMUP (seconds of load before the 20 s measured, default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cases=${1:-1000000}; open=${2:-200000}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 port=${BENCH_PORT:-8289}
+warmup=${BENCH_WARMUP:-5}
 jar=${JAR:-target/serviceloop.jar}
 db=serviceloop_cases_bench
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -36,17 +38,17 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
-"$JAVA" bench/CaseBench.java "http://localhost:$port" "$app" "$db" "$cases" "$open" "$work" | tee "$work/cases-result.txt"
+"$JAVA" bench/CaseBench.java "http://localhost:$port" "$app" "$db" "$cases" "$open" "$work" "$warmup" | tee "$work/cases-result.txt"
 echo "java heap limit: 512 MB (-Xmx512m); connection pool: ${DB_POOL_SIZE:-20} (DB_POOL_SIZE); plans in $work/cases-plan-*.txt"
 
 # Reference: PostgreSQL's own single-row insert limit on this machine (../shared/bench/pg-limit.sh),
-# printed next to the case creation rate as a ratio. Recording a case is one transaction of some
-# twenty statements (token, scope, case, event, two clocks with their business-hours deadlines),
-# so the ratio is well below 1.
+# printed next to the case creation rate as a ratio. Recording a case takes some 25 statements
+# (token check, scope, case, event, two clocks with their business-hours deadlines), so the ratio
+# is well below 1; it is printed with two decimals for that reason.
 limit_script=$(dirname "$0")/../../shared/bench/pg-limit.sh
 if command -v pgbench >/dev/null && [ -f "$limit_script" ]; then
   limit=$(bash "$limit_script" 50 10 | tee /dev/stderr | sed -n 's/.*tps=\([0-9.]*\).*/\1/p')
   rate=$(sed -n 's/^case creation:.*req_per_s=\([0-9]*\).*/\1/p' "$work/cases-result.txt")
   [ -n "$limit" ] && [ -n "$rate" ] && awk -v r="$rate" -v l="$limit" \
-    'BEGIN { printf "case creation req/s vs postgres single-row insert tps: %.1fx\n", r / l }'
+    'BEGIN { printf "case creation req/s vs postgres single-row insert tps: %.2fx\n", r / l }'
 fi

@@ -1,0 +1,107 @@
+package com.serviceloop.casework;
+
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.PageRequest;
+import com.serviceloop.platform.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Case indicators", description = "Complaint rate, on-time rates, times, return after complaints, SQI")
+public class IndicatorApi {
+    static final int MAX_DAYS = 800;
+    private final CaseIndicators indicators;
+    private final Sqi sqi;
+    private final Clock clock;
+
+    public IndicatorApi(CaseIndicators indicators, Sqi sqi, Clock clock) {
+        this.indicators = indicators;
+        this.sqi = sqi;
+        this.clock = clock;
+    }
+
+    /** Defaults to the last 90 days up to today; at most about two years at once. */
+    record Range(LocalDate from, LocalDate to) {
+        static Range of(LocalDate from, LocalDate to, Clock clock) {
+            LocalDate end = to == null ? LocalDate.now(clock) : to;
+            LocalDate start = from == null ? end.minusDays(89) : from;
+            if (start.isAfter(end)) {
+                throw new BadInputException("from", "The range starts after it ends");
+            }
+            if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
+                throw new BadInputException("from", "At most " + MAX_DAYS + " days at once");
+            }
+            return new Range(start, end);
+        }
+    }
+
+    @Operation(summary = "Case indicators per outlet or region for a range, with a series per day, week or month")
+    @GetMapping("/case-indicators")
+    public CaseIndicators.Report report(@AuthenticationPrincipal AppUser user,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                        @RequestParam(defaultValue = "OUTLET") CaseIndicators.GroupBy groupBy,
+                                        @RequestParam(defaultValue = "MONTH") CaseIndicators.Period period) {
+        Range r = Range.of(from, to, clock);
+        return indicators.report(user, r.from(), r.to(), groupBy, period);
+    }
+
+    @Operation(summary = "SQI failure types and their weights")
+    @GetMapping("/sqi/failure-types")
+    public List<Sqi.FailureType> types() {
+        return sqi.types();
+    }
+
+    @Operation(summary = "Add a failure type, or change one's names, weight or whether it counts")
+    @PreAuthorize("hasRole('ADMIN')")
+    @PutMapping("/sqi/failure-types")
+    public Sqi.FailureType saveType(@Valid @RequestBody Sqi.FailureTypeForm form) {
+        return sqi.saveType(form);
+    }
+
+    @Operation(summary = "Record failure events (a lost item, a missed pick-up ...) at an outlet on a day")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','STAFF','AUDITOR')")
+    @PostMapping("/sqi/events")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Sqi.Event record(@AuthenticationPrincipal AppUser user, @Valid @RequestBody Sqi.EventForm form) {
+        return sqi.record(user, form);
+    }
+
+    @GetMapping("/sqi/events")
+    public PageResult<Sqi.Event> events(@AuthenticationPrincipal AppUser user,
+                                        @RequestParam(required = false) Long outletId,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        return sqi.events(user, outletId, from, to, PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "The SQI per day (weighted count of failure events) for an outlet or everything in scope")
+    @GetMapping("/sqi/daily")
+    public List<Sqi.Day> daily(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long outletId,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        Range r = Range.of(from, to, clock);
+        return sqi.daily(user, outletId, r.from(), r.to());
+    }
+}

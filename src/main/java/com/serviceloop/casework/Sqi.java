@@ -1,0 +1,154 @@
+package com.serviceloop.casework;
+
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.OutletScope;
+import com.serviceloop.platform.PageRequest;
+import com.serviceloop.platform.PageResult;
+import com.serviceloop.platform.Rows;
+import com.serviceloop.platform.Text;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Service Quality Indicator: every failure event counts its type's weight, and the SQI of a
+ * day is the weighted sum. Late resolutions, late first responses and reopened complaints are
+ * recorded from the cases themselves; other failures (a lost item, a missed pick-up) are entered
+ * or sent by other systems.
+ */
+@Service
+public class Sqi {
+    private final JdbcClient jdbc;
+    private final OrgService org;
+    private final Clock clock;
+
+    public Sqi(JdbcClient jdbc, OrgService org, Clock clock) {
+        this.jdbc = jdbc;
+        this.org = org;
+        this.clock = clock;
+    }
+
+    public record FailureType(String code, String nameEn, String nameZh, int weight, boolean active, int sortOrder) {
+    }
+
+    public record FailureTypeForm(
+            @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9_]+", message = "{validation.code}") String code,
+            @NotBlank @Size(max = 100) String nameEn, @NotBlank @Size(max = 100) String nameZh,
+            @NotNull @Min(0) @Max(1000) Integer weight, Boolean active) {
+    }
+
+    public record Event(long id, long outletId, String outletName, String failureCode, LocalDate occurredOn, int quantity,
+                        int weight, Long caseId, String note, OffsetDateTime createdAt) {
+    }
+
+    public record EventForm(@NotNull Long outletId, @NotBlank @Size(max = 32) String failureCode,
+                            @NotNull LocalDate occurredOn, @Min(1) @Max(100000) Integer quantity,
+                            @Size(max = 300) String note) {
+    }
+
+    public List<FailureType> types() {
+        return jdbc.sql("SELECT code, name_en, name_zh, weight, active, sort_order FROM sqi_failure_type ORDER BY sort_order, code")
+                .query(Rows.of(FailureType.class)).list();
+    }
+
+    /** Adds a failure type or changes an existing one's names, weight and whether it counts. */
+    public FailureType saveType(FailureTypeForm f) {
+        boolean active = f.active() == null || f.active();
+        int n = jdbc.sql("UPDATE sqi_failure_type SET name_en = :en, name_zh = :zh, weight = :w, active = :a WHERE code = :c")
+                .param("en", f.nameEn().strip()).param("zh", f.nameZh().strip()).param("w", f.weight()).param("a", active)
+                .param("c", f.code()).update();
+        if (n == 0) {
+            jdbc.sql("""
+                    INSERT INTO sqi_failure_type (code, name_en, name_zh, weight, active, sort_order)
+                    VALUES (:c, :en, :zh, :w, :a, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM sqi_failure_type))""")
+                    .param("en", f.nameEn().strip()).param("zh", f.nameZh().strip()).param("w", f.weight()).param("a", active)
+                    .param("c", f.code()).update();
+        }
+        return types().stream().filter(t -> t.code().equals(f.code())).findFirst().orElseThrow();
+    }
+
+    public Event record(AppUser user, EventForm f) {
+        if (!org.scopeOf(user).contains(f.outletId())) {
+            throw new BadInputException("outletId", "No outlet with id " + f.outletId() + " in your scope");
+        }
+        if (types().stream().noneMatch(t -> t.code().equals(f.failureCode()) && t.active())) {
+            throw new BadInputException("failureCode", "No active failure type " + f.failureCode());
+        }
+        if (f.occurredOn().isAfter(LocalDate.now(clock).plusDays(1))) {
+            throw new BadInputException("occurredOn", "The day is in the future");
+        }
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO sqi_event (outlet_id, failure_code, occurred_on, quantity, note, created_at)
+                VALUES (:o, :c, :d, :q, :note, :now)""")
+                .param("o", f.outletId()).param("c", f.failureCode()).param("d", f.occurredOn())
+                .param("q", f.quantity() == null ? 1 : f.quantity()).param("note", Text.blankToNull(f.note()))
+                .param("now", OffsetDateTime.now(clock)).update(keys, "id");
+        long id = keys.getKey().longValue();
+        return events(user, null, null, null, PageRequest.of(0, 1), id).items().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("SQI event", id));
+    }
+
+    public PageResult<Event> events(AppUser user, Long outletId, LocalDate from, LocalDate to, PageRequest page) {
+        return events(user, outletId, from, to, page, null);
+    }
+
+    private PageResult<Event> events(AppUser user, Long outletId, LocalDate from, LocalDate to, PageRequest page, Long id) {
+        OutletScope scope = org.scopeOf(user);
+        String where = " WHERE " + scope.sqlFilter("e.outlet_id") + (outletId == null ? "" : " AND e.outlet_id = :outlet")
+                + (from == null ? "" : " AND e.occurred_on >= :from") + (to == null ? "" : " AND e.occurred_on <= :to")
+                + (id == null ? "" : " AND e.id = :id");
+        var params = new java.util.HashMap<String, Object>();
+        if (outletId != null) {
+            params.put("outlet", outletId);
+        }
+        if (from != null) {
+            params.put("from", from);
+        }
+        if (to != null) {
+            params.put("to", to);
+        }
+        if (id != null) {
+            params.put("id", id);
+        }
+        var rows = scope.bind(jdbc.sql("""
+                SELECT e.id, e.outlet_id, o.name AS outlet_name, e.failure_code, e.occurred_on, e.quantity, t.weight,
+                       e.case_id, e.note, e.created_at
+                FROM sqi_event e JOIN sqi_failure_type t ON t.code = e.failure_code JOIN org_unit o ON o.id = e.outlet_id"""
+                        + where + " ORDER BY e.occurred_on DESC, e.id DESC LIMIT :limit OFFSET :offset"))
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(Rows.of(Event.class)).list();
+        long total = scope.bind(jdbc.sql("SELECT COUNT(*) FROM sqi_event e" + where)).params(params).query(Long.class).single();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    public record Day(LocalDate day, long sqi, long events) {
+    }
+
+    /** The SQI per day: the weighted sum of that day's failure events, for one outlet or all in scope. */
+    public List<Day> daily(AppUser user, Long outletId, LocalDate from, LocalDate to) {
+        OutletScope scope = org.scopeOf(user);
+        var spec = scope.bind(jdbc.sql("""
+                SELECT e.occurred_on, SUM(e.quantity * t.weight), SUM(e.quantity)
+                FROM sqi_event e JOIN sqi_failure_type t ON t.code = e.failure_code
+                WHERE e.occurred_on BETWEEN :from AND :to AND\s""" + scope.sqlFilter("e.outlet_id")
+                + (outletId == null ? "" : " AND e.outlet_id = :outlet") + " GROUP BY e.occurred_on ORDER BY e.occurred_on"))
+                .param("from", from).param("to", to);
+        if (outletId != null) {
+            spec = spec.param("outlet", outletId);
+        }
+        return spec.query((rs, i) -> new Day(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3))).list();
+    }
+}

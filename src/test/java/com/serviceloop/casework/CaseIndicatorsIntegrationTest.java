@@ -1,0 +1,187 @@
+package com.serviceloop.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.serviceloop.ApiTest;
+import com.serviceloop.Fixtures;
+import com.serviceloop.organisation.Role;
+import com.serviceloop.platform.AppUser;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The indicators against a small data set whose figures are worked out by hand in the comments.
+ * Outlet A: 500 visits, 3 complaints; outlet B: 1,000 visits, 1 complaint.
+ */
+class CaseIndicatorsIntegrationTest extends ApiTest {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    @Autowired JdbcClient jdbc;
+    private Fixtures.Chain chain;
+    private AppUser staff;
+    private String managerToken;
+    private final OffsetDateTime base = LocalDate.now(SHANGHAI).minusDays(150).atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime();
+
+    @BeforeEach
+    void setUp() {
+        fixtures.admin();
+        chain = fixtures.chain();
+        staff = fixtures.person(Role.STAFF, chain.outletA().id());
+        managerToken = token(fixtures.person(Role.MANAGER, chain.region().id()));
+        long a = chain.outletA().id();
+        long b = chain.outletB().id();
+        long loyal = fixtures.customer(staff, a, "Returns quickly");
+        long lost = fixtures.customer(staff, a, "Never came back");
+        visits(a, loyal, 499, base.toLocalDateTime().minusDays(5));
+        visits(a, loyal, 1, base.toLocalDateTime().plusDays(10)); // 10 days after the complaint was resolved
+        visits(b, lost, 1000, base.toLocalDateTime().minusDays(5));
+        // outlet A's three complaints, resolution due 240 minutes after start, taking 60, 120 and 600 minutes
+        long c1 = complaint(a, loyal, 60);
+        complaint(a, lost, 120);
+        complaint(a, null, 600);
+        long c4 = complaint(b, lost, 300); // late, and the customer did not come back
+        // SQI: two lost items (weight 10) and one late delivery (weight 1) at A; one reopened complaint (5) at B
+        sqi(a, "LOST_ITEM", 2);
+        sqi(a, "LATE_UP_TO_1_DAY", 1);
+        sqi(b, "COMPLAINT_REOPENED", 1);
+        assertThat(c1).isNotEqualTo(c4);
+    }
+
+    private void visits(long outlet, long customer, int n, LocalDateTime at) {
+        for (int i = 0; i < n; i++) {
+            jdbc.sql("INSERT INTO visit (customer_id, outlet_id, visited_at, amount, items, dedup_key) VALUES (:c, :o, :t, 10, 1, :k)")
+                    .param("c", customer).param("o", outlet).param("t", at.plusMinutes(i)).param("k", UUID.randomUUID()).update();
+        }
+    }
+
+    private long complaint(long outlet, Long customer, int minutes) {
+        OffsetDateTime resolved = base.plusMinutes(minutes);
+        jdbc.sql("""
+                INSERT INTO support_case (outlet_id, customer_id, channel, case_type, severity, status, description, owner_id,
+                    received_by, created_at, updated_at, resolved_at)
+                VALUES (:o, :c, 'COUNTER', 'COMPLAINT', 'MEDIUM', 'RESOLVED', 'worked example', :p, :p, :t, :t, :r)""")
+                .param("o", outlet).param("c", customer).param("p", staff.id()).param("t", base).param("r", resolved).update();
+        long id = jdbc.sql("SELECT MAX(id) FROM support_case").query(Long.class).single();
+        jdbc.sql("INSERT INTO case_clock (case_id, clock_kind, started_at, due_at, stopped_at) VALUES (:id, 'RESOLUTION', :s, :d, :e)")
+                .param("id", id).param("s", base).param("d", base.plusMinutes(240)).param("e", resolved).update();
+        return id;
+    }
+
+    private void sqi(long outlet, String code, int quantity) {
+        jdbc.sql("INSERT INTO sqi_event (outlet_id, failure_code, occurred_on, quantity, created_at) VALUES (:o, :c, :d, :q, :t)")
+                .param("o", outlet).param("c", code).param("d", base.toLocalDate()).param("q", quantity).param("t", base).update();
+    }
+
+    private JsonNode report(String query) throws Exception {
+        return body(getJson("/api/v1/case-indicators?from=" + base.toLocalDate().minusDays(10) + "&to="
+                + LocalDate.now(SHANGHAI) + query, managerToken).andExpect(status().isOk()));
+    }
+
+    private static JsonNode group(JsonNode report, String name) {
+        for (JsonNode g : report.get("groups")) {
+            if (g.get("name").asText().equals(name)) {
+                return g;
+            }
+        }
+        throw new AssertionError("no group " + name);
+    }
+
+    private static JsonNode resolution(JsonNode group) {
+        for (JsonNode c : group.get("clocks")) {
+            if (c.get("clock").asText().equals("RESOLUTION")) {
+                return c;
+            }
+        }
+        throw new AssertionError();
+    }
+
+    @Test
+    void figuresPerOutletMatchTheWorkedExample() throws Exception {
+        JsonNode r = report("&groupBy=OUTLET&period=MONTH");
+        JsonNode a = group(r, chain.outletA().name());
+        // 3 complaints / 500 visits * 1000 = 6.0
+        assertThat(a.get("complaints").asLong()).isEqualTo(3);
+        assertThat(a.get("visits").asLong()).isEqualTo(500);
+        assertThat(a.get("complaintRate").asDouble()).isEqualTo(6.0);
+        // on time: 60 and 120 minutes against 240 -> 2 of 3
+        JsonNode res = resolution(a);
+        assertThat(res.get("due").asLong()).isEqualTo(3);
+        assertThat(res.get("onTime").asLong()).isEqualTo(2);
+        assertThat(res.get("onTimeRate").asDouble()).isEqualTo(0.6667);
+        // average (60 + 120 + 600) / 3 = 260; 90th percentile, interpolated: 120 + 0.8 * (600 - 120) = 504
+        assertThat(res.get("avgMinutes").asDouble()).isEqualTo(260.0);
+        assertThat(res.get("p90Minutes").asDouble()).isEqualTo(504.0);
+        // returns: two on-time complaints with a customer; only the loyal one bought again within 90 days
+        assertThat(a.get("returnAfterFast").get("cases").asLong()).isEqualTo(2);
+        assertThat(a.get("returnAfterFast").get("returned").asLong()).isEqualTo(1);
+        assertThat(a.get("returnAfterFast").get("rate").asDouble()).isEqualTo(0.5);
+        // SQI: 2 x 10 + 1 x 1 = 21
+        assertThat(a.get("sqi").asLong()).isEqualTo(21);
+
+        JsonNode b = group(r, chain.outletB().name());
+        assertThat(b.get("complaintRate").asDouble()).isEqualTo(1.0);
+        assertThat(b.get("returnAfterSlow").get("cases").asLong()).isEqualTo(1);
+        assertThat(b.get("returnAfterSlow").get("rate").asDouble()).isEqualTo(0.0);
+        assertThat(b.get("sqi").asLong()).isEqualTo(5);
+
+        // the total: 4 / 1,500 * 1000 = 2.6667; resolution on time 2 of 4
+        JsonNode total = r.get("total");
+        assertThat(total.get("complaintRate").asDouble()).isEqualTo(2.6667);
+        assertThat(resolution(total).get("onTimeRate").asDouble()).isEqualTo(0.5);
+        assertThat(total.get("sqi").asLong()).isEqualTo(26);
+    }
+
+    @Test
+    void regionsAndTheMonthlySeries() throws Exception {
+        JsonNode r = report("&groupBy=REGION&period=MONTH");
+        assertThat(r.get("groups")).hasSize(1);
+        JsonNode region = r.get("groups").get(0);
+        assertThat(region.get("name").asText()).isEqualTo(chain.region().name());
+        assertThat(region.get("complaints").asLong()).isEqualTo(4);
+        String month = base.toLocalDate().toString().substring(0, 7);
+        JsonNode point = null;
+        for (JsonNode p : r.get("series")) {
+            if (p.get("period").asText().equals(month) && p.get("groupId").isNull()) {
+                point = p;
+            }
+        }
+        assertThat(point).isNotNull();
+        assertThat(point.get("complaints").asLong()).isEqualTo(4);
+        assertThat(point.get("sqi").asLong()).isEqualTo(26);
+
+        getJson("/api/v1/case-indicators?from=2026-05-01&to=2026-01-01", managerToken).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+        getJson("/api/v1/case-indicators?groupBy=PLANET", managerToken).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void failureTypesAreConfigurableAndEventsCanBeRecorded() throws Exception {
+        String adminToken = token(fixtures.admin());
+        JsonNode types = body(getJson("/api/v1/sqi/failure-types", managerToken));
+        assertThat(types.findValuesAsText("code")).contains("LATE_OVER_1_DAY", "MISSED_PICKUP", "LOST_ITEM");
+        putJson("/api/v1/sqi/failure-types", managerToken, Map.of("code", "WRONG_MEDICINE", "nameEn", "Wrong medicine",
+                "nameZh", "发错药", "weight", 20)).andExpect(status().isForbidden());
+        putJson("/api/v1/sqi/failure-types", adminToken, Map.of("code", "WRONG_MEDICINE", "nameEn", "Wrong medicine",
+                "nameZh", "发错药", "weight", 20)).andExpect(status().isOk());
+        postJson("/api/v1/sqi/events", managerToken, Map.of("outletId", chain.outletA().id(), "failureCode", "WRONG_MEDICINE",
+                "occurredOn", base.toLocalDate().toString(), "quantity", 1)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.weight").value(20));
+        postJson("/api/v1/sqi/events", managerToken, Map.of("outletId", chain.outletA().id(), "failureCode", "NOPE",
+                "occurredOn", base.toLocalDate().toString())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("failureCode"));
+        JsonNode days = body(getJson("/api/v1/sqi/daily?outletId=" + chain.outletA().id() + "&from="
+                + base.toLocalDate() + "&to=" + base.toLocalDate(), managerToken));
+        assertThat(days.get(0).get("sqi").asLong()).isEqualTo(41); // 21 + 20
+        assertThat(group(report("&groupBy=OUTLET"), chain.outletA().name()).get("sqi").asLong()).isEqualTo(41);
+    }
+}
