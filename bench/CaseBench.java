@@ -104,7 +104,7 @@ public class CaseBench {
     }
 
     /**
-     * 1,000,000 cases over the last 365 days, ids in creation order. Open cases lean to the recent
+     * CASES cases (1,000,000 by default) over the last 365 days, ids in creation order. Open cases lean to the recent
      * end (a case is open with a chance that falls with its age) and are RECEIVED, ACKNOWLEDGED,
      * IN_PROGRESS or RESOLVED; the clocks follow the app's lifecycle (ClockEffects): first response
      * and resolution start at creation, the follow-up clock at resolution; the first response stops
@@ -116,8 +116,8 @@ public class CaseBench {
      * due in the future with its warning also in the future; warn_at is always due_at minus 20 % of
      * the span since started_at. warned_at / escalated_at stay NULL (nothing has been swept yet).
      * Foreign-key triggers are off for the session (session_replication_role = replica): every
-     * reference is right by construction, and checking 4.5 million of them one row at a time
-     * would dominate the load.
+     * reference is right by construction, and checking them would cost a trigger call for each of
+     * some 8 million references.
      */
     static String loadSql(int cases, int open, long staff, List<Long> outlets) {
         String outletArray = outlets.stream().map(String::valueOf).collect(Collectors.joining(","));
@@ -269,8 +269,10 @@ public class CaseBench {
 
     /**
      * 50 platform threads, each with its own loop, record cases through the API for 5 s of warm-up
-     * (WARM_UP_SECONDS) and 20 s of measurement; only 201 answers count as successes. Afterwards the number of new
-     * support_case rows must equal the number of 201 answers (warm-up included).
+     * (WARM_UP_SECONDS) and 20 s of measurement; only 201 answers count as successes. Afterwards
+     * the number of new support_case rows must equal the number of 201 answers (warm-up included).
+     * The CPU time used meanwhile by the app, PostgreSQL, this client and anything else on the
+     * machine is read from /proc, to show where the time goes.
      */
     static void create(long appPid, String token, List<Long> outlets) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -341,9 +343,10 @@ public class CaseBench {
         }
         Arrays.sort(all);
         double seconds = MEASURE_NS / 1e9;
-        System.out.printf("case creation: clients=%d warm_up_s=%d seconds=%.0f ok=%d errors=%d req_per_s=%.0f p50_ms=%.1f "
-                        + "p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", CLIENTS, warmUpNs / 1_000_000_000L, seconds, all.length, measuredErrors.sum(),
-                all.length / seconds, pct(all, 50), pct(all, 90), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        System.out.printf("case creation: clients=%d warm_up_s=%d seconds=%.0f ok=%d errors=%d req_per_s=%.0f "
+                        + "p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", CLIENTS, warmUpNs / 1_000_000_000L, seconds,
+                all.length, measuredErrors.sum(), all.length / seconds, pct(all, 50), pct(all, 90), pct(all, 99),
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         double wallTicks = seconds * 100; // /proc counts CPU time in 1/100 s
         double[] cpu = new double[4];
         for (int i = 0; i < 4; i++) {

@@ -47,7 +47,10 @@ echo "java heap limit: 512 MB (-Xmx512m); connection pool: ${DB_POOL_SIZE:-20} (
 # is well below 1; it is printed with two decimals for that reason.
 limit_script=$(dirname "$0")/../../shared/bench/pg-limit.sh
 if command -v pgbench >/dev/null && [ -f "$limit_script" ]; then
-  limit=$(bash "$limit_script" 50 10 | tee /dev/stderr | sed -n 's/.*tps=\([0-9.]*\).*/\1/p')
+  # (captured and echoed rather than "tee /dev/stderr", which truncates the output when it is
+  # redirected to a file: bench/cases.sh >run.log 2>&1)
+  limit_line=$(bash "$limit_script" 50 10); echo "$limit_line"
+  limit=$(echo "$limit_line" | sed -n 's/.*tps=\([0-9.]*\).*/\1/p')
   rate=$(sed -n 's/^case creation:.*req_per_s=\([0-9]*\).*/\1/p' "$work/cases-result.txt")
   [ -n "$limit" ] && [ -n "$rate" ] && awk -v r="$rate" -v l="$limit" \
     'BEGIN { printf "case creation req/s vs postgres single-row insert tps: %.2fx\n", r / l }'

@@ -14,3 +14,11 @@ document.addEventListener('htmx:xhr:progress', function (e) {
     bar.value = Math.round(e.detail.loaded / e.detail.total * 100);
   }
 });
+// Case form: picking a customer from the search hits puts it on the case.
+document.addEventListener('click', function (e) {
+  var pick = e.target.closest('[data-pick-customer]');
+  if (!pick) return;
+  document.getElementById('customerId').value = pick.getAttribute('data-pick-customer');
+  document.getElementById('customer-search').value = pick.getAttribute('data-label');
+  document.getElementById('customer-hits').textContent = '✓ ' + pick.getAttribute('data-label');
+});

@@ -42,6 +42,6 @@ public final class CaseCommands {
                        Long teamId, CaseStatus to, @Size(max = 1000) String reason) {
     }
 
-    public record BulkResult(long id, boolean ok, String message) {
+    public record BulkResult(long id, boolean ok, String message) implements java.io.Serializable {
     }
 }

@@ -35,7 +35,7 @@ public class Webhooks {
     }
 
     /** The secret is shown once, at creation. */
-    public record Created(long id, String url, String secret) {
+    public record Created(long id, String url, String secret) implements java.io.Serializable {
     }
 
     public record Delivery(long id, String subject, OffsetDateTime createdAt, int attempts, OffsetDateTime sentAt,

@@ -1,0 +1,240 @@
+package com.serviceloop.casework;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.NotFoundException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The indicators page with its charts, and the case settings: SLA targets, business hours, SQI weights, webhooks. */
+@Controller
+public class CaseSettingsPages {
+    private final CaseIndicators indicators;
+    private final SlaTargets targets;
+    private final CalendarRepository calendars;
+    private final Sqi sqi;
+    private final Webhooks webhooks;
+    private final OrgService org;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
+
+    public CaseSettingsPages(CaseIndicators indicators, SlaTargets targets, CalendarRepository calendars, Sqi sqi,
+                             Webhooks webhooks, OrgService org, ObjectMapper json, Clock clock,
+                             org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+        this.indicators = indicators;
+        this.targets = targets;
+        this.calendars = calendars;
+        this.sqi = sqi;
+        this.webhooks = webhooks;
+        this.org = org;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/cases/indicators")
+    public String indicators(@AuthenticationPrincipal AppUser user,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                             @RequestParam(defaultValue = "OUTLET") CaseIndicators.GroupBy groupBy,
+                             @RequestParam(defaultValue = "MONTH") CaseIndicators.Period period,
+                             java.util.Locale locale, Model model) throws Exception {
+        IndicatorApi.Range r = IndicatorApi.Range.of(from == null && to == null ? LocalDate.now(clock).minusMonths(12) : from,
+                to, clock);
+        CaseIndicators.Report report = indicators.report(user, r.from(), r.to(), groupBy, period);
+        model.addAttribute("report", report);
+        model.addAttribute("reportJson", scriptSafe(json.writeValueAsString(report)));
+        Map<String, String> labels = Map.of("rate", "indicators.complaintRate", "onTime", "indicators.onTimeAll",
+                "sqi", "indicators.sqi", "fast", "indicators.returnFast", "slow", "indicators.returnSlow");
+        var texts = new java.util.HashMap<String, String>();
+        labels.forEach((k, v) -> texts.put(k, messages.getMessage(v, null, locale)));
+        model.addAttribute("labelsJson", scriptSafe(json.writeValueAsString(texts)));
+        model.addAttribute("groupBys", CaseIndicators.GroupBy.values());
+        model.addAttribute("periods", CaseIndicators.Period.values());
+        model.addAttribute("failureTypes", sqi.types());
+        model.addAttribute("outlets", org.visibleOutlets(user));
+        return "casework/indicators";
+    }
+
+    /** JSON inside a script element must not be able to close it. */
+    private static String scriptSafe(String jsonText) {
+        return jsonText.replace("</", "<\\/");
+    }
+
+    @PostMapping("/cases/indicators/sqi-event")
+    public String recordFailure(@AuthenticationPrincipal AppUser user, @RequestParam Long outletId,
+                                @RequestParam String failureCode,
+                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredOn,
+                                @RequestParam(defaultValue = "1") Integer quantity, @RequestParam(required = false) String note,
+                                RedirectAttributes flash) {
+        try {
+            sqi.record(user, new Sqi.EventForm(outletId, failureCode, occurredOn, quantity, note));
+            flash.addFlashAttribute("notice", "case.saved");
+        } catch (BadInputException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/cases/indicators";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @GetMapping("/settings/cases")
+    public String settings(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long outletId,
+                           Model model) {
+        List<OrgUnit> outlets = org.visibleOutlets(user);
+        Long outlet = outletId != null ? outletId : outlets.isEmpty() ? null : outlets.getFirst().id();
+        model.addAttribute("defaults", targets.defaults());
+        model.addAttribute("links", targets.links());
+        model.addAttribute("failureTypes", sqi.types());
+        model.addAttribute("outlets", outlets);
+        model.addAttribute("outletId", outlet);
+        if (outlet != null) {
+            org.get(user, outlet);
+            CalendarRepository.Settings settings = calendars.settings(outlet);
+            model.addAttribute("calendar", settings);
+            Map<Integer, String> dayLines = new java.util.HashMap<>();
+            for (CalendarRepository.Hours h : settings.hours()) {
+                dayLines.merge(h.dayOfWeek(), h.opens() + "-" + h.closes(), (a, b) -> a + ", " + b);
+            }
+            model.addAttribute("dayLines", dayLines);
+        }
+        if (user.isAdmin()) {
+            model.addAttribute("webhooks", webhooks.list());
+        }
+        model.addAttribute("kinds", SlaKind.values());
+        model.addAttribute("types", CaseType.values());
+        model.addAttribute("severities", Severity.values());
+        return "casework/settings";
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/settings/cases/target")
+    public String setTarget(@RequestParam CaseType caseType, @RequestParam Severity severity, @RequestParam SlaKind clockKind,
+                            @RequestParam Integer minutes, RedirectAttributes flash) {
+        if (minutes == null || minutes < 1 || minutes > 525_600) {
+            flash.addFlashAttribute("error", "minutes: 1 - 525600");
+        } else {
+            targets.setDefault(new SlaTargets.Target(caseType, severity, clockKind, minutes));
+            flash.addFlashAttribute("notice", "case.saved");
+        }
+        return "redirect:/settings/cases";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PostMapping("/settings/cases/link")
+    public String link(@RequestParam long standardId, @RequestParam(required = false) SlaKind clockKind,
+                       @RequestParam(required = false) CaseType caseType, @RequestParam(required = false) Severity severity,
+                       RedirectAttributes flash) {
+        if (clockKind != null && targets.timeTargetMinutes(standardId).isEmpty()) {
+            flash.addFlashAttribute("error", "Standard " + standardId + ": no time target / 该标准没有时间目标");
+        } else if (!targets.link(standardId, clockKind, caseType, severity)) {
+            throw new NotFoundException("Standard", standardId);
+        } else {
+            flash.addFlashAttribute("notice", "case.saved");
+        }
+        return "redirect:/settings/cases";
+    }
+
+    /** Hours come as one line per weekday, e.g. "09:00-12:00, 13:30-21:00"; holidays one date per line. */
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PostMapping("/settings/cases/calendar")
+    public String calendar(@AuthenticationPrincipal AppUser user, @RequestParam long outletId,
+                           @RequestParam(required = false) String timeZone, @RequestParam Map<String, String> form,
+                           RedirectAttributes flash) {
+        org.get(user, outletId);
+        try {
+            String zone = timeZone == null || timeZone.isBlank() ? null : timeZone.strip();
+            if (zone != null) {
+                ZoneId.of(zone);
+            }
+            List<CalendarRepository.Hours> hours = new ArrayList<>();
+            for (int day = 1; day <= 7; day++) {
+                String line = form.getOrDefault("day" + day, "").strip();
+                if (line.isEmpty() || line.equals("-")) {
+                    continue;
+                }
+                for (String span : line.split("[,，;]")) {
+                    String[] ends = span.strip().split("\\s*-\\s*");
+                    if (ends.length != 2) {
+                        throw new BadInputException("day" + day, "Write hours like 09:00-21:00: " + span);
+                    }
+                    LocalTime opens = LocalTime.parse(ends[0].strip());
+                    LocalTime closes = LocalTime.parse(ends[1].strip());
+                    if (!opens.isBefore(closes)) {
+                        throw new BadInputException("day" + day, "Opens after it closes: " + span);
+                    }
+                    hours.add(new CalendarRepository.Hours(day, opens, closes));
+                }
+            }
+            new BusinessCalendar(ZoneId.of(zone == null ? "UTC" : zone), group(hours), java.util.Set.of()); // checks overlaps
+            List<LocalDate> holidays = form.getOrDefault("holidays", "").lines().map(String::strip)
+                    .filter(s -> !s.isEmpty()).map(LocalDate::parse).toList();
+            calendars.save(outletId, new CalendarRepository.Settings(zone, hours, holidays));
+            flash.addFlashAttribute("notice", "case.saved");
+        } catch (BadInputException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        } catch (DateTimeException | IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/settings/cases?outletId=" + outletId;
+    }
+
+    private static Map<java.time.DayOfWeek, List<BusinessCalendar.Interval>> group(List<CalendarRepository.Hours> hours) {
+        Map<java.time.DayOfWeek, List<BusinessCalendar.Interval>> week = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        hours.stream().sorted(java.util.Comparator.comparing(CalendarRepository.Hours::opens)).forEach(h ->
+                week.computeIfAbsent(java.time.DayOfWeek.of(h.dayOfWeek()), d -> new ArrayList<>())
+                        .add(new BusinessCalendar.Interval(h.opens(), h.closes())));
+        return week;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/settings/cases/failure-type")
+    public String failureType(@RequestParam String code, @RequestParam String nameEn, @RequestParam String nameZh,
+                              @RequestParam Integer weight, @RequestParam(defaultValue = "false") boolean active,
+                              RedirectAttributes flash) {
+        if (weight == null || weight < 0 || weight > 1000 || !code.matches("[A-Z0-9_]{1,32}") || nameEn.isBlank()
+                || nameZh.isBlank()) {
+            flash.addFlashAttribute("error", "code A-Z0-9_, names, weight 0-1000");
+        } else {
+            sqi.saveType(new Sqi.FailureTypeForm(code, nameEn, nameZh, weight, active));
+            flash.addFlashAttribute("notice", "case.saved");
+        }
+        return "redirect:/settings/cases";
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/settings/cases/webhook")
+    public String addWebhook(@RequestParam String url, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("webhookSecret", webhooks.create(url));
+        } catch (BadInputException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/settings/cases";
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/settings/cases/webhook/remove")
+    public String removeWebhook(@RequestParam long id) {
+        webhooks.deactivate(id);
+        return "redirect:/settings/cases";
+    }
+}

@@ -1,0 +1,121 @@
+package com.serviceloop.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.serviceloop.Fixtures;
+import com.serviceloop.PageTest;
+import com.serviceloop.organisation.Role;
+import com.serviceloop.platform.AppUser;
+import java.time.LocalTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The case screens in both languages: record at the counter, work the case, call back, settings. */
+class CasePagesTest extends PageTest {
+    @Autowired CaseService cases;
+    @Autowired CaseQueries queries;
+    @Autowired CalendarRepository calendars;
+    private Fixtures.Chain chain;
+    private AppUser staff;
+    private AppUser manager;
+
+    @BeforeEach
+    void setUp() {
+        fixtures.admin();
+        chain = fixtures.chain();
+        staff = fixtures.person(Role.STAFF, chain.outletA().id());
+        manager = fixtures.person(Role.MANAGER, chain.outletA().id());
+    }
+
+    @Test
+    void staffRecordACaseFromTheCounterAndWorkItThroughToTheCall() throws Exception {
+        page(staff, "/cases/new", "zh-CN").andExpect(status().isOk())
+                .andExpect(content().string(containsString("登记案例"))).andExpect(content().string(containsString("柜台")));
+        submit(staff, "/cases", "outletId", "" + chain.outletA().id(), "channel", "COUNTER", "caseType", "COMPLAINT",
+                "severity", "MEDIUM", "description", "")
+                .andExpect(status().isOk()).andExpect(content().string(containsString("field-error")));
+        String location = submit(staff, "/cases", "outletId", "" + chain.outletA().id(), "channel", "PHONE",
+                "caseType", "COMPLAINT", "severity", "HIGH", "description", "Pharmacist was not available for advice",
+                "customerName", "Li Lei", "customerPhone", "13900002222")
+                .andExpect(redirectedUrlPattern("/cases/*")).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        SupportCase c = cases.get(staff, id);
+        assertThat(c.customerName()).isEqualTo("Li Lei");
+        assertThat(c.ownerId()).isEqualTo(staff.id());
+
+        page(staff, "/cases/" + id, "en").andExpect(status().isOk())
+                .andExpect(content().string(containsString("Pharmacist was not available")))
+                .andExpect(content().string(containsString("First response")))
+                .andExpect(content().string(containsString("Acknowledge")));
+        page(staff, "/cases?queue=MINE", "zh-CN").andExpect(status().isOk())
+                .andExpect(content().string(containsString("Pharmacist was not available")))
+                .andExpect(content().string(containsString("我的团队")));
+
+        submit(staff, "/cases/" + id + "/status", "to", "RESOLVED", "version", "0").andExpect(redirectedUrlPattern("/cases/*"))
+                .andExpect(flash().attribute("notice", "case.saved"));
+        // a second tab still showing version 0
+        submit(staff, "/cases/" + id + "/status", "to", "IN_PROGRESS", "version", "0")
+                .andExpect(flash().attribute("error", containsString("changed by someone else")));
+        submit(staff, "/cases/" + id + "/recovery", "remedy", "Home delivery, free of charge", "remedyCost", "15",
+                "problem", "true", "version", "1").andExpect(flash().attribute("notice", "case.saved"));
+        page(staff, "/cases/" + id, "zh-CN").andExpect(content().string(containsString("记录回访")))
+                .andExpect(content().string(containsString("Home delivery, free of charge")));
+        submit(staff, "/cases/" + id + "/follow-up", "reached", "true", "satisfaction", "4", "cameBack", "true",
+                "version", "2").andExpect(flash().attribute("notice", "case.saved"));
+        assertThat(cases.get(staff, id).status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(cases.get(staff, id).problem()).isTrue();
+        page(staff, "/cases/" + id, "en").andExpect(content().string(containsString("satisfied, closed")));
+    }
+
+    @Test
+    void listsCallsInboxAndIndicatorsRenderInBothLanguages() throws Exception {
+        long id = cases.create(staff, CaseForm.of(chain.outletA().id(), null, Channel.COUNTER, CaseType.REQUEST,
+                Severity.LOW, "Asked for a blood-pressure check appointment")).id();
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            page(manager, "/cases", lang).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Asked for a blood-pressure check")));
+            page(manager, "/follow-ups", lang).andExpect(status().isOk());
+            page(manager, "/inbox", lang).andExpect(status().isOk());
+            page(manager, "/cases/indicators?groupBy=REGION&period=WEEK", lang).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("report-data")));
+            page(manager, "/settings/cases", lang).andExpect(status().isOk());
+        }
+        page(manager, "/cases/indicators", "zh-CN").andExpect(content().string(containsString("每千次光顾的投诉数")));
+        page(manager, "/cases?q=blood-pressure", "en").andExpect(content().string(containsString("/cases/" + id)));
+        page(staff, "/settings/cases", "en").andExpect(status().isForbidden());
+        AppUser other = fixtures.person(Role.STAFF, chain.outletB().id());
+        page(other, "/cases/" + id, "en").andExpect(status().isNotFound());
+    }
+
+    @Test
+    void managersBulkHandOverAndEditOpeningHours() throws Exception {
+        long one = cases.create(staff, CaseForm.of(chain.outletA().id(), null, Channel.COUNTER, CaseType.COMPLAINT,
+                Severity.LOW, "Queue too long")).id();
+        submit(manager, "/cases/bulk", "ids", "" + one, "action", "HAND_OVER", "personId", "" + manager.id(),
+                "reason", "Covering the late shift").andExpect(redirectedUrlPattern("/cases*"))
+                .andExpect(flash().attributeExists("bulkResults"));
+        assertThat(cases.get(manager, one).ownerId()).isEqualTo(manager.id());
+        submit(staff, "/cases/bulk", "ids", "" + one, "action", "MARK_PROBLEM").andExpect(status().isForbidden());
+
+        submit(manager, "/settings/cases/calendar", "outletId", "" + chain.outletA().id(), "timeZone", "Asia/Shanghai",
+                "day1", "09:00-12:00, 13:30-21:00", "day2", "09:00-21:00", "holidays", "2027-02-06\n2027-02-07")
+                .andExpect(flash().attribute("notice", "case.saved"));
+        var saved = calendars.settings(chain.outletA().id());
+        assertThat(saved.hours()).hasSize(3);
+        assertThat(saved.hours().get(1).opens()).isEqualTo(LocalTime.of(13, 30));
+        assertThat(saved.holidays()).hasSize(2);
+        submit(manager, "/settings/cases/calendar", "outletId", "" + chain.outletA().id(), "day1", "09:00-12:00, 11:00-14:00")
+                .andExpect(flash().attributeExists("error"));
+        submit(manager, "/settings/cases/calendar", "outletId", "" + chain.outletA().id(), "timeZone", "Mars/Olympus")
+                .andExpect(flash().attributeExists("error"));
+        assertThat(calendars.settings(chain.outletA().id()).hours()).as("a refused edit changes nothing").hasSize(3);
+        page(manager, "/settings/cases?outletId=" + chain.outletA().id(), "en")
+                .andExpect(content().string(containsString("09:00-12:00, 13:30-21:00")));
+    }
+}
