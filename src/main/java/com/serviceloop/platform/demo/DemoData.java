@@ -57,8 +57,11 @@ public class DemoData {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
+    private final DemoCases demoCases;
 
-    public DemoData(OrgService org, PersonService people, JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    public DemoData(OrgService org, PersonService people, JdbcClient jdbc, JdbcTemplate batch, Clock clock,
+                    DemoCases demoCases) {
+        this.demoCases = demoCases;
         this.org = org;
         this.people = people;
         this.jdbc = jdbc;
@@ -67,7 +70,8 @@ public class DemoData {
     }
 
     /** What a load added. Sign-in names map to their one-time passwords. */
-    public record Loaded(List<OrgUnit> outlets, int people, int customers, int visits, Map<String, String> logins) {
+    public record Loaded(List<OrgUnit> outlets, int people, int customers, int visits, int cases,
+                         Map<String, String> logins) {
     }
 
     public boolean organisationEmpty() {
@@ -129,11 +133,13 @@ public class DemoData {
                     team == null ? null : team.id(), logins);
         }
         int visits = customersAndVisits(rnd, outlets, suffix);
-        log.info("Demo data loaded: {} outlets, {} people, {} customers, {} visits", outlets.size(), staff, CUSTOMERS, visits);
+        int cases = demoCases.load(rnd, outlets, MONTHS);
+        log.info("Demo data loaded: {} outlets, {} people, {} customers, {} visits, {} cases", outlets.size(), staff,
+                CUSTOMERS, visits, cases);
         StringBuilder sb = new StringBuilder("Demo sign-in accounts (passwords shown this once):");
         logins.forEach((u, p) -> sb.append("\n    ").append(u).append("  ").append(p));
         log.info(sb.toString());
-        return new Loaded(outlets, staff, CUSTOMERS, visits, logins);
+        return new Loaded(outlets, staff, CUSTOMERS, visits, cases, logins);
     }
 
     private OrgUnit unit(Long parent, UnitKind kind, String name, String code, String type, String address) {

@@ -21,6 +21,7 @@ class DemoDataTest {
     @Autowired Fixtures fixtures;
     @Autowired CustomerService customers;
     @Autowired JdbcClient jdbc;
+    @Autowired com.serviceloop.casework.CaseIndicators indicators;
 
     @Test
     void loadsAPharmacyChainOnceWithEveryTierRepresented() {
@@ -33,6 +34,17 @@ class DemoDataTest {
         assertThat(loaded.customers()).isEqualTo(2000);
         assertThat(loaded.logins()).hasSize(14).allSatisfy((user, password) -> assertThat(password).hasSizeGreaterThan(12));
         assertThat(loaded.visits()).isGreaterThan(20_000);
+        assertThat(loaded.cases()).isGreaterThan(1000);
+        // the demo cases feed every case indicator: complaints, late and on-time clocks, calls, SQI
+        var report = indicators.report(fixtures.admin(), java.time.LocalDate.now().minusMonths(17), java.time.LocalDate.now(),
+                com.serviceloop.casework.CaseIndicators.GroupBy.OUTLET, com.serviceloop.casework.CaseIndicators.Period.MONTH);
+        var demoGroups = report.groups().stream().filter(g -> loaded.outlets().stream().anyMatch(o -> o.id() == g.id())).toList();
+        assertThat(demoGroups).hasSize(6).allSatisfy(g -> {
+            assertThat(g.complaintRate()).isPositive();
+            assertThat(g.clocks().get(1).onTimeRate()).isBetween(0.5, 0.99);
+            assertThat(g.sqi()).isPositive();
+            assertThat(g.returnAfterFast().cases()).isPositive();
+        });
 
         Set<Long> outletIds = loaded.outlets().stream().map(OrgUnit::id).collect(Collectors.toSet());
         List<TierMix> mix = customers.tierMix(fixtures.admin()).stream()
