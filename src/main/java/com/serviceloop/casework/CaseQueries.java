@@ -126,7 +126,7 @@ public class CaseQueries {
     public PageResult<SupportCase> list(AppUser user, CaseFilter f, PageRequest page) {
         OutletScope scope = org.scopeOf(user);
         Where w = where(user, f, scope);
-        var rows = bind(scope, CaseService.SELECT + w.sql() + " ORDER BY c.id DESC LIMIT :limit OFFSET :offset", w)
+        var rows = bind(scope, CaseService.SELECT + w.sql() + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset", w)
                 .param("limit", page.size()).param("offset", page.offset()).query(Rows.of(SupportCase.class)).list();
         long total = bind(scope, "SELECT COUNT(*) FROM support_case c LEFT JOIN customer cu ON cu.id = c.customer_id" + w.sql(), w)
                 .query(Long.class).single();

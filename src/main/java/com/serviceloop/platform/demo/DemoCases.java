@@ -117,7 +117,7 @@ class DemoCases {
                 events.add(new Object[] {id, ts(created), owner, "CREATED", null, "RECEIVED", null});
                 if (status.equals("CLOSED")) {
                     events.add(new Object[] {id, ts(resolved), owner, "STATUS", "IN_PROGRESS", "RESOLVED", null});
-                    int satisfaction = late ? 2 + rnd.nextInt(3) : 3 + rnd.nextInt(3);
+                    int satisfaction = late ? 3 + rnd.nextInt(2) : 3 + rnd.nextInt(3); // closed: 3 or more
                     calls.add(new Object[] {id, owner, ts(resolved.plusDays(1)), "CLOSED", satisfaction, rnd.nextInt(10) < 7, null});
                     events.add(new Object[] {id, ts(resolved.plusDays(1)), owner, "STATUS", "FOLLOW_UP", "CLOSED",
                             "Follow-up: satisfied " + satisfaction + "/5"});
