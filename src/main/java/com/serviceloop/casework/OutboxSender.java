@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int MAX_ATTEMPTS = 10;
+    private static final int BATCH = 200;
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mail;
     private final Webhooks webhooks;
@@ -59,14 +60,28 @@ public class OutboxSender {
         send();
     }
 
+    /** Sends in batches of 200 until nothing is due (at most 5,000 per run), then drops sent items after 30 days. */
     public Result send() {
+        int sent = 0;
+        int failed = 0;
+        Result batch;
+        do {
+            batch = sendBatch();
+            sent += batch.sent();
+            failed += batch.failed();
+        } while (batch.sent() + batch.failed() == BATCH && sent + failed < 5_000);
+        jdbc.sql("DELETE FROM outbox WHERE sent_at < :before").param("before", OffsetDateTime.now(clock).minusDays(30)).update();
+        return new Result(sent, failed);
+    }
+
+    private Result sendBatch() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean mailReady = mail.getIfAvailable() != null;
         List<Item> items = jdbc.sql("""
                 SELECT id, channel, target, subject, payload, webhook_id, attempts FROM outbox
                 WHERE sent_at IS NULL AND next_attempt_at <= :now AND attempts < :max"""
-                        + (mailReady ? "" : " AND channel <> 'MAIL'") + " ORDER BY id LIMIT 200")
-                .param("now", now).param("max", MAX_ATTEMPTS)
+                        + (mailReady ? "" : " AND channel <> 'MAIL'") + " ORDER BY id LIMIT :batch")
+                .param("now", now).param("max", MAX_ATTEMPTS).param("batch", BATCH)
                 .query((rs, i) -> new Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), (Long) rs.getObject(6), rs.getInt(7))).list();
         int sent = 0;

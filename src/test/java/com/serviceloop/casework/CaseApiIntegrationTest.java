@@ -167,4 +167,50 @@ class CaseApiIntegrationTest extends ApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("customerId"));
         getJson("/api/v1/cases/999999999", staffToken).andExpect(status().isNotFound());
     }
+
+    @Test
+    void aLinkedTimelinessStandardSetsTheTargetAndTheOutletCalendarCounts() throws Exception {
+        String adminToken = token(fixtures.admin());
+        // the outlet is open one hour a day: 30 business minutes can never end outside 09:00-10:00
+        putJson("/api/v1/outlets/" + chain.outletA().id() + "/calendar", adminToken, Map.of("timeZone", "Asia/Shanghai",
+                "hours", java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(d -> Map.of("dayOfWeek", d,
+                        "opens", "09:00", "closes", "10:00")).toList(), "holidays", List.of()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.hours.length()").value(7));
+        putJson("/api/v1/outlets/" + chain.outletA().id() + "/calendar", adminToken, Map.of("timeZone", "Mars/Olympus",
+                "hours", List.of(), "holidays", List.of())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+        putJson("/api/v1/outlets/" + chain.outletA().id() + "/calendar", adminToken, Map.of("hours",
+                List.of(Map.of("dayOfWeek", 1, "opens", "10:00", "closes", "09:00")), "holidays", List.of()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("hours"));
+
+        JsonNode c = open(staffToken, "HIGH");
+        OffsetDateTime started = OffsetDateTime.parse(clock(c.get("id").asLong(), "FIRST_RESPONSE").get("startedAt").asText());
+        OffsetDateTime due = OffsetDateTime.parse(clock(c.get("id").asLong(), "FIRST_RESPONSE").get("dueAt").asText());
+        var local = due.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime();
+        assertThat(local).isAfterOrEqualTo(java.time.LocalTime.of(9, 30)).isBeforeOrEqualTo(java.time.LocalTime.of(10, 0));
+        assertThat(due.toInstant()).isEqualTo(SlaClock.deadline(calendars.forOutlet(chain.outletA().id()),
+                started.toInstant(), Duration.ofMinutes(30), List.of()));
+
+        // a timeliness standard for the outlet's type: "call back a complaining customer within 2 hours"
+        JsonNode standard = body(postJson("/api/v1/standards", adminToken, Map.of("outletType", "pharmacy",
+                "areaCode", "TIMELINESS", "behaviour", "Call back every complaining customer within 2 hours",
+                "kind", "HARD", "measure", "Minutes from receipt to the first call", "targetValue", 2,
+                "targetUnit", "HOURS", "targetRate", 95)).andExpect(status().isCreated()));
+        long standardId = standard.get("standard").get("id").asLong();
+        try {
+            putJson("/api/v1/standards/" + standardId + "/sla", staffToken, Map.of("clockKind", "FIRST_RESPONSE"))
+                    .andExpect(status().isForbidden());
+            putJson("/api/v1/standards/" + standardId + "/sla", adminToken, Map.of("clockKind", "FIRST_RESPONSE",
+                    "caseType", "COMPLAINT")).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.standards[?(@.standardId == " + standardId + ")].clockKind").value("FIRST_RESPONSE"));
+            JsonNode linked = open(staffToken, "HIGH");
+            OffsetDateTime s2 = OffsetDateTime.parse(clock(linked.get("id").asLong(), "FIRST_RESPONSE").get("startedAt").asText());
+            OffsetDateTime d2 = OffsetDateTime.parse(clock(linked.get("id").asLong(), "FIRST_RESPONSE").get("dueAt").asText());
+            assertThat(d2.toInstant()).as("120 business minutes from the standard, not the default 30")
+                    .isEqualTo(SlaClock.deadline(calendars.forOutlet(chain.outletA().id()), s2.toInstant(),
+                            Duration.ofMinutes(120), List.of()));
+        } finally {
+            putJson("/api/v1/standards/" + standardId + "/sla", adminToken, Map.of()).andExpect(status().isOk());
+        }
+    }
 }
