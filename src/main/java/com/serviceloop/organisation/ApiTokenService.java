@@ -71,17 +71,22 @@ public class ApiTokenService {
             return Optional.empty();
         }
         String hash = sha256(secret);
-        Optional<AppUser> user = jdbc.sql("""
-                SELECT p.id, p.username, p.password_hash, p.display_name, p.role, p.scope_unit_id
+        record Found(AppUser user, OffsetDateTime lastUsedAt) {
+        }
+        Optional<Found> found = jdbc.sql("""
+                SELECT p.id, p.username, p.password_hash, p.display_name, p.role, p.scope_unit_id, t.last_used_at
                 FROM api_token t JOIN person p ON p.id = t.person_id
                 WHERE t.token_hash = :h AND t.revoked_at IS NULL AND p.active""")
-                .param("h", hash).query(Rows.of(AppUser.class)).optional();
+                .param("h", hash).query((rs, i) -> new Found(new AppUser(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), com.serviceloop.organisation.Role.valueOf(rs.getString(5)),
+                        (Long) rs.getObject(6)), rs.getObject(7, OffsetDateTime.class))).optional();
         // One write a minute at most per token, not one per request.
-        user.ifPresent(u -> jdbc.sql("""
+        OffsetDateTime cutoff = OffsetDateTime.now().minusMinutes(1);
+        found.filter(f -> f.lastUsedAt() == null || f.lastUsedAt().isBefore(cutoff)).ifPresent(f -> jdbc.sql("""
                 UPDATE api_token SET last_used_at = CURRENT_TIMESTAMP
                 WHERE token_hash = :h AND (last_used_at IS NULL OR last_used_at < :cutoff)""")
-                .param("h", hash).param("cutoff", OffsetDateTime.now().minusMinutes(1)).update());
-        return user;
+                .param("h", hash).param("cutoff", cutoff).update());
+        return found.map(Found::user);
     }
 
     static String sha256(String s) {

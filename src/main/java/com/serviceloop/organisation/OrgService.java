@@ -51,7 +51,17 @@ public class OrgService {
         if (user.isAdmin()) {
             return OutletScope.EVERYTHING;
         }
-        return OutletScope.of(scopeRoot(user).map(u -> repo.outletIdsUnder(u.path())).orElse(List.of()));
+        // one request may ask several times (check the input, then read back): look it up once per request
+        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        String key = OutletScope.class.getName() + "." + user.id();
+        if (request != null && request.getAttribute(key, 0) instanceof OutletScope known) {
+            return known;
+        }
+        OutletScope scope = OutletScope.of(scopeRoot(user).map(u -> repo.outletIdsUnder(u.path())).orElse(List.of()));
+        if (request != null) {
+            request.setAttribute(key, scope, 0);
+        }
+        return scope;
     }
 
     @Transactional
