@@ -95,10 +95,11 @@ public class CaseBench {
                     || ' warn_due_pct=' || round(100.0 * count(*) FILTER (WHERE warn_at <= now() AND due_at > now()) / count(*), 1)
                 FROM case_clock WHERE stopped_at IS NULL""").strip());
 
-        sweep("warn", "SELECT case_id, clock_kind FROM case_clock "
-                + "WHERE stopped_at IS NULL AND warned_at IS NULL AND warn_at <= %s", "case_clock_warn_ix");
-        sweep("escalate", "SELECT case_id, clock_kind FROM case_clock "
-                + "WHERE stopped_at IS NULL AND escalated_at IS NULL AND due_at <= %s", "case_clock_escalate_ix");
+        // the app's queries (SlaSweep), less the batch limit, so that every row due is fetched
+        sweep("warn", "SELECT case_id, clock_kind FROM case_clock WHERE warn_pending_at <= %s ORDER BY warn_pending_at",
+                "case_clock_warn_pending_ix");
+        sweep("escalate", "SELECT case_id, clock_kind FROM case_clock WHERE escalate_pending_at <= %s "
+                + "ORDER BY escalate_pending_at", "case_clock_escalate_pending_ix");
 
         create(pid, token, outlets);
     }
@@ -114,7 +115,8 @@ public class CaseBench {
      * (business minutes from sla_target, doubled for wall time at 12 opening hours a day). A running
      * clock is past due with chance 2 %, between warning and deadline with 3 %, and otherwise
      * due in the future with its warning also in the future; warn_at is always due_at minus 20 % of
-     * the span since started_at. warned_at / escalated_at stay NULL (nothing has been swept yet).
+     * the span since started_at. warned_at / escalated_at stay NULL (nothing has been swept yet), so a
+     * running clock's warn_pending_at / escalate_pending_at are its warn_at / due_at.
      * Foreign-key triggers are off for the session (session_replication_role = replica): every
      * reference is right by construction, and checking them would cost a trigger call for each of
      * some 8 million references.
@@ -188,8 +190,11 @@ public class CaseBench {
                        resolved_at, closed_at
                 FROM bench_case ORDER BY id;
 
-                INSERT INTO case_clock (case_id, clock_kind, started_at, due_at, warn_at, stopped_at)
-                SELECT id, kind, started_at, due_at, due_at - (due_at - started_at) * 0.2, stopped_at
+                INSERT INTO case_clock (case_id, clock_kind, started_at, due_at, warn_at, stopped_at, warn_pending_at,
+                                        escalate_pending_at)
+                SELECT id, kind, started_at, due_at, due_at - (due_at - started_at) * 0.2, stopped_at,
+                       CASE WHEN stopped_at IS NULL THEN due_at - (due_at - started_at) * 0.2 END,
+                       CASE WHEN stopped_at IS NULL THEN due_at END
                 FROM (
                     SELECT c.id, k.kind, k.started_at, k.stopped_at,
                            CASE WHEN k.stopped_at IS NOT NULL THEN k.started_at + k.span

@@ -106,8 +106,9 @@ public class CaseService {
         Deadline first = deadline(c, SlaKind.FIRST_RESPONSE, now.toInstant(), List.of());
         Deadline resolution = deadline(c, SlaKind.RESOLUTION, now.toInstant(), List.of());
         jdbc.sql("""
-                INSERT INTO case_clock (case_id, clock_kind, started_at, warn_at, due_at)
-                VALUES (:id, 'FIRST_RESPONSE', :now, :warn1, :due1), (:id, 'RESOLUTION', :now, :warn2, :due2)""")
+                INSERT INTO case_clock (case_id, clock_kind, started_at, warn_at, due_at, warn_pending_at, escalate_pending_at)
+                VALUES (:id, 'FIRST_RESPONSE', :now, :warn1, :due1, :warn1, :due1),
+                       (:id, 'RESOLUTION', :now, :warn2, :due2, :warn2, :due2)""")
                 .param("id", id).param("now", now).param("warn1", first.warn()).param("due1", first.due())
                 .param("warn2", resolution.warn()).param("due2", resolution.due()).update();
         return c;
@@ -143,7 +144,8 @@ public class CaseService {
         long id = c.id();
         if (effects.pauseResolution()) {
             jdbc.sql("INSERT INTO case_pause (case_id, paused_at) VALUES (:id, :now)").param("id", id).param("now", now).update();
-            jdbc.sql("UPDATE case_clock SET due_at = NULL, warn_at = NULL WHERE case_id = :id AND clock_kind = 'RESOLUTION'")
+            jdbc.sql("UPDATE case_clock SET due_at = NULL, warn_at = NULL, warn_pending_at = NULL, escalate_pending_at = NULL "
+                            + "WHERE case_id = :id AND clock_kind = 'RESOLUTION'")
                     .param("id", id).update();
         }
         if (effects.resumeResolution()) {
@@ -354,7 +356,8 @@ public class CaseService {
         jdbc.sql("DELETE FROM case_clock WHERE case_id = :id AND clock_kind = :k").param("id", c.id())
                 .param("k", kind.name()).update();
         Deadline d = deadline(c, kind, now.toInstant(), List.of());
-        jdbc.sql("INSERT INTO case_clock (case_id, clock_kind, started_at, warn_at, due_at) VALUES (:id, :k, :now, :warn, :due)")
+        jdbc.sql("INSERT INTO case_clock (case_id, clock_kind, started_at, warn_at, due_at, warn_pending_at, escalate_pending_at) "
+                        + "VALUES (:id, :k, :now, :warn, :due, :warn, :due)")
                 .param("id", c.id()).param("k", kind.name()).param("now", now).param("warn", d.warn()).param("due", d.due())
                 .update();
     }
@@ -363,7 +366,8 @@ public class CaseService {
     private void stopClock(SupportCase c, SlaKind kind, OffsetDateTime now) {
         OffsetDateTime due = jdbc.sql("SELECT due_at FROM case_clock WHERE case_id = :id AND clock_kind = :k AND stopped_at IS NULL")
                 .param("id", c.id()).param("k", kind.name()).query(OffsetDateTime.class).optional().orElse(null);
-        jdbc.sql("UPDATE case_clock SET stopped_at = :now WHERE case_id = :id AND clock_kind = :k AND stopped_at IS NULL")
+        jdbc.sql("UPDATE case_clock SET stopped_at = :now, warn_pending_at = NULL, escalate_pending_at = NULL "
+                        + "WHERE case_id = :id AND clock_kind = :k AND stopped_at IS NULL")
                 .param("id", c.id()).param("k", kind.name()).param("now", now).update();
         if (due == null || now.isBefore(due)) {
             return;
@@ -386,7 +390,14 @@ public class CaseService {
                 .query((rs, i) -> new SlaClock.Pause(instant(rs.getObject(1, OffsetDateTime.class)),
                         instant(rs.getObject(2, OffsetDateTime.class)))).list();
         Deadline d = deadline(c, kind, started.toInstant(), pauses);
-        jdbc.sql("UPDATE case_clock SET due_at = :due, warn_at = :warn WHERE case_id = :id AND clock_kind = :k")
+        // a clock that already warned or escalated does not do it again for the moved deadline
+        jdbc.sql("""
+                UPDATE case_clock SET due_at = :due, warn_at = :warn,
+                    warn_pending_at = CASE WHEN warned_at IS NULL AND escalated_at IS NULL AND stopped_at IS NULL
+                                           THEN CAST(:warn AS TIMESTAMP WITH TIME ZONE) END,
+                    escalate_pending_at = CASE WHEN escalated_at IS NULL AND stopped_at IS NULL
+                                               THEN CAST(:due AS TIMESTAMP WITH TIME ZONE) END
+                WHERE case_id = :id AND clock_kind = :k""")
                 .param("due", d.due()).param("warn", d.warn()).param("id", c.id()).param("k", kind.name()).update();
     }
 

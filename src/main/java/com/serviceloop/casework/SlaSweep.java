@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finds running SLA clocks past their warning point or their deadline, through the two indexes
- * made for it, and tells people: the owner (or the owning team) is warned; at breach the outlet's
+ * Finds running SLA clocks past their warning point or their deadline, through the two pending
+ * columns and their indexes (see V5), and tells people: the owner (or the owning team) is warned; at breach the outlet's
  * managers get an in-app message and an e-mail. Each clock is marked in the same transaction as
  * its messages, with a guard on the mark, so a clock warns and escalates once even if two
  * instances sweep at the same moment; ShedLock normally keeps it to one sweeper anyway.
@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SlaSweep {
     static final String DUE_FOR_WARNING = "SELECT case_id, clock_kind FROM case_clock "
-            + "WHERE stopped_at IS NULL AND warned_at IS NULL AND warn_at <= :now ORDER BY warn_at LIMIT :batch";
+            + "WHERE warn_pending_at <= :now ORDER BY warn_pending_at LIMIT :batch";
     static final String DUE_FOR_ESCALATION = "SELECT case_id, clock_kind FROM case_clock "
-            + "WHERE stopped_at IS NULL AND escalated_at IS NULL AND due_at <= :now ORDER BY due_at LIMIT :batch";
+            + "WHERE escalate_pending_at <= :now ORDER BY escalate_pending_at LIMIT :batch";
     private static final Logger log = LoggerFactory.getLogger(SlaSweep.class);
     private static final int BATCH = 2000;
     private final JdbcClient jdbc;
@@ -108,7 +108,7 @@ public class SlaSweep {
     }
 
     private boolean warn(Due d, OffsetDateTime now) {
-        if (mark("warned_at", d, now) == 0) {
+        if (mark("warned_at = :now, warn_pending_at = NULL", "warn_pending_at", d, now) == 0) {
             return false;
         }
         CaseInfo c = info(d);
@@ -121,7 +121,7 @@ public class SlaSweep {
     }
 
     private boolean escalate(Due d, OffsetDateTime now) {
-        if (mark("escalated_at", d, now) == 0) {
+        if (mark("escalated_at = :now, escalate_pending_at = NULL, warn_pending_at = NULL", "escalate_pending_at", d, now) == 0) {
             return false;
         }
         CaseInfo c = info(d);
@@ -148,9 +148,9 @@ public class SlaSweep {
     }
 
     /** The guard that makes the message once-only: only the first marker of a clock sees 1. */
-    private int mark(String column, Due d, OffsetDateTime now) {
-        return jdbc.sql("UPDATE case_clock SET " + column + " = :now WHERE case_id = :id AND clock_kind = :k AND "
-                        + column + " IS NULL AND stopped_at IS NULL")
+    private int mark(String set, String pending, Due d, OffsetDateTime now) {
+        return jdbc.sql("UPDATE case_clock SET " + set + " WHERE case_id = :id AND clock_kind = :k AND "
+                        + pending + " IS NOT NULL")
                 .param("now", now).param("id", d.caseId()).param("k", d.kind().name()).update();
     }
 

@@ -133,8 +133,8 @@ class DemoCases {
                         start.plusDays(d), null, ts(start.plusDays(d).atTime(12, 0).atZone(ZONE).toOffsetDateTime())});
             }
         }
-        batch.batchUpdate("INSERT INTO case_clock (case_id, clock_kind, started_at, warn_at, due_at, stopped_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", clocks);
+        batch.batchUpdate("INSERT INTO case_clock (case_id, clock_kind, started_at, warn_at, due_at, stopped_at, "
+                + "warn_pending_at, escalate_pending_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clocks);
         batch.batchUpdate("INSERT INTO case_event (case_id, occurred_at, actor_id, kind, from_status, to_status, detail) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", events);
         batch.batchUpdate("INSERT INTO case_follow_up (case_id, recorded_by, recorded_at, outcome, satisfaction, came_back, comment) "
@@ -146,7 +146,9 @@ class DemoCases {
 
     private static Object[] clock(long id, String kind, OffsetDateTime started, OffsetDateTime due, OffsetDateTime stopped) {
         long span = java.time.Duration.between(started, due).toMinutes();
-        return new Object[] {id, kind, ts(started), ts(started.plusMinutes(span * 8 / 10)), ts(due), ts(stopped)};
+        OffsetDateTime warn = started.plusMinutes(span * 8 / 10);
+        return new Object[] {id, kind, ts(started), ts(warn), ts(due), ts(stopped), stopped == null ? ts(warn) : null,
+                stopped == null ? ts(due) : null};
     }
 
     private static Timestamp ts(OffsetDateTime t) {
