@@ -1,7 +1,5 @@
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,17 +26,14 @@ import java.util.stream.Collectors;
  * env:   PGHOST/PGPORT/PGUSER for psql (cases.sh exports them)
  */
 public class CaseBench {
-    static final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     static final int CLIENTS = 50;
     static final long MEASURE_NS = 20_000_000_000L;
     static long warmUpNs;
-    static String base;
     static String database;
     static Path work;
 
     public static void main(String[] args) throws Exception {
-        base = args[0];
+        BenchApi.base = args[0];
         long pid = Long.parseLong(args[1]);
         database = args[2];
         int cases = Integer.parseInt(args[3]);
@@ -48,25 +43,25 @@ public class CaseBench {
 
         // Set-up through the API, as a user would: first administrator, 1 chain, 2 regions,
         // 20 outlets, and a staff member scoped to the chain who signs in and owns the API token.
-        send("POST", "/api/v1/setup", "application/json",
+        BenchApi.send("POST", "/api/v1/setup", "application/json",
                 "{\"displayName\":\"Bench\",\"username\":\"bench\",\"password\":\"bench-password-1\"}", null);
-        String admin = token();
-        String chain = id(send("POST", "/api/v1/units", "application/json",
+        String admin = BenchApi.token();
+        String chain = BenchApi.id(BenchApi.send("POST", "/api/v1/units", "application/json",
                 "{\"kind\":\"CHAIN\",\"name\":\"Bench chain\",\"code\":\"B\"}", admin));
         List<Long> outlets = new ArrayList<>();
         for (int r = 1; r <= 2; r++) {
-            String region = id(send("POST", "/api/v1/units", "application/json", "{\"kind\":\"REGION\",\"name\":"
+            String region = BenchApi.id(BenchApi.send("POST", "/api/v1/units", "application/json", "{\"kind\":\"REGION\",\"name\":"
                     + "\"Bench region " + r + "\",\"code\":\"B-R" + r + "\",\"parentId\":" + chain + "}", admin));
             for (int o = 1; o <= 10; o++) {
-                outlets.add(Long.parseLong(id(send("POST", "/api/v1/units", "application/json", "{\"kind\":\"OUTLET\","
+                outlets.add(Long.parseLong(BenchApi.id(BenchApi.send("POST", "/api/v1/units", "application/json", "{\"kind\":\"OUTLET\","
                         + "\"name\":\"Outlet " + r + "-" + o + "\",\"code\":\"B" + r + "-" + o + "\",\"parentId\":"
                         + region + "}", admin))));
             }
         }
-        long staff = Long.parseLong(id(send("POST", "/api/v1/people", "application/json",
+        long staff = Long.parseLong(BenchApi.id(BenchApi.send("POST", "/api/v1/people", "application/json",
                 "{\"displayName\":\"Bench clerk\",\"username\":\"clerk\",\"password\":\"clerk-password-1\","
                         + "\"role\":\"STAFF\",\"scopeUnitId\":" + chain + "}", admin)));
-        String token = field(send("POST", "/api/v1/tokens", "application/json",
+        String token = BenchApi.field(BenchApi.send("POST", "/api/v1/tokens", "application/json",
                 "{\"name\":\"bench clerk\",\"personId\":" + staff + "}", admin), "secret");
         System.out.println("setup: outlets=" + outlets.size() + " staff_id=" + staff + " token=" + token.substring(0, 6) + "…");
 
@@ -301,7 +296,7 @@ public class CaseBench {
                     String body = "{\"outletId\":" + outlets.get((client_ + i) % outlets.size()) + ",\"channel\":\"COUNTER\","
                             + "\"caseType\":\"COMPLAINT\",\"severity\":\"MEDIUM\",\"description\":\"Bench complaint "
                             + client_ + "-" + i + ": waited too long at the counter\"}";
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/cases"))
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(BenchApi.base + "/api/v1/cases"))
                             .header("Content-Type", "application/json").header("Accept", "application/json")
                             .header("Authorization", "Bearer " + token)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -444,52 +439,5 @@ public class CaseBench {
             throw new IllegalStateException("psql failed: " + out);
         }
         return out;
-    }
-
-    static String token() throws Exception {
-        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        if (!m.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String form = "username=bench&password=bench-password-1&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-        http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        String home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher meta = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(home);
-        if (!meta.find()) {
-            throw new IllegalStateException("sign-in failed");
-        }
-        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
-                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", meta.group(1))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"personId\":1}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return field(issued.body(), "secret");
-    }
-
-    static String send(String method, String path, String type, String body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
-                .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
-    }
-
-    static String id(String json) {
-        return field(json, "id");
-    }
-
-    /** Enough JSON for this script: the first value of a top-level-looking key. */
-    static String field(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":\"?([^,\"}]*)").matcher(json);
-        return m.find() ? m.group(1) : "?";
     }
 }

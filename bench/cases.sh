@@ -10,7 +10,7 @@
 # latency percentiles and a check that every 201 answer left exactly one case in the database.
 #
 # usage: bench/cases.sh [cases=1000000] [open=200000]
-# env:   JAR (default target/serviceloop.jar, built if missing), JAVA_HOME (JDK >= 21),
+# env:   JAR (default target/serviceloop.jar, built if missing), JAVA_HOME (JDK >= 22),
 #        PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8289),
 #        BENCH_WARMUP (seconds of load before the 20 s measured, default 5)
 set -euo pipefail
@@ -34,7 +34,7 @@ app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do
   curl -sf "localhost:$port/actuator/health" >/dev/null && break
-  kill -0 $app 2>/dev/null || { echo "the app did not start (needs JDK >= 21):"; tail -5 "$work/cases-app.log"; exit 1; }
+  kill -0 $app 2>/dev/null || { echo "the app did not start (needs JDK >= 22):"; tail -5 "$work/cases-app.log"; exit 1; }
   sleep 1
 done
 

@@ -7,7 +7,7 @@
 # rows/s and the app's resident memory before and at its peak during each import.
 #
 # usage: bench/import-visits.sh [rows=1000000] [customers=20000]
-# env:   JAVA_HOME (JDK >= 21), PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8288)
+# env:   JAVA_HOME (JDK >= 22), PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8288)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}; customers=${2:-20000}
@@ -26,7 +26,7 @@ app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do
   curl -sf "localhost:$port/actuator/health" >/dev/null && break
-  kill -0 $app 2>/dev/null || { echo "the app did not start (needs JDK >= 21):"; tail -5 "$work/app.log"; exit 1; }
+  kill -0 $app 2>/dev/null || { echo "the app did not start (needs JDK >= 22):"; tail -5 "$work/app.log"; exit 1; }
   sleep 1
 done
 
