@@ -20,19 +20,29 @@ public class Inbox {
         this.clock = clock;
     }
 
-    public record Notification(long id, Long caseId, String kind, String message, OffsetDateTime createdAt,
+    /** A message; clock, due time, outlet and description let a screen word it in the reader's language. */
+    public record Notification(long id, Long caseId, String kind, String message, SlaKind clockKind,
+                               OffsetDateTime dueAt, String outletName, String description, OffsetDateTime createdAt,
                                OffsetDateTime readAt) {
     }
 
-    void post(long personId, Long caseId, String kind, String message, OffsetDateTime at) {
-        jdbc.sql("INSERT INTO notification (person_id, case_id, kind, message, created_at) VALUES (:p, :c, :k, :m, :at)")
-                .param("p", personId).param("c", caseId).param("k", kind).param("m", message).param("at", at).update();
+    void post(long personId, Long caseId, String kind, SlaKind clock, OffsetDateTime dueAt, String message,
+              OffsetDateTime at) {
+        jdbc.sql("""
+                INSERT INTO notification (person_id, case_id, kind, clock_kind, due_at, message, created_at)
+                VALUES (:p, :c, :k, :clock, :due, :m, :at)""")
+                .param("p", personId).param("c", caseId).param("k", kind).param("clock", clock == null ? null : clock.name())
+                .param("due", dueAt).param("m", message).param("at", at).update();
     }
 
     public PageResult<Notification> list(AppUser user, boolean unreadOnly, PageRequest page) {
         String where = " WHERE person_id = :me" + (unreadOnly ? " AND read_at IS NULL" : "");
-        var rows = jdbc.sql("SELECT id, case_id, kind, message, created_at, read_at FROM notification" + where
-                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+        var rows = jdbc.sql("""
+                        SELECT n.id, n.case_id, n.kind, n.message, n.clock_kind, n.due_at, o.name AS outlet_name,
+                               c.description, n.created_at, n.read_at
+                        FROM notification n LEFT JOIN support_case c ON c.id = n.case_id
+                        LEFT JOIN org_unit o ON o.id = c.outlet_id""" + where.replace("person_id", "n.person_id")
+                                .replace("read_at", "n.read_at") + " ORDER BY n.id DESC LIMIT :limit OFFSET :offset")
                 .param("me", user.id()).param("limit", page.size()).param("offset", page.offset())
                 .query(Rows.of(Notification.class)).list();
         long total = jdbc.sql("SELECT COUNT(*) FROM notification" + where).param("me", user.id()).query(Long.class).single();

@@ -115,7 +115,7 @@ public class SlaSweep {
         String text = "Case #" + c.id() + " (" + c.outletName() + "): " + label(d.kind()) + " due "
                 + local(c.dueAt()) + " — " + shorten(c.description());
         for (long person : handlers(c)) {
-            inbox.post(person, c.id(), "WARNING", text, now);
+            inbox.post(person, c.id(), "WARNING", d.kind(), c.dueAt(), text, now);
         }
         return true;
     }
@@ -129,19 +129,21 @@ public class SlaSweep {
                 + local(c.dueAt()) + " — " + shorten(c.description());
         List<Manager> managers = managersOf(c.outletId());
         for (Manager m : managers) {
-            inbox.post(m.id(), c.id(), "ESCALATION", text, now);
+            inbox.post(m.id(), c.id(), "ESCALATION", d.kind(), c.dueAt(), text, now);
             if (m.email() != null && !m.email().isBlank()) {
                 jdbc.sql("""
                         INSERT INTO outbox (channel, target, subject, payload, created_at, next_attempt_at)
                         VALUES ('MAIL', :to, :subject, :body, :now, :now)""")
                         .param("to", m.email()).param("subject", "[ServiceLoop] Overdue: case #" + c.id() + ", " + c.outletName())
-                        .param("body", text + "\n\n" + baseUrl + "/cases/" + c.id() + "\n\nServiceLoop (" + sender + ")")
+                        .param("body", text + "\n" + "案例 #" + c.id() + "（" + c.outletName() + "）" + labelZh(d.kind())
+                                + "已于 " + local(c.dueAt()) + " 超时。\n\n" + baseUrl + "/cases/" + c.id()
+                                + "\n\nServiceLoop (" + sender + ")")
                         .param("now", now).update();
             }
         }
         for (long person : handlers(c)) {
             if (managers.stream().noneMatch(m -> m.id() == person)) {
-                inbox.post(person, c.id(), "ESCALATION", text, now);
+                inbox.post(person, c.id(), "ESCALATION", d.kind(), c.dueAt(), text, now);
             }
         }
         return true;
@@ -183,6 +185,14 @@ public class SlaSweep {
             case FIRST_RESPONSE -> "first response";
             case RESOLUTION -> "resolution";
             case FOLLOW_UP -> "follow-up call";
+        };
+    }
+
+    private static String labelZh(SlaKind kind) {
+        return switch (kind) {
+            case FIRST_RESPONSE -> "首次响应";
+            case RESOLUTION -> "解决";
+            case FOLLOW_UP -> "回访";
         };
     }
 
