@@ -36,6 +36,8 @@ public class SecurityConfig {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                 .requestMatchers("/login", "/setup", "/api/v1/setup").permitAll()
+                // public survey pages and submissions: the unguessable link token is the key
+                .requestMatchers("/s/**", "/api/v1/public/**").permitAll()
                 .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                 .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/lang").permitAll()
@@ -47,7 +49,8 @@ public class SecurityConfig {
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, new AntPathRequestMatcher("/api/v1/setup")))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, new AntPathRequestMatcher("/api/v1/setup"),
+                    new AntPathRequestMatcher("/s/**"), new AntPathRequestMatcher("/api/v1/public/**")))
             .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                     (req, res, e) -> ApiErrors.writeJson(res, HttpServletResponse.SC_UNAUTHORIZED,
                             "Unauthorized", "Sign in or send an API token as 'Authorization: Bearer ...'"), api)

@@ -1,0 +1,80 @@
+package com.serviceloop.survey;
+
+import com.serviceloop.platform.AppUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/surveys")
+@Tag(name = "Surveys", description = "Instruments, public links and the satisfaction figures")
+public class SurveyApi {
+    private final SurveyRepository surveys;
+    private final SurveyLinks links;
+    private final SurveyAnalysis analysis;
+
+    public SurveyApi(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis) {
+        this.surveys = surveys;
+        this.links = links;
+        this.analysis = analysis;
+    }
+
+    @GetMapping
+    public List<Survey> list() {
+        return surveys.all();
+    }
+
+    public record SurveyWithQuestions(Survey survey, List<Question> questions) {
+    }
+
+    @GetMapping("/{id}")
+    public SurveyWithQuestions get(@PathVariable long id) {
+        return new SurveyWithQuestions(surveys.get(id), surveys.questions(id));
+    }
+
+    @Operation(summary = "Make a public link (per outlet and channel), or a single-use invitation for one customer")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PostMapping("/{id}/links")
+    @ResponseStatus(HttpStatus.CREATED)
+    public SurveyLink link(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                           @RequestBody SurveyLinks.LinkForm form) {
+        return links.create(user, id, form);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @GetMapping("/{id}/links")
+    public List<SurveyLink> links(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
+        return links.list(user, id);
+    }
+
+    @Operation(summary = "SERVQUAL gaps per item and dimension, unweighted and weighted by importance")
+    @GetMapping("/{id}/servqual")
+    public Servqual.Score servqual(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                   @RequestParam(required = false) Long outletId,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return analysis.servqual(user, id, new SurveyAnalysis.Filter(outletId, from, to));
+    }
+
+    @Operation(summary = "Responses, satisfaction index (0-100), would-recommend score (promoters - detractors), ask-by-name")
+    @GetMapping("/{id}/summary")
+    public SurveyAnalysis.Summary summary(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                          @RequestParam(required = false) Long outletId,
+                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return analysis.summary(user, id, new SurveyAnalysis.Filter(outletId, from, to));
+    }
+}

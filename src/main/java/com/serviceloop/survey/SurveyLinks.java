@@ -1,0 +1,91 @@
+package com.serviceloop.survey;
+
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.OutletScope;
+import com.serviceloop.platform.Rows;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Public links to a survey: per outlet and channel, or one per invited customer (single use). */
+@Service
+public class SurveyLinks {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SELECT = "SELECT token, survey_id, outlet_id, channel, customer_id, single_use, used_at, "
+            + "active, created_at FROM survey_link";
+    private final JdbcClient jdbc;
+    private final OrgService org;
+    private final SurveyRepository surveys;
+    private final Clock clock;
+
+    public SurveyLinks(JdbcClient jdbc, OrgService org, SurveyRepository surveys, Clock clock) {
+        this.jdbc = jdbc;
+        this.org = org;
+        this.surveys = surveys;
+        this.clock = clock;
+    }
+
+    public record LinkForm(Long outletId, String channel, Boolean singleUse, Long customerId) {
+    }
+
+    /** 256 random bits, URL-safe: 43 characters nobody can guess or enumerate. */
+    static String newToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    public SurveyLink create(AppUser user, long surveyId, LinkForm f) {
+        surveys.get(surveyId);
+        OutletScope scope = org.scopeOf(user);
+        if (f.outletId() != null && !scope.contains(f.outletId())) {
+            throw new BadInputException("outletId", "No outlet with id " + f.outletId() + " in your scope");
+        }
+        if (f.outletId() == null && !user.isAdmin()) {
+            throw new BadInputException("outletId", "Say which outlet the link is for");
+        }
+        String channel = f.channel() == null ? "LINK" : f.channel();
+        if (!List.of("LINK", "QR", "KIOSK", "EMAIL", "BOX", "CALL").contains(channel)) {
+            throw new BadInputException("channel", "One of LINK, QR, KIOSK, EMAIL, BOX, CALL");
+        }
+        if (f.customerId() != null && scope.bind(jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = :id AND "
+                + scope.sqlFilter("home_outlet_id"))).param("id", f.customerId()).query(Long.class).single() == 0) {
+            throw new BadInputException("customerId", "No customer with id " + f.customerId() + " in your scope");
+        }
+        boolean single = f.singleUse() != null ? f.singleUse() : f.customerId() != null || channel.equals("EMAIL");
+        String token = newToken();
+        jdbc.sql("""
+                INSERT INTO survey_link (token, survey_id, outlet_id, channel, customer_id, single_use, created_at)
+                VALUES (:t, :s, :o, :ch, :c, :single, :now)""")
+                .param("t", token).param("s", surveyId).param("o", f.outletId()).param("ch", channel)
+                .param("c", f.customerId()).param("single", single).param("now", OffsetDateTime.now(clock)).update();
+        return find(token).orElseThrow();
+    }
+
+    public List<SurveyLink> list(AppUser user, long surveyId) {
+        OutletScope scope = org.scopeOf(user);
+        return scope.bind(jdbc.sql(SELECT + " WHERE survey_id = :s AND (" + scope.sqlFilter("outlet_id")
+                        + (user.isAdmin() ? " OR outlet_id IS NULL" : "") + ") ORDER BY created_at DESC LIMIT 500"))
+                .param("s", surveyId).query(Rows.of(SurveyLink.class)).list();
+    }
+
+    public Optional<SurveyLink> find(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " WHERE token = :t").param("t", token).query(Rows.of(SurveyLink.class)).optional();
+    }
+
+    /** The link a respondent holds, if it is still open: unknown and switched-off links look the same (404). */
+    public SurveyLink open(String token) {
+        return find(token).filter(SurveyLink::active).orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
+    }
+}

@@ -1,0 +1,43 @@
+package com.serviceloop.survey;
+
+import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.Rows;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class SurveyRepository {
+    private static final String SURVEY = "SELECT id, code, kind, title_en, title_zh, intro_en, intro_zh, active, "
+            + "case_threshold, version FROM survey";
+    private final JdbcClient jdbc;
+
+    public SurveyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Survey> all() {
+        return jdbc.sql(SURVEY + " ORDER BY id").query(Rows.of(Survey.class)).list();
+    }
+
+    public Survey get(long id) {
+        return jdbc.sql(SURVEY + " WHERE id = :id").param("id", id).query(Rows.of(Survey.class)).optional()
+                .orElseThrow(() -> new NotFoundException("Survey", id));
+    }
+
+    public Optional<Survey> byCode(String code) {
+        return jdbc.sql(SURVEY + " WHERE code = :c").param("c", code).query(Rows.of(Survey.class)).optional();
+    }
+
+    /** Read on every public submission; questions of a survey in use do not change. */
+    @Cacheable("survey-questions")
+    public List<Question> questions(long surveyId) {
+        return jdbc.sql("""
+                SELECT id, survey_id, position, section_en, section_zh, qtype, text_en, text_zh, options_en, options_zh,
+                       required, dimension, side, item_no, purpose
+                FROM survey_question WHERE survey_id = :s ORDER BY position""")
+                .param("s", surveyId).query(Rows.of(Question.class)).list();
+    }
+}

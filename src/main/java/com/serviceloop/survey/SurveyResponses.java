@@ -1,0 +1,119 @@
+package com.serviceloop.survey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.serviceloop.platform.ConflictException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepts public responses. A response is stored once: an invitation link (single use) takes one
+ * response, and every filling-in carries a submission key, so a resend is refused (409) rather
+ * than counted twice. Partial answers are kept (complete = false) and required questions are only
+ * enforced on a complete response.
+ */
+@Service
+public class SurveyResponses {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final SurveyLinks links;
+    private final SurveyRepository surveys;
+    private final Clock clock;
+    private final int perLinkPerMinute;
+    private final Cache<String, AtomicInteger> recent = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
+
+    public SurveyResponses(JdbcClient jdbc, JdbcTemplate batch, SurveyLinks links, SurveyRepository surveys, Clock clock,
+                           @Value("${serviceloop.surveys.max-per-link-per-minute:600}") int perLinkPerMinute) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.links = links;
+        this.surveys = surveys;
+        this.clock = clock;
+        this.perLinkPerMinute = perLinkPerMinute;
+    }
+
+    public record Submission(JsonNode answers, String submissionKey, String language, Boolean complete, Long staffId) {
+    }
+
+    public record Accepted(long id, boolean complete, BigDecimal satisfaction) {
+    }
+
+    /** Too many submissions on one link in a minute (per instance). */
+    public static class TooManyRequests extends RuntimeException {
+        TooManyRequests() {
+            super("Too many responses on this link just now; try again in a minute");
+        }
+    }
+
+    @Transactional
+    public Accepted submit(String token, Submission s) {
+        SurveyLink link = links.open(token);
+        long minute = clock.millis() / 60_000;
+        if (recent.get(token + "/" + minute, k -> new AtomicInteger()).incrementAndGet() > perLinkPerMinute) {
+            throw new TooManyRequests();
+        }
+        if (link.singleUse() && link.usedAt() != null) {
+            throw new ConflictException("This invitation has already been answered");
+        }
+        boolean complete = s.complete() == null || s.complete();
+        List<Question> questions = surveys.questions(link.surveyId());
+        List<AnswerCheck.Answer> answers = AnswerCheck.check(s.answers(), questions, complete);
+        BigDecimal satisfaction = satisfaction(answers, questions);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (link.singleUse() && jdbc.sql("UPDATE survey_link SET used_at = :now WHERE token = :t AND used_at IS NULL")
+                .param("now", now).param("t", token).update() == 0) {
+            throw new ConflictException("This invitation has already been answered");
+        }
+        var keys = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                    INSERT INTO survey_response (survey_id, outlet_id, link_token, channel, customer_id, staff_id, language,
+                        complete, satisfaction, submitted_at, submission_key)
+                    VALUES (:survey, :outlet, :token, :channel, :customer, :staff, :lang, :complete, :sat, :now, :key)""")
+                    .param("survey", link.surveyId()).param("outlet", link.outletId()).param("token", token)
+                    .param("channel", link.channel()).param("customer", link.customerId()).param("staff", s.staffId())
+                    .param("lang", s.language()).param("complete", complete).param("sat", satisfaction)
+                    .param("now", now).param("key", s.submissionKey()).update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("This response has already been received");
+        }
+        long id = keys.getKey().longValue();
+        batch.batchUpdate("INSERT INTO survey_answer (response_id, question_id, num_value, text_value) VALUES (?, ?, ?, ?)",
+                answers.stream().map(a -> new Object[] {id, a.questionId(), a.number(), a.text()}).toList());
+        return new Accepted(id, complete, satisfaction);
+    }
+
+    /**
+     * The response's satisfaction index, 0-100: the mean of its rating answers, each scaled from its
+     * scale's lowest (0) to highest (100) point. SERVQUAL expectations and importance points say
+     * nothing about this visit and are left out. Null when the response has no rating.
+     */
+    static BigDecimal satisfaction(List<AnswerCheck.Answer> answers, List<Question> questions) {
+        var byId = new java.util.HashMap<Long, Question>();
+        questions.forEach(q -> byId.put(q.id(), q));
+        double sum = 0;
+        int n = 0;
+        for (AnswerCheck.Answer a : answers) {
+            Question q = byId.get(a.questionId());
+            if (q.qtype().isScale() && !"EXPECTATION".equals(q.side())) {
+                sum += (a.number().doubleValue() - q.qtype().min()) * 100.0 / (q.qtype().max() - q.qtype().min());
+                n++;
+            }
+        }
+        return n == 0 ? null : BigDecimal.valueOf(sum / n).setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,190 @@
+package com.serviceloop.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.serviceloop.ApiTest;
+import com.serviceloop.Fixtures;
+import com.serviceloop.organisation.Role;
+import com.serviceloop.platform.AppUser;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+
+class SurveyIntegrationTest extends ApiTest {
+    @Autowired SurveyRepository surveys;
+    private Fixtures.Chain chain;
+    private String managerToken;
+
+    @BeforeEach
+    void setUp() {
+        fixtures.admin();
+        chain = fixtures.chain();
+        AppUser manager = fixtures.person(Role.MANAGER, chain.outletA().id());
+        managerToken = token(manager);
+    }
+
+    private long survey(String code) {
+        return surveys.byCode(code).orElseThrow().id();
+    }
+
+    private String link(String code, Map<String, Object> form) throws Exception {
+        return body(postJson("/api/v1/surveys/" + survey(code) + "/links", managerToken, form)
+                .andExpect(status().isCreated())).get("token").asText();
+    }
+
+    private ResultActions answer(String token, Object body) throws Exception {
+        return mvc.perform(post("/api/v1/public/surveys/" + token + "/responses").contentType(MediaType.APPLICATION_JSON)
+                .content(body instanceof String s ? s : json.writeValueAsString(body)));
+    }
+
+    private static Map<String, Object> submission(Map<Long, Object> answers) {
+        Map<String, Object> m = new HashMap<>();
+        Map<String, Object> a = new HashMap<>();
+        answers.forEach((k, v) -> a.put(String.valueOf(k), v));
+        m.put("answers", a);
+        m.put("submissionKey", UUID.randomUUID().toString());
+        return m;
+    }
+
+    private List<Question> questions(String code) {
+        return surveys.questions(survey(code));
+    }
+
+    @Test
+    void theBuiltInInstrumentsAreThere() throws Exception {
+        JsonNode list = body(getJson("/api/v1/surveys", managerToken));
+        assertThat(list.findValuesAsText("code")).contains("servqual", "post-visit", "recommend", "complaint-resolution",
+                "internal", "suggestions");
+        List<Question> sq = questions("servqual");
+        assertThat(sq).hasSize(22 * 2 + 5);
+        assertThat(sq.stream().filter(q -> "EXPECTATION".equals(q.side()) && q.dimension() == Dimension.RELIABILITY)).hasSize(5);
+        assertThat(sq.stream().filter(q -> q.qtype() == QuestionType.POINTS)).hasSize(5);
+    }
+
+    @Test
+    void aCustomerAnswersThroughTheOutletLinkOnceAndBadInputIsRefused() throws Exception {
+        String token = link("post-visit", Map.of("outletId", chain.outletA().id(), "channel", "QR"));
+        List<Question> q = questions("post-visit");
+        mvc.perform(get("/api/v1/public/surveys/" + token + "?lang=en")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("How was your visit today?"))
+                .andExpect(jsonPath("$.questions[4].options[0]").value("Certainly"));
+        mvc.perform(get("/api/v1/public/surveys/" + token)).andExpect(jsonPath("$.title").value("今天的光顾体验如何？"));
+
+        Map<String, Object> good = submission(Map.of(q.get(0).id(), 5, q.get(1).id(), 4, q.get(4).id(), 0,
+                q.get(5).id(), "Ms Wang at the counter"));
+        JsonNode accepted = body(answer(token, good).andExpect(status().isCreated()));
+        // (5-1)/4 = 100 and (4-1)/4 = 75: index 87.5
+        assertThat(accepted.get("satisfaction").asDouble()).isEqualTo(87.5);
+        answer(token, good).andExpect(status().isConflict());
+
+        answer("A".repeat(43), submission(Map.of(q.get(0).id(), 5))).andExpect(status().isNotFound());
+        answer("not-a-token", submission(Map.of(q.get(0).id(), 5))).andExpect(status().isNotFound());
+        answer(token, submission(Map.of(q.get(0).id(), 6))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("answers." + q.get(0).id()));
+        answer(token, submission(Map.of(q.get(0).id(), "five"))).andExpect(status().isBadRequest());
+        answer(token, submission(Map.of(q.get(4).id(), 9))).andExpect(status().isBadRequest());
+        answer(token, submission(Map.of(999_999_999L, 1))).andExpect(status().isBadRequest());
+        answer(token, submission(Map.of(q.get(6).id(), "x".repeat(2001)))).andExpect(status().isBadRequest());
+        answer(token, "{\"answers\": {\"1\": [").andExpect(status().isBadRequest());
+        answer(token, Map.of("answers", Map.of(), "submissionKey", "short")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("submissionKey"));
+        answer(token, "{\"answers\":{},\"submissionKey\":\"" + "k".repeat(20) + "\",\"pad\":\"" + "x".repeat(70_000) + "\"}")
+                .andExpect(status().isBadRequest());
+        // the overall question is required on a complete response, not on a partial one
+        answer(token, submission(Map.of(q.get(1).id(), 3))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("answers." + q.get(0).id()));
+        Map<String, Object> partial = submission(Map.of(q.get(1).id(), 3));
+        partial.put("complete", false);
+        answer(token, partial).andExpect(status().isCreated()).andExpect(jsonPath("$.complete").value(false));
+
+        JsonNode summary = body(getJson("/api/v1/surveys/" + survey("post-visit") + "/summary?outletId="
+                + chain.outletA().id(), managerToken));
+        assertThat(summary.get("responses").asLong()).isEqualTo(2);
+        assertThat(summary.get("complete").asLong()).isEqualTo(1);
+        assertThat(summary.get("askByName").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anInvitationTakesOneResponse() throws Exception {
+        long customer = fixtures.customer(fixtures.person(Role.STAFF, chain.outletA().id()), chain.outletA().id(), "Invited");
+        JsonNode link = body(postJson("/api/v1/surveys/" + survey("recommend") + "/links", managerToken,
+                Map.of("outletId", chain.outletA().id(), "channel", "EMAIL", "customerId", customer))
+                .andExpect(status().isCreated()));
+        assertThat(link.get("singleUse").asBoolean()).isTrue();
+        assertThat(link.get("token").asText()).hasSize(43);
+        long q = questions("recommend").getFirst().id();
+        answer(link.get("token").asText(), submission(Map.of(q, 9))).andExpect(status().isCreated());
+        answer(link.get("token").asText(), submission(Map.of(q, 10))).andExpect(status().isConflict());
+        postJson("/api/v1/surveys/" + survey("recommend") + "/links", managerToken,
+                Map.of("outletId", chain.outletB().id())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("outletId"));
+    }
+
+    @Test
+    void wouldRecommendIsPromotersMinusDetractors() throws Exception {
+        String token = link("recommend", Map.of("outletId", chain.outletA().id()));
+        long q = questions("recommend").getFirst().id();
+        for (int score : new int[] {10, 9, 9, 8, 7, 6, 5, 10, 3, 9}) {
+            answer(token, submission(Map.of(q, score))).andExpect(status().isCreated());
+        }
+        JsonNode s = body(getJson("/api/v1/surveys/" + survey("recommend") + "/summary?outletId=" + chain.outletA().id(),
+                managerToken));
+        // 5 promoters (9-10), 2 passives (7-8), 3 detractors (0-6): (5 - 3) / 10 = +20 points
+        assertThat(s.get("promoters").asLong()).isEqualTo(5);
+        assertThat(s.get("passives").asLong()).isEqualTo(2);
+        assertThat(s.get("detractors").asLong()).isEqualTo(3);
+        assertThat(s.get("recommendScore").asDouble()).isEqualTo(20.0);
+    }
+
+    /** The README's worked example (see ServqualTest), answered through the public endpoint. */
+    @Test
+    void servqualFromStoredResponsesMatchesTheWorkedExample() throws Exception {
+        String token = link("servqual", Map.of("outletId", chain.outletA().id(), "channel", "KIOSK"));
+        List<Question> q = questions("servqual");
+        int[] items = {1, 2, 5, 10, 14, 18, 19};
+        int[][] e = {{6, 6}, {5, 7}, {7, 7}, {6, 6}, {6, 5}, {5, 5}, {6, 6}};
+        int[][] p = {{5, 6}, {6, 6}, {5, 4}, {6, 5}, {6, 6}, {4, 5}, {5, 4}};
+        int[][] points = {{10, 40, 20, 15, 15}, {10, 30, 20, 25, 15}};
+        for (int c = 0; c < 2; c++) {
+            Map<Long, Object> answers = new HashMap<>();
+            for (int i = 0; i < items.length; i++) {
+                answers.put(find(q, "EXPECTATION", items[i]).id(), e[i][c]);
+                answers.put(find(q, "PERCEPTION", items[i]).id(), p[i][c]);
+            }
+            for (Dimension d : Dimension.values()) {
+                answers.put(q.stream().filter(x -> "IMPORTANCE".equals(x.side()) && x.dimension() == d).findFirst()
+                        .orElseThrow().id(), points[c][d.ordinal()]);
+            }
+            answer(token, submission(answers)).andExpect(status().isCreated());
+        }
+        JsonNode s = body(getJson("/api/v1/surveys/" + survey("servqual") + "/servqual?outletId=" + chain.outletA().id(),
+                managerToken));
+        assertThat(s.get("items").findValues("gap").stream().map(JsonNode::asDouble).toList())
+                .containsExactly(-0.5, 0.0, -2.5, -0.5, 0.5, -0.5, -1.5);
+        assertThat(s.get("dimensions").findValues("gap").stream().map(JsonNode::asDouble).toList())
+                .containsExactly(-0.25, -2.5, -0.5, 0.5, -1.0);
+        assertThat(s.get("unweighted").asDouble()).isCloseTo(-0.75, within(1e-9));
+        assertThat(s.get("weighted").asDouble()).isCloseTo(-1.05, within(1e-9));
+
+        Map<Long, Object> badPoints = new HashMap<>();
+        q.stream().filter(x -> "IMPORTANCE".equals(x.side())).forEach(x -> badPoints.put(x.id(), 30));
+        answer(token, submission(badPoints)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("100")));
+    }
+
+    private static Question find(List<Question> q, String side, int item) {
+        return q.stream().filter(x -> side.equals(x.side()) && x.itemNo() != null && x.itemNo() == item).findFirst().orElseThrow();
+    }
+}
