@@ -1,0 +1,99 @@
+package com.serviceloop.survey;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.ConflictException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The respondent's page at {@code /s/{token}}: works on a phone without signing in, in the
+ * customer's language (browser, or the 中文 / EN switch), one short form. In kiosk mode the thank-you
+ * page returns to an empty form after a few seconds.
+ */
+@Controller
+public class PublicSurveyPage {
+    private final SurveyLinks links;
+    private final SurveyRepository surveys;
+    private final SurveyResponses responses;
+
+    public PublicSurveyPage(SurveyLinks links, SurveyRepository surveys, SurveyResponses responses) {
+        this.links = links;
+        this.surveys = surveys;
+        this.responses = responses;
+    }
+
+    @GetMapping("/s/{token}")
+    public String form(@PathVariable String token, Locale locale, Model model) {
+        SurveyLink link = links.open(token);
+        return render(link, locale, model, null);
+    }
+
+    private String render(SurveyLink link, Locale locale, Model model, String error) {
+        boolean zh = !"en".equals(locale.getLanguage());
+        Survey s = surveys.get(link.surveyId());
+        model.addAttribute("zh", zh);
+        model.addAttribute("survey", s);
+        model.addAttribute("questions", surveys.questions(s.id()));
+        model.addAttribute("token", link.token());
+        model.addAttribute("kiosk", "KIOSK".equals(link.channel()));
+        model.addAttribute("submissionKey", UUID.randomUUID().toString());
+        model.addAttribute("error", error);
+        return "survey/respond";
+    }
+
+    @PostMapping("/s/{token}")
+    public String submit(@PathVariable String token, @RequestParam String submissionKey, HttpServletRequest request,
+                         Locale locale, Model model) {
+        SurveyLink link = links.open(token);
+        List<Question> questions = surveys.questions(link.surveyId());
+        ObjectNode answers = JsonNodeFactory.instance.objectNode();
+        for (Question q : questions) {
+            String[] values = request.getParameterValues("q" + q.id());
+            if (values == null || values.length == 0 || (values.length == 1 && values[0].isBlank())) {
+                continue;
+            }
+            String key = String.valueOf(q.id());
+            switch (q.qtype()) {
+                case TEXT -> answers.put(key, values[0]);
+                case MULTI -> {
+                    var array = answers.putArray(key);
+                    for (String v : values) {
+                        array.add(number(v));
+                    }
+                }
+                default -> answers.put(key, number(values[0]));
+            }
+        }
+        try {
+            responses.submit(token, new SurveyResponses.Submission(answers, submissionKey, locale.getLanguage(), true, null));
+        } catch (BadInputException e) {
+            return render(link, locale, model, e.getMessage());
+        } catch (ConflictException e) {
+            // already received (a double click, a reload): thank them once more
+        }
+        model.addAttribute("zh", !"en".equals(locale.getLanguage()));
+        model.addAttribute("kiosk", "KIOSK".equals(link.channel()));
+        model.addAttribute("token", token);
+        model.addAttribute("againUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().path("/s/" + token).toUriString());
+        return "survey/thanks";
+    }
+
+    private static long number(String v) {
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE; // refused by the answer check with a message
+        }
+    }
+}

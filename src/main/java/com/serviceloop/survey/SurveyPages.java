@@ -1,0 +1,113 @@
+package com.serviceloop.survey;
+
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.NotFoundException;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Survey screens for managers: the instruments, their links and QR posters, and the figures. */
+@Controller
+public class SurveyPages {
+    private final SurveyRepository surveys;
+    private final SurveyLinks links;
+    private final SurveyAnalysis analysis;
+    private final OrgService org;
+    private final org.springframework.context.MessageSource messages;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    public SurveyPages(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, OrgService org,
+                       org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.messages = messages;
+        this.json = json;
+        this.surveys = surveys;
+        this.links = links;
+        this.analysis = analysis;
+        this.org = org;
+    }
+
+    @GetMapping("/surveys")
+    public String list(Model model) {
+        model.addAttribute("surveys", surveys.all());
+        return "survey/list";
+    }
+
+    @GetMapping("/surveys/{id}")
+    public String detail(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                         @RequestParam(required = false) Long outletId, Locale locale, Model model) {
+        Survey s = surveys.get(id);
+        var filter = new SurveyAnalysis.Filter(outletId, null, null);
+        model.addAttribute("zh", !"en".equals(locale.getLanguage()));
+        model.addAttribute("survey", s);
+        model.addAttribute("questions", surveys.questions(id));
+        model.addAttribute("summary", analysis.summary(user, id, filter));
+        Servqual.Score score = "SERVQUAL".equals(s.kind()) ? analysis.servqual(user, id, filter) : null;
+        model.addAttribute("servqual", score);
+        if (score != null) {
+            boolean zh = !"en".equals(locale.getLanguage());
+            var chart = new java.util.LinkedHashMap<String, Object>();
+            chart.put("score", score);
+            chart.put("labels", java.util.Arrays.stream(Dimension.values())
+                    .map(d -> zh ? d.zh() : messages.getMessage("surveys.dim." + d.name(), null, locale)).toList());
+            chart.put("expectation", messages.getMessage("surveys.expectation", null, locale));
+            chart.put("perception", messages.getMessage("surveys.perception", null, locale));
+            try {
+                model.addAttribute("servqualJson", json.writeValueAsString(chart).replace("</", "<\\/"));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        var outlets = org.visibleOutlets(user);
+        model.addAttribute("outlets", outlets);
+        model.addAttribute("outletNames", outlets.stream().collect(java.util.stream.Collectors.toMap(
+                com.serviceloop.organisation.OrgUnit::id, com.serviceloop.organisation.OrgUnit::name)));
+        model.addAttribute("outletId", outletId);
+        model.addAttribute("links", links.list(user, id));
+        model.addAttribute("base", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+        return "survey/detail";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PostMapping("/surveys/{id}/links")
+    public String link(@AuthenticationPrincipal AppUser user, @PathVariable long id, @RequestParam(required = false) Long outletId,
+                       @RequestParam(defaultValue = "QR") String channel, RedirectAttributes flash) {
+        try {
+            links.create(user, id, new SurveyLinks.LinkForm(outletId, channel, false, null));
+        } catch (BadInputException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/surveys/" + id;
+    }
+
+    /** The QR code of a link (managers print it; the link itself is public). */
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @GetMapping(value = "/surveys/links/{token}/qr.svg")
+    public ResponseEntity<String> qr(@PathVariable String token) {
+        links.find(token).orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/s/" + token).toUriString();
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrCode.svg(url));
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @GetMapping("/surveys/links/{token}/poster")
+    public String poster(@AuthenticationPrincipal AppUser user, @PathVariable String token, Model model) {
+        SurveyLink link = links.find(token).orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
+        model.addAttribute("survey", surveys.get(link.surveyId()));
+        model.addAttribute("outlet", link.outletId() == null ? null : org.get(user, link.outletId()));
+        model.addAttribute("token", token);
+        model.addAttribute("url", ServletUriComponentsBuilder.fromCurrentContextPath().path("/s/" + token).toUriString());
+        return "survey/poster";
+    }
+}

@@ -1,0 +1,99 @@
+package com.serviceloop.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.serviceloop.Fixtures;
+import com.serviceloop.PageTest;
+import com.serviceloop.organisation.Role;
+import com.serviceloop.platform.AppUser;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The respondent's page (no sign-in, phone, two languages, kiosk) and the managers' survey screens. */
+class SurveyPagesTest extends PageTest {
+    @Autowired SurveyRepository surveys;
+    @Autowired SurveyLinks links;
+    @Autowired JdbcClient jdbc;
+    private Fixtures.Chain chain;
+    private AppUser manager;
+
+    @BeforeEach
+    void setUp() {
+        fixtures.admin();
+        chain = fixtures.chain();
+        manager = fixtures.person(Role.MANAGER, chain.outletA().id());
+    }
+
+    private long responses(String token) {
+        return jdbc.sql("SELECT COUNT(*) FROM survey_response WHERE link_token = :t").param("t", token).query(Long.class).single();
+    }
+
+    @Test
+    void aCustomerAnswersOnThePublicPageInTheirLanguage() throws Exception {
+        long survey = surveys.byCode("post-visit").orElseThrow().id();
+        String token = links.create(manager, survey, new SurveyLinks.LinkForm(chain.outletA().id(), "QR", false, null)).token();
+        List<Question> q = surveys.questions(survey);
+        mvc.perform(get("/s/" + token).header("Accept-Language", "zh-CN")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("今天的光顾体验如何？")))
+                .andExpect(content().string(containsString("一定会")));
+        mvc.perform(get("/s/" + token).header("Accept-Language", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("How was your visit today?")));
+        mvc.perform(get("/s/" + "B".repeat(43))).andExpect(status().isNotFound());
+
+        mvc.perform(post("/s/" + token).header("Accept-Language", "en").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("submissionKey", "page-key-0001").param("q" + q.get(0).id(), "4").param("q" + q.get(4).id(), "1")
+                        .param("q" + q.get(6).id(), "The pharmacist explained everything twice, kindly"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Thank you for your feedback")));
+        assertThat(responses(token)).isEqualTo(1);
+        // the same filling-in sent again (a reload) is thanked but not stored twice
+        mvc.perform(post("/s/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("submissionKey", "page-key-0001").param("q" + q.get(0).id(), "4")).andExpect(status().isOk());
+        assertThat(responses(token)).isEqualTo(1);
+        // a tampered value comes back as the form with the reason
+        mvc.perform(post("/s/" + token).header("Accept-Language", "en").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("submissionKey", "page-key-0002").param("q" + q.get(0).id(), "42"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("class=\"alert\"")))
+                .andExpect(content().string(containsString("How was your visit today?")));
+        assertThat(responses(token)).isEqualTo(1);
+    }
+
+    @Test
+    void theKioskGoesBackToAnEmptyForm() throws Exception {
+        long survey = surveys.byCode("recommend").orElseThrow().id();
+        String token = links.create(manager, survey, new SurveyLinks.LinkForm(chain.outletA().id(), "KIOSK", false, null)).token();
+        long q = surveys.questions(survey).getFirst().id();
+        mvc.perform(post("/s/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("submissionKey", "kiosk-key-001").param("q" + q, "10"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("http-equiv=\"refresh\"")))
+                .andExpect(content().string(containsString("/s/" + token)));
+    }
+
+    @Test
+    void managersSeeTheFiguresTheLinksAndPrintTheQrCode() throws Exception {
+        long servqual = surveys.byCode("servqual").orElseThrow().id();
+        submit(manager, "/surveys/" + servqual + "/links", "outletId", "" + chain.outletA().id(), "channel", "QR");
+        String token = links.list(manager, servqual).getFirst().token();
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            page(manager, "/surveys", lang).andExpect(status().isOk());
+            page(manager, "/surveys/" + servqual, lang).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("/s/" + token)));
+        }
+        page(manager, "/surveys/" + servqual, "zh-CN").andExpect(content().string(containsString("信赖度")))
+                .andExpect(content().string(containsString("servqual-data")));
+        page(manager, "/surveys/links/" + token + "/poster", "en").andExpect(status().isOk())
+                .andExpect(content().string(containsString("qr.svg")));
+        page(manager, "/surveys/links/" + token + "/qr.svg", "en").andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("image/svg+xml")))
+                .andExpect(content().string(containsString("<svg")));
+    }
+}
