@@ -51,11 +51,13 @@ public class CaseService {
     private final CalendarRepository calendars;
     private final SlaTargets targets;
     private final CaseJournal journal;
+    private final OutletManagers outletManagers;
     private final Clock clock;
     private final int warnPercent;
 
     public CaseService(JdbcClient jdbc, OrgService org, PersonRepository people, CustomerService customers,
-                       CalendarRepository calendars, SlaTargets targets, CaseJournal journal, Clock clock,
+                       CalendarRepository calendars, SlaTargets targets, CaseJournal journal,
+                       OutletManagers outletManagers, Clock clock,
                        @Value("${serviceloop.cases.warn-at-percent:80}") int warnPercent) {
         this.jdbc = jdbc;
         this.org = org;
@@ -64,6 +66,7 @@ public class CaseService {
         this.calendars = calendars;
         this.targets = targets;
         this.journal = journal;
+        this.outletManagers = outletManagers;
         this.clock = clock;
         this.warnPercent = warnPercent;
     }
@@ -112,6 +115,20 @@ public class CaseService {
                 .param("id", id).param("now", now).param("warn1", first.warn()).param("due1", first.due())
                 .param("warn2", resolution.warn()).param("due2", resolution.due()).update();
         return c;
+    }
+
+    /**
+     * A case raised by the system (a very negative survey response, say): recorded for and owned by
+     * the outlet's nearest manager. Empty when the outlet has no manager to own it.
+     */
+    @Transactional
+    public java.util.Optional<SupportCase> raise(long outletId, Long customerId, Channel channel, CaseType type,
+                                                 Severity severity, String description) {
+        return outletManagers.nearest(outletId).stream().findFirst()
+                .flatMap(m -> people.findById(m.id()))
+                .map(p -> create(new AppUser(p.id(), p.username(), p.passwordHash(), p.displayName(), p.role(),
+                        p.scopeUnitId()), new CaseForm(outletId, customerId, null, null, channel, type, severity,
+                        description.length() > 4000 ? description.substring(0, 4000) : description)));
     }
 
     private Long quickCustomer(AppUser user, CaseForm f) {

@@ -32,18 +32,20 @@ public class SlaSweep {
     private static final int BATCH = 2000;
     private final JdbcClient jdbc;
     private final Inbox inbox;
+    private final OutletManagers outletManagers;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ZoneId zone;
     private final String baseUrl;
     private final String sender;
 
-    public SlaSweep(JdbcClient jdbc, Inbox inbox, TransactionTemplate tx, Clock clock,
+    public SlaSweep(JdbcClient jdbc, Inbox inbox, OutletManagers managers, TransactionTemplate tx, Clock clock,
                     @Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone,
                     @Value("${serviceloop.base-url:http://localhost:8080}") String baseUrl,
                     @Value("${serviceloop.mail.from:serviceloop@localhost}") String sender) {
         this.jdbc = jdbc;
         this.inbox = inbox;
+        this.outletManagers = managers;
         this.tx = tx;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
@@ -127,8 +129,8 @@ public class SlaSweep {
         CaseInfo c = info(d);
         String text = "Case #" + c.id() + " (" + c.outletName() + "): " + label(d.kind()) + " overdue since "
                 + local(c.dueAt()) + " — " + shorten(c.description());
-        List<Manager> managers = managersOf(c.outletId());
-        for (Manager m : managers) {
+        List<OutletManagers.Manager> managers = outletManagers.nearest(c.outletId());
+        for (OutletManagers.Manager m : managers) {
             inbox.post(m.id(), c.id(), "ESCALATION", d.kind(), c.dueAt(), text, now);
             if (m.email() != null && !m.email().isBlank()) {
                 jdbc.sql("""
@@ -163,21 +165,6 @@ public class SlaSweep {
         }
         return jdbc.sql("SELECT id FROM person WHERE team_id = :t AND active = TRUE").param("t", c.ownerTeamId())
                 .query(Long.class).list();
-    }
-
-    record Manager(long id, String email, int depth) {
-    }
-
-    /** The managers nearest to the outlet: its own, else its region's, else the chain's. */
-    List<Manager> managersOf(long outletId) {
-        List<Manager> all = jdbc.sql("""
-                SELECT p.id, p.email, LENGTH(u.path) FROM person p JOIN org_unit u ON u.id = p.scope_unit_id
-                WHERE p.role = 'MANAGER' AND p.active = TRUE
-                  AND (SELECT o.path FROM org_unit o WHERE o.id = :outlet) LIKE u.path || '%'
-                ORDER BY LENGTH(u.path) DESC, p.id""")
-                .param("outlet", outletId)
-                .query((rs, i) -> new Manager(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
-        return all.isEmpty() ? all : all.stream().filter(m -> m.depth() == all.getFirst().depth()).toList();
     }
 
     private static String label(SlaKind kind) {

@@ -77,4 +77,18 @@ public class SurveyApi {
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return analysis.summary(user, id, new SurveyAnalysis.Filter(outletId, from, to));
     }
+
+    public record ThresholdForm(@jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100")
+                                java.math.BigDecimal threshold) {
+    }
+
+    @Operation(summary = "Raise a complaint case for every response whose satisfaction index (0-100) is at or below "
+            + "this; null switches it off")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/case-threshold")
+    public Survey threshold(@PathVariable long id, @jakarta.validation.Valid @RequestBody ThresholdForm form) {
+        surveys.get(id);
+        surveys.setCaseThreshold(id, form.threshold());
+        return surveys.get(id);
+    }
 }

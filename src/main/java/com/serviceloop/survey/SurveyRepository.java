@@ -40,4 +40,9 @@ public class SurveyRepository {
                 FROM survey_question WHERE survey_id = :s ORDER BY position""")
                 .param("s", surveyId).query(Rows.of(Question.class)).list();
     }
+
+    public boolean setCaseThreshold(long id, java.math.BigDecimal threshold) {
+        return jdbc.sql("UPDATE survey SET case_threshold = :t, version = version + 1 WHERE id = :id")
+                .param("t", threshold).param("id", id).update() == 1;
+    }
 }

@@ -31,17 +31,20 @@ public class SurveyResponses {
     private final JdbcTemplate batch;
     private final SurveyLinks links;
     private final SurveyRepository surveys;
+    private final com.serviceloop.casework.CaseService cases;
     private final Clock clock;
     private final int perLinkPerMinute;
     private final Cache<String, AtomicInteger> recent = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
-    public SurveyResponses(JdbcClient jdbc, JdbcTemplate batch, SurveyLinks links, SurveyRepository surveys, Clock clock,
+    public SurveyResponses(JdbcClient jdbc, JdbcTemplate batch, SurveyLinks links, SurveyRepository surveys,
+                           com.serviceloop.casework.CaseService cases, Clock clock,
                            @Value("${serviceloop.surveys.max-per-link-per-minute:600}") int perLinkPerMinute) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.links = links;
         this.surveys = surveys;
+        this.cases = cases;
         this.clock = clock;
         this.perLinkPerMinute = perLinkPerMinute;
     }
@@ -49,7 +52,7 @@ public class SurveyResponses {
     public record Submission(JsonNode answers, String submissionKey, String language, Boolean complete, Long staffId) {
     }
 
-    public record Accepted(long id, boolean complete, BigDecimal satisfaction) {
+    public record Accepted(long id, boolean complete, BigDecimal satisfaction, Long caseId) {
     }
 
     /** Too many submissions on one link in a minute (per instance). */
@@ -94,7 +97,30 @@ public class SurveyResponses {
         long id = keys.getKey().longValue();
         batch.batchUpdate("INSERT INTO survey_answer (response_id, question_id, num_value, text_value) VALUES (?, ?, ?, ?)",
                 answers.stream().map(a -> new Object[] {id, a.questionId(), a.number(), a.text()}).toList());
-        return new Accepted(id, complete, satisfaction);
+        Long caseId = raiseCase(link, id, satisfaction, answers, questions);
+        return new Accepted(id, complete, satisfaction, caseId);
+    }
+
+    /** A response at or below the survey's threshold becomes a complaint case for the outlet's manager. */
+    private Long raiseCase(SurveyLink link, long responseId, BigDecimal satisfaction, List<AnswerCheck.Answer> answers,
+                           List<Question> questions) {
+        Survey survey = surveys.get(link.surveyId());
+        if (survey.caseThreshold() == null || satisfaction == null || link.outletId() == null
+                || satisfaction.compareTo(survey.caseThreshold()) > 0) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("Survey response #" + responseId + " (" + survey.titleEn() + "): satisfaction "
+                + satisfaction + "/100, at or below " + survey.caseThreshold() + ".");
+        var byId = new java.util.HashMap<Long, Question>();
+        questions.forEach(q -> byId.put(q.id(), q));
+        for (AnswerCheck.Answer a : answers) {
+            if (a.text() != null && byId.get(a.questionId()).qtype() == QuestionType.TEXT) {
+                text.append("\n").append(byId.get(a.questionId()).textEn()).append(" ").append(a.text());
+            }
+        }
+        return cases.raise(link.outletId(), link.customerId(), com.serviceloop.casework.Channel.SURVEY,
+                com.serviceloop.casework.CaseType.COMPLAINT, com.serviceloop.casework.Severity.MEDIUM, text.toString())
+                .map(com.serviceloop.casework.SupportCase::id).orElse(null);
     }
 
     /**

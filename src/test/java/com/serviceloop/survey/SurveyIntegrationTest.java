@@ -187,4 +187,31 @@ class SurveyIntegrationTest extends ApiTest {
     private static Question find(List<Question> q, String side, int item) {
         return q.stream().filter(x -> side.equals(x.side()) && x.itemNo() != null && x.itemNo() == item).findFirst().orElseThrow();
     }
+
+    @Test
+    void aVeryNegativeResponseRaisesACaseForTheOutletManager() throws Exception {
+        String token = link("post-visit", Map.of("outletId", chain.outletA().id()));
+        List<Question> q = questions("post-visit");
+        JsonNode bad = body(answer(token, submission(Map.of(q.get(0).id(), 1, q.get(1).id(), 1,
+                q.get(6).id(), "Nobody at the counter for ten minutes"))).andExpect(status().isCreated()));
+        assertThat(bad.get("satisfaction").asDouble()).isZero();
+        long caseId = bad.get("caseId").asLong();
+        JsonNode c = body(getJson("/api/v1/cases/" + caseId, managerToken).andExpect(status().isOk()));
+        assertThat(c.get("channel").asText()).isEqualTo("SURVEY");
+        assertThat(c.get("caseType").asText()).isEqualTo("COMPLAINT");
+        assertThat(c.get("ownerName").asText()).startsWith("MANAGER");
+        assertThat(c.get("description").asText()).contains("Nobody at the counter for ten minutes");
+        JsonNode good = body(answer(token, submission(Map.of(q.get(0).id(), 4))).andExpect(status().isCreated()));
+        assertThat(good.get("caseId").isNull()).isTrue();
+
+        putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", managerToken, Map.of("threshold", 101))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("threshold"));
+        try {
+            putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", managerToken, new HashMap<>())
+                    .andExpect(status().isOk());
+            assertThat(body(answer(token, submission(Map.of(q.get(0).id(), 1)))).get("caseId").isNull()).isTrue();
+        } finally {
+            putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", managerToken, Map.of("threshold", 25));
+        }
+    }
 }
