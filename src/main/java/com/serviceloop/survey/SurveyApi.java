@@ -25,8 +25,13 @@ public class SurveyApi {
     private final SurveyRepository surveys;
     private final SurveyLinks links;
     private final SurveyAnalysis analysis;
+    private final SurveyExports exports;
+    private final SurveyInvitations invitations;
 
-    public SurveyApi(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis) {
+    public SurveyApi(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, SurveyExports exports,
+                     SurveyInvitations invitations) {
+        this.exports = exports;
+        this.invitations = invitations;
         this.surveys = surveys;
         this.links = links;
         this.analysis = analysis;
@@ -90,5 +95,28 @@ public class SurveyApi {
         surveys.get(id);
         surveys.setCaseThreshold(id, form.threshold());
         return surveys.get(id);
+    }
+
+    @Operation(summary = "Responses as CSV: one row per response, one column per question (q1, q2 ... by position)")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+    @GetMapping(value = "/{id}/responses/export", produces = "text/csv")
+    public void export(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                       @RequestParam(required = false) Long outletId,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                       jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        surveys.get(id);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"survey-" + id + "-responses.csv\"");
+        exports.export(user, id, new SurveyAnalysis.Filter(outletId, from, to), response.getWriter());
+    }
+
+    @Operation(summary = "E-mail invitations (single-use links) to the outlet's customers who agreed to surveys")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PostMapping("/{id}/invitations")
+    public SurveyInvitations.Result invite(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                           @RequestBody SurveyInvitations.Invite invite) {
+        return invitations.invite(user, id, invite);
     }
 }

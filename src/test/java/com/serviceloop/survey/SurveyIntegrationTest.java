@@ -214,4 +214,39 @@ class SurveyIntegrationTest extends ApiTest {
             putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", managerToken, Map.of("threshold", 25));
         }
     }
+
+    @Test
+    void responsesExportAsCsvAndInvitationsGoOnlyToConsentingCustomersWithAnAddress() throws Exception {
+        String token = link("recommend", Map.of("outletId", chain.outletA().id()));
+        List<Question> q = questions("recommend");
+        answer(token, submission(Map.of(q.get(0).id(), 9, q.get(1).id(), "Friendly, \"quick\", and clear"))).andExpect(status().isCreated());
+        answer(token, submission(Map.of(q.get(0).id(), 4))).andExpect(status().isCreated());
+        String csv = mvc.perform(get("/api/v1/surveys/" + survey("recommend") + "/responses/export?outletId=" + chain.outletA().id())
+                .header("Authorization", "Bearer " + managerToken)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("response_id,submitted_at,outlet,channel,customer_id,language,complete,satisfaction,q1,q2");
+        assertThat(lines.get(1)).endsWith(",9,\"Friendly, \"\"quick\"\", and clear\"");
+        assertThat(lines.get(2)).endsWith(",4,");
+
+        String staff = token(fixtures.person(Role.STAFF, chain.outletA().id()));
+        for (Object[] c : new Object[][] {{"Yes with mail", true, "yes@example.com"}, {"Yes no mail", true, ""},
+                {"No consent", false, "no@example.com"}}) {
+            Map<String, Object> form = new HashMap<>(Map.of("memberNo", Fixtures.unique("INV"), "name", c[0],
+                    "homeOutletId", chain.outletA().id(), "consentSurvey", c[1]));
+            if (!((String) c[2]).isEmpty()) {
+                form.put("email", c[2]);
+            }
+            postJson("/api/v1/customers", staff, form).andExpect(status().isCreated());
+        }
+        JsonNode result = body(postJson("/api/v1/surveys/" + survey("post-visit") + "/invitations", managerToken,
+                Map.of("outletId", chain.outletA().id())).andExpect(status().isOk()));
+        assertThat(result.get("invited").asInt()).isEqualTo(1);
+        assertThat(result.get("withoutConsent").asInt()).isEqualTo(1);
+        assertThat(result.get("withoutEmail").asInt()).isEqualTo(1);
+        postJson("/api/v1/surveys/" + survey("post-visit") + "/invitations", managerToken,
+                Map.of("outletId", chain.outletB().id())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("outletId"));
+    }
 }

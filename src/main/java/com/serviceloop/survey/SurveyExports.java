@@ -1,0 +1,110 @@
+package com.serviceloop.survey;
+
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.CsvFiles;
+import com.serviceloop.platform.OutletScope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Responses as CSV, one row per response and one column per question (q1, q2 … by position).
+ * Rows are streamed as the database returns them, so a large export does not sit in memory.
+ */
+@Service
+public class SurveyExports {
+    private final JdbcClient jdbc;
+    private final OrgService org;
+    private final SurveyRepository surveys;
+    private final ZoneId zone;
+
+    public SurveyExports(JdbcClient jdbc, OrgService org, SurveyRepository surveys,
+                         @Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone) {
+        this.jdbc = jdbc;
+        this.org = org;
+        this.surveys = surveys;
+        this.zone = ZoneId.of(zone);
+    }
+
+    public void export(AppUser user, long surveyId, SurveyAnalysis.Filter f, Writer out) throws IOException {
+        List<Question> questions = surveys.questions(surveyId);
+        Map<Long, Integer> column = new HashMap<>();
+        List<String> header = new ArrayList<>(List.of("response_id", "submitted_at", "outlet", "channel", "customer_id",
+                "language", "complete", "satisfaction"));
+        for (int i = 0; i < questions.size(); i++) {
+            column.put(questions.get(i).id(), i);
+            header.add("q" + questions.get(i).position());
+        }
+        CSVPrinter csv = new CSVPrinter(out, CsvFiles.WRITE);
+        csv.printRecord(header);
+        OutletScope scope = org.scopeOf(user);
+        Map<String, Object> p = new HashMap<>();
+        p.put("survey", surveyId);
+        StringBuilder where = new StringBuilder(" WHERE r.survey_id = :survey AND " + scope.sqlFilter("r.outlet_id"));
+        if (f.outletId() != null) {
+            where.append(" AND r.outlet_id = :outlet");
+            p.put("outlet", f.outletId());
+        }
+        if (f.from() != null) {
+            where.append(" AND r.submitted_at >= :from");
+            p.put("from", f.from().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (f.to() != null) {
+            where.append(" AND r.submitted_at < :to");
+            p.put("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        // answers arrive grouped by response: each response's row is written when the next one starts
+        Object[][] row = {null};
+        long[] current = {-1};
+        scope.bind(jdbc.sql("""
+                SELECT r.id, r.submitted_at, o.code, r.channel, r.customer_id, r.language, r.complete, r.satisfaction,
+                       a.question_id, a.num_value, a.text_value
+                FROM survey_response r LEFT JOIN org_unit o ON o.id = r.outlet_id
+                LEFT JOIN survey_answer a ON a.response_id = r.id""" + where + " ORDER BY r.id"))
+                .params(p).query(rs -> {
+                    long id = rs.getLong(1);
+                    if (id != current[0]) {
+                        print(csv, row[0]);
+                        row[0] = new Object[8 + questions.size()];
+                        current[0] = id;
+                        Object[] r = row[0];
+                        r[0] = id;
+                        r[1] = rs.getObject(2, java.time.OffsetDateTime.class).atZoneSameInstant(zone).toLocalDateTime();
+                        r[2] = rs.getString(3);
+                        r[3] = rs.getString(4);
+                        r[4] = rs.getObject(5);
+                        r[5] = rs.getString(6);
+                        r[6] = rs.getBoolean(7);
+                        r[7] = rs.getBigDecimal(8);
+                    }
+                    Integer c = column.get(rs.getLong(9));
+                    if (c != null) {
+                        var number = rs.getBigDecimal(10);
+                        row[0][8 + c] = number != null ? number.stripTrailingZeros().toPlainString() : rs.getString(11);
+                    }
+                });
+        print(csv, row[0]);
+        csv.flush();
+    }
+
+    private static void print(CSVPrinter csv, Object[] row) {
+        if (row == null) {
+            return;
+        }
+        try {
+            csv.printRecord(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
