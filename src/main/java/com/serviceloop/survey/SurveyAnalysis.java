@@ -33,26 +33,8 @@ public class SurveyAnalysis {
     public record Filter(Long outletId, LocalDate from, LocalDate to) {
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
-
-    private Where where(AppUser user, long surveyId, Filter f, OutletScope scope) {
-        StringBuilder sql = new StringBuilder(" r.survey_id = :survey AND " + scope.sqlFilter("r.outlet_id"));
-        Map<String, Object> p = new HashMap<>();
-        p.put("survey", surveyId);
-        if (f.outletId() != null) {
-            sql.append(" AND r.outlet_id = :outlet");
-            p.put("outlet", f.outletId());
-        }
-        if (f.from() != null) {
-            sql.append(" AND r.submitted_at >= :from");
-            p.put("from", f.from().atStartOfDay(zone).toOffsetDateTime());
-        }
-        if (f.to() != null) {
-            sql.append(" AND r.submitted_at < :to");
-            p.put("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        }
-        return new Where(sql.toString(), p);
+    private ResponseWhere where(AppUser user, long surveyId, Filter f, OutletScope scope) {
+        return ResponseWhere.of(surveyId, f, scope, zone);
     }
 
     /** SERVQUAL gaps per item and dimension, unweighted and weighted by the customers' importance points. */
@@ -61,7 +43,7 @@ public class SurveyAnalysis {
             throw new BadInputException("surveyId", "Survey " + surveyId + " is not a SERVQUAL survey");
         }
         OutletScope scope = org.scopeOf(user);
-        Where w = where(user, surveyId, f, scope);
+        ResponseWhere w = where(user, surveyId, f, scope);
         record Row(int item, Dimension dimension, String side, long n, double sum) {
         }
         List<Row> rows = scope.bind(jdbc.sql("""
@@ -102,7 +84,7 @@ public class SurveyAnalysis {
     public Summary summary(AppUser user, long surveyId, Filter f) {
         surveys.get(surveyId);
         OutletScope scope = org.scopeOf(user);
-        Where w = where(user, surveyId, f, scope);
+        ResponseWhere w = where(user, surveyId, f, scope);
         var head = scope.bind(jdbc.sql("SELECT COUNT(*), SUM(CASE WHEN r.complete THEN 1 ELSE 0 END), AVG(r.satisfaction) "
                         + "FROM survey_response r WHERE" + w.sql())).params(w.params())
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getObject(3) == null ? null : rs.getDouble(3)})

@@ -48,21 +48,7 @@ public class SurveyExports {
         CSVPrinter csv = new CSVPrinter(out, CsvFiles.WRITE);
         csv.printRecord(header);
         OutletScope scope = org.scopeOf(user);
-        Map<String, Object> p = new HashMap<>();
-        p.put("survey", surveyId);
-        StringBuilder where = new StringBuilder(" WHERE r.survey_id = :survey AND " + scope.sqlFilter("r.outlet_id"));
-        if (f.outletId() != null) {
-            where.append(" AND r.outlet_id = :outlet");
-            p.put("outlet", f.outletId());
-        }
-        if (f.from() != null) {
-            where.append(" AND r.submitted_at >= :from");
-            p.put("from", f.from().atStartOfDay(zone).toOffsetDateTime());
-        }
-        if (f.to() != null) {
-            where.append(" AND r.submitted_at < :to");
-            p.put("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        }
+        ResponseWhere w = ResponseWhere.of(surveyId, f, scope, zone);
         // answers arrive grouped by response: each response's row is written when the next one starts
         Object[][] row = {null};
         long[] current = {-1};
@@ -70,8 +56,8 @@ public class SurveyExports {
                 SELECT r.id, r.submitted_at, o.code, r.channel, r.customer_id, r.language, r.complete, r.satisfaction,
                        a.question_id, a.num_value, a.text_value
                 FROM survey_response r LEFT JOIN org_unit o ON o.id = r.outlet_id
-                LEFT JOIN survey_answer a ON a.response_id = r.id""" + where + " ORDER BY r.id"))
-                .params(p).query(rs -> {
+                LEFT JOIN survey_answer a ON a.response_id = r.id WHERE""" + w.sql() + " ORDER BY r.id"))
+                .params(w.params()).query(rs -> {
                     long id = rs.getLong(1);
                     if (id != current[0]) {
                         print(csv, row[0]);
