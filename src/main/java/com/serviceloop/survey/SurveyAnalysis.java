@@ -20,13 +20,18 @@ public class SurveyAnalysis {
     private final JdbcClient jdbc;
     private final OrgService org;
     private final SurveyRepository surveys;
+    private final SurveyFigures figures;
+    private final SurveyRollup rollup;
     private final ZoneId zone;
 
-    public SurveyAnalysis(JdbcClient jdbc, OrgService org, SurveyRepository surveys,
+    public SurveyAnalysis(JdbcClient jdbc, OrgService org, SurveyRepository surveys, SurveyFigures figures,
+                          SurveyRollup rollup,
                           @Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
         this.org = org;
         this.surveys = surveys;
+        this.figures = figures;
+        this.rollup = rollup;
         this.zone = ZoneId.of(zone);
     }
 
@@ -44,22 +49,48 @@ public class SurveyAnalysis {
         }
         OutletScope scope = org.scopeOf(user);
         ResponseWhere w = where(user, surveyId, f, scope);
-        record Row(int item, Dimension dimension, String side, long n, double sum) {
+        record Row(Integer item, Dimension dimension, String side, long n, double sum) {
         }
-        List<Row> rows = scope.bind(jdbc.sql("""
+        List<Row> rows = new java.util.ArrayList<>();
+        // settled days from the daily aggregates, the newest responses live
+        StringBuilder daily = new StringBuilder("""
+                SELECT q.item_no, q.dimension, q.side, SUM(d.n), SUM(d.total)
+                FROM survey_item_daily d JOIN survey_question q ON q.id = d.question_id
+                WHERE q.dimension IS NOT NULL AND d.survey_id = :survey AND\s""").append(scope.sqlFilter("d.outlet_id"));
+        Map<String, Object> p = new HashMap<>();
+        p.put("survey", surveyId);
+        if (f.outletId() != null) {
+            daily.append(" AND d.outlet_id = :outlet");
+            p.put("outlet", f.outletId());
+        }
+        if (f.from() != null) {
+            daily.append(" AND d.stat_day >= :from");
+            p.put("from", f.from());
+        }
+        if (f.to() != null) {
+            daily.append(" AND d.stat_day <= :to");
+            p.put("to", f.to());
+        }
+        scope.bind(jdbc.sql(daily + " GROUP BY q.item_no, q.dimension, q.side")).params(p)
+                .query((rs, i) -> rows.add(new Row((Integer) rs.getObject(1), Dimension.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getLong(4), rs.getDouble(5)))).list();
+        scope.bind(jdbc.sql("""
                         SELECT q.item_no, q.dimension, q.side, COUNT(a.num_value), COALESCE(SUM(a.num_value), 0)
                         FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
                         JOIN survey_question q ON q.id = a.question_id
-                        WHERE q.dimension IS NOT NULL AND""" + w.sql() + " GROUP BY q.item_no, q.dimension, q.side"))
-                .params(w.params())
-                .query((rs, i) -> new Row(rs.getInt(1), Dimension.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4),
-                        rs.getDouble(5))).list();
+                        WHERE q.dimension IS NOT NULL AND r.id > :mark AND""" + w.sql()
+                        + " GROUP BY q.item_no, q.dimension, q.side"))
+                .params(w.params()).param("mark", rollup.mark())
+                .query((rs, i) -> rows.add(new Row((Integer) rs.getObject(1), Dimension.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getLong(4), rs.getDouble(5)))).list();
         Map<Integer, double[]> items = new java.util.TreeMap<>();
         Map<Integer, Dimension> dims = new HashMap<>();
-        Map<Dimension, Double> importance = new EnumMap<>(Dimension.class);
+        Map<Dimension, double[]> points = new EnumMap<>(Dimension.class);
         for (Row r : rows) {
             if ("IMPORTANCE".equals(r.side())) {
-                importance.put(r.dimension(), r.n() == 0 ? 0 : r.sum() / r.n());
+                double[] pt = points.computeIfAbsent(r.dimension(), k -> new double[2]);
+                pt[0] += r.n();
+                pt[1] += r.sum();
                 continue;
             }
             double[] s = items.computeIfAbsent(r.item(), k -> new double[4]);
@@ -68,6 +99,8 @@ public class SurveyAnalysis {
             s[o] += r.n();
             s[o + 1] += r.sum();
         }
+        Map<Dimension, Double> importance = new EnumMap<>(Dimension.class);
+        points.forEach((d, pt) -> importance.put(d, pt[0] == 0 ? 0 : pt[1] / pt[0]));
         List<Servqual.ItemSums> sums = items.entrySet().stream().map(e -> new Servqual.ItemSums(e.getKey(),
                 dims.get(e.getKey()), (long) e.getValue()[0], e.getValue()[1], (long) e.getValue()[2], e.getValue()[3])).toList();
         return Servqual.score(sums, importance);
@@ -83,28 +116,9 @@ public class SurveyAnalysis {
      */
     public Summary summary(AppUser user, long surveyId, Filter f) {
         surveys.get(surveyId);
-        OutletScope scope = org.scopeOf(user);
-        ResponseWhere w = where(user, surveyId, f, scope);
-        var head = scope.bind(jdbc.sql("SELECT COUNT(*), SUM(CASE WHEN r.complete THEN 1 ELSE 0 END), AVG(r.satisfaction) "
-                        + "FROM survey_response r WHERE" + w.sql())).params(w.params())
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getObject(3) == null ? null : rs.getDouble(3)})
-                .single();
-        var nps = scope.bind(jdbc.sql("""
-                        SELECT SUM(CASE WHEN a.num_value >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN a.num_value BETWEEN 7 AND 8 THEN 1 ELSE 0 END),
-                               SUM(CASE WHEN a.num_value <= 6 THEN 1 ELSE 0 END), COUNT(a.num_value)
-                        FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
-                        JOIN survey_question q ON q.id = a.question_id
-                        WHERE q.purpose = 'RECOMMEND' AND""" + w.sql())).params(w.params())
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
-        Long askByName = scope.bind(jdbc.sql("""
-                        SELECT COUNT(*) FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
-                        JOIN survey_question q ON q.id = a.question_id
-                        WHERE q.purpose = 'ASK_BY_NAME' AND a.text_value IS NOT NULL AND""" + w.sql()))
-                .params(w.params()).query(Long.class).single();
-        boolean hasNps = nps[3] > 0;
-        Double score = hasNps ? Math.round((nps[0] - nps[2]) * 1000.0 / nps[3]) / 10.0 : null;
-        Double index = (Double) head[2];
-        return new Summary((long) head[0], (long) head[1], index == null ? null : Math.round(index * 100) / 100.0,
-                hasNps ? nps[0] : null, hasNps ? nps[1] : null, hasNps ? nps[2] : null, score, askByName);
+        SurveyFigures.Counters c = figures.total(user, surveyId, f);
+        boolean hasNps = c.promoters() + c.passives() + c.detractors() > 0;
+        return new Summary(c.responses(), c.complete(), c.satisfactionIndex(), hasNps ? c.promoters() : null,
+                hasNps ? c.passives() : null, hasNps ? c.detractors() : null, c.recommendScore(), c.askByName());
     }
 }

@@ -27,9 +27,11 @@ public class SurveyApi {
     private final SurveyAnalysis analysis;
     private final SurveyExports exports;
     private final SurveyInvitations invitations;
+    private final SurveyFigures figures;
 
     public SurveyApi(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, SurveyExports exports,
-                     SurveyInvitations invitations) {
+                     SurveyInvitations invitations, SurveyFigures figures) {
+        this.figures = figures;
         this.exports = exports;
         this.invitations = invitations;
         this.surveys = surveys;
@@ -118,5 +120,26 @@ public class SurveyApi {
     public SurveyInvitations.Result invite(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                            @RequestBody SurveyInvitations.Invite invite) {
         return invitations.invite(user, id, invite);
+    }
+
+    @Operation(summary = "Outlets or regions ranked by satisfaction index, with responses and would-recommend score")
+    @GetMapping("/{id}/ranking")
+    public List<SurveyFigures.Rank> ranking(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                            @RequestParam(defaultValue = "OUTLET") SurveyFigures.GroupBy groupBy,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        surveys.get(id);
+        return figures.ranking(user, id, new SurveyAnalysis.Filter(null, from, to), groupBy);
+    }
+
+    @Operation(summary = "Responses, satisfaction index and would-recommend score per day, week or month")
+    @GetMapping("/{id}/trend")
+    public List<SurveyFigures.Point> trend(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                           @RequestParam(defaultValue = "MONTH") SurveyFigures.Period period,
+                                           @RequestParam(required = false) Long outletId,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        surveys.get(id);
+        return figures.trend(user, id, new SurveyAnalysis.Filter(outletId, from, to), period);
     }
 }

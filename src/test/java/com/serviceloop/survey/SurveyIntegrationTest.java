@@ -24,6 +24,9 @@ import org.springframework.test.web.servlet.ResultActions;
 
 class SurveyIntegrationTest extends ApiTest {
     @Autowired SurveyRepository surveys;
+    @Autowired SurveyRollup rollup;
+    @Autowired com.serviceloop.TestClock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private Fixtures.Chain chain;
     private String managerToken;
 
@@ -146,6 +149,35 @@ class SurveyIntegrationTest extends ApiTest {
         assertThat(s.get("passives").asLong()).isEqualTo(2);
         assertThat(s.get("detractors").asLong()).isEqualTo(3);
         assertThat(s.get("recommendScore").asDouble()).isEqualTo(20.0);
+
+        // folded into the daily aggregates, plus one newer response counted live: 6 promoters of 11
+        rollUpEverything();
+        assertThat(jdbc.sql("SELECT SUM(responses) FROM survey_daily WHERE survey_id = :s AND outlet_id = :o")
+                .param("s", survey("recommend")).param("o", chain.outletA().id()).query(Long.class).single()).isEqualTo(10);
+        answer(token, submission(Map.of(q, 10))).andExpect(status().isCreated());
+        JsonNode after = body(getJson("/api/v1/surveys/" + survey("recommend") + "/summary?outletId=" + chain.outletA().id(),
+                managerToken));
+        assertThat(after.get("responses").asLong()).isEqualTo(11);
+        assertThat(after.get("promoters").asLong()).isEqualTo(6);
+        assertThat(after.get("recommendScore").asDouble()).isEqualTo(27.3); // (6 - 3) / 11
+        JsonNode ranking = body(getJson("/api/v1/surveys/" + survey("recommend") + "/ranking", managerToken));
+        assertThat(ranking.get(0).get("name").asText()).isEqualTo(chain.outletA().name());
+        assertThat(ranking.get(0).get("responses").asLong()).isEqualTo(11);
+        JsonNode trend = body(getJson("/api/v1/surveys/" + survey("recommend") + "/trend?period=DAY&outletId="
+                + chain.outletA().id(), managerToken));
+        assertThat(trend.findValues("responses").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(11);
+    }
+
+    private void rollUpEverything() {
+        clock.advance(java.time.Duration.ofMinutes(2));
+        try {
+            while (rollup.step() > 0) {
+                // fold until nothing settled is left
+            }
+        } finally {
+            clock.reset();
+        }
+        assertThat(rollup.mark()).isEqualTo(jdbc.sql("SELECT MAX(id) FROM survey_response").query(Long.class).single());
     }
 
     /** The README's worked example (see ServqualTest), answered through the public endpoint. */
@@ -177,6 +209,14 @@ class SurveyIntegrationTest extends ApiTest {
                 .containsExactly(-0.25, -2.5, -0.5, 0.5, -1.0);
         assertThat(s.get("unweighted").asDouble()).isCloseTo(-0.75, within(1e-9));
         assertThat(s.get("weighted").asDouble()).isCloseTo(-1.05, within(1e-9));
+
+        // the same figures once the responses are folded into the daily aggregates
+        rollUpEverything();
+        JsonNode folded = body(getJson("/api/v1/surveys/" + survey("servqual") + "/servqual?outletId=" + chain.outletA().id(),
+                managerToken));
+        assertThat(folded.get("dimensions").findValues("gap").stream().map(JsonNode::asDouble).toList())
+                .containsExactly(-0.25, -2.5, -0.5, 0.5, -1.0);
+        assertThat(folded.get("weighted").asDouble()).isCloseTo(-1.05, within(1e-9));
 
         Map<Long, Object> badPoints = new HashMap<>();
         q.stream().filter(x -> "IMPORTANCE".equals(x.side())).forEach(x -> badPoints.put(x.id(), 30));
