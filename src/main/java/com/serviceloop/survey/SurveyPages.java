@@ -27,9 +27,12 @@ public class SurveyPages {
     private final OrgService org;
     private final org.springframework.context.MessageSource messages;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final SurveyFigures figures;
 
     public SurveyPages(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, OrgService org,
-                       org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json) {
+                       org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json,
+                       SurveyFigures figures) {
+        this.figures = figures;
         this.messages = messages;
         this.json = json;
         this.surveys = surveys;
@@ -53,6 +56,17 @@ public class SurveyPages {
         model.addAttribute("survey", s);
         model.addAttribute("questions", surveys.questions(id));
         model.addAttribute("summary", analysis.summary(user, id, filter));
+        model.addAttribute("ranking", figures.ranking(user, id, filter, SurveyFigures.GroupBy.OUTLET));
+        try {
+            var trend = new java.util.LinkedHashMap<String, Object>();
+            trend.put("points", figures.trend(user, id, filter, SurveyFigures.Period.MONTH));
+            trend.put("index", messages.getMessage("surveys.index", null, locale));
+            trend.put("recommend", messages.getMessage("surveys.recommend", null, locale));
+            trend.put("responses", messages.getMessage("surveys.responses", null, locale));
+            model.addAttribute("trendJson", json.writeValueAsString(trend).replace("</", "<\\/"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         Servqual.Score score = "SERVQUAL".equals(s.kind()) ? analysis.servqual(user, id, filter) : null;
         model.addAttribute("servqual", score);
         if (score != null) {
