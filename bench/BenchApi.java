@@ -68,4 +68,29 @@ final class BenchApi {
         Matcher m = Pattern.compile("\"" + key + "\":\"?([^,\"}]*)").matcher(json);
         return m.find() ? m.group(1) : "?";
     }
+
+    /** The chain, set up through the API: its id first, then the outlets' ids (regions × outlets each). */
+    static java.util.List<Long> organisation(String admin, int regions, int outletsPerRegion) throws Exception {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        String chain = id(send("POST", "/api/v1/units", "application/json",
+                "{\"kind\":\"CHAIN\",\"name\":\"Bench chain\",\"code\":\"B\"}", admin));
+        ids.add(Long.parseLong(chain));
+        for (int r = 1; r <= regions; r++) {
+            String region = id(send("POST", "/api/v1/units", "application/json", "{\"kind\":\"REGION\",\"name\":"
+                    + "\"Bench region " + r + "\",\"code\":\"B-R" + r + "\",\"parentId\":" + chain + "}", admin));
+            for (int o = 1; o <= outletsPerRegion; o++) {
+                ids.add(Long.parseLong(id(send("POST", "/api/v1/units", "application/json", "{\"kind\":\"OUTLET\","
+                        + "\"name\":\"Outlet " + r + "-" + o + "\",\"code\":\"B" + r + "-" + o + "\",\"parentId\":"
+                        + region + "}", admin))));
+            }
+        }
+        return ids;
+    }
+
+    /** The first administrator ("bench") and an API token for it. */
+    static String administrator() throws Exception {
+        send("POST", "/api/v1/setup", "application/json",
+                "{\"displayName\":\"Bench\",\"username\":\"bench\",\"password\":\"bench-password-1\"}", null);
+        return token();
+    }
 }

@@ -1,16 +1,10 @@
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,21 +37,10 @@ public class CaseBench {
 
         // Set-up through the API, as a user would: first administrator, 1 chain, 2 regions,
         // 20 outlets, and a staff member scoped to the chain who signs in and owns the API token.
-        BenchApi.send("POST", "/api/v1/setup", "application/json",
-                "{\"displayName\":\"Bench\",\"username\":\"bench\",\"password\":\"bench-password-1\"}", null);
-        String admin = BenchApi.token();
-        String chain = BenchApi.id(BenchApi.send("POST", "/api/v1/units", "application/json",
-                "{\"kind\":\"CHAIN\",\"name\":\"Bench chain\",\"code\":\"B\"}", admin));
-        List<Long> outlets = new ArrayList<>();
-        for (int r = 1; r <= 2; r++) {
-            String region = BenchApi.id(BenchApi.send("POST", "/api/v1/units", "application/json", "{\"kind\":\"REGION\",\"name\":"
-                    + "\"Bench region " + r + "\",\"code\":\"B-R" + r + "\",\"parentId\":" + chain + "}", admin));
-            for (int o = 1; o <= 10; o++) {
-                outlets.add(Long.parseLong(BenchApi.id(BenchApi.send("POST", "/api/v1/units", "application/json", "{\"kind\":\"OUTLET\","
-                        + "\"name\":\"Outlet " + r + "-" + o + "\",\"code\":\"B" + r + "-" + o + "\",\"parentId\":"
-                        + region + "}", admin))));
-            }
-        }
+        String admin = BenchApi.administrator();
+        List<Long> units = BenchApi.organisation(admin, 2, 10);
+        String chain = String.valueOf(units.getFirst());
+        List<Long> outlets = units.subList(1, units.size());
         long staff = Long.parseLong(BenchApi.id(BenchApi.send("POST", "/api/v1/people", "application/json",
                 "{\"displayName\":\"Bench clerk\",\"username\":\"clerk\",\"password\":\"clerk-password-1\","
                         + "\"role\":\"STAFF\",\"scopeUnitId\":" + chain + "}", admin)));
@@ -269,148 +252,23 @@ public class CaseBench {
 
     /**
      * 50 platform threads, each with its own loop, record cases through the API for 5 s of warm-up
-     * (WARM_UP_SECONDS) and 20 s of measurement; only 201 answers count as successes. Afterwards
-     * the number of new support_case rows must equal the number of 201 answers (warm-up included).
-     * The CPU time used meanwhile by the app, PostgreSQL, this client and anything else on the
-     * machine is read from /proc, to show where the time goes.
+     * (BENCH_WARMUP) and 20 s of measurement; only 201 answers count as successes. Afterwards the
+     * number of new support_case rows must equal the number of 201 answers (warm-up included).
      */
     static void create(long appPid, String token, List<Long> outlets) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long before = Long.parseLong(psql("SELECT count(*) FROM support_case").strip());
-        LongAdder created = new LongAdder(), errors = new LongAdder(), measuredErrors = new LongAdder();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        long[][] latencies = new long[CLIENTS][];
-        int[] counts = new int[CLIENTS];
-        long start = System.nanoTime(), measureFrom = start + warmUpNs, measureTo = measureFrom + MEASURE_NS;
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client_ = c;
-            threads.add(Thread.ofPlatform().start(() -> {
-                long[] mine = new long[65_536];
-                int n = 0;
-                for (int i = 0; ; i++) {
-                    long t = System.nanoTime();
-                    if (t >= measureTo) {
-                        break;
-                    }
-                    String body = "{\"outletId\":" + outlets.get((client_ + i) % outlets.size()) + ",\"channel\":\"COUNTER\","
-                            + "\"caseType\":\"COMPLAINT\",\"severity\":\"MEDIUM\",\"description\":\"Bench complaint "
-                            + client_ + "-" + i + ": waited too long at the counter\"}";
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(BenchApi.base + "/api/v1/cases"))
-                            .header("Content-Type", "application/json").header("Accept", "application/json")
-                            .header("Authorization", "Bearer " + token)
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    boolean ok;
-                    try {
-                        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-                        ok = r.statusCode() == 201;
-                        if (!ok) {
-                            firstError.compareAndSet(null, r.statusCode() + " " + r.body());
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        ok = false;
-                        firstError.compareAndSet(null, e.toString());
-                    }
-                    long took = System.nanoTime() - t;
-                    (ok ? created : errors).increment();
-                    if (t >= measureFrom) {
-                        if (ok) {
-                            if (n == mine.length) {
-                                mine = Arrays.copyOf(mine, n * 2);
-                            }
-                            mine[n++] = took;
-                        } else {
-                            measuredErrors.increment();
-                        }
-                    }
-                }
-                latencies[client_] = mine;
-                counts[client_] = n;
-            }));
-        }
-        sleepUntil(measureFrom);
-        long[] cpuFrom = cpuTicks(appPid);
-        sleepUntil(measureTo);
-        long[] cpuTo = cpuTicks(appPid);
-        for (Thread t : threads) {
-            t.join();
-        }
-        long[] all = new long[Arrays.stream(counts).sum()];
-        int k = 0;
-        for (int c = 0; c < CLIENTS; c++) {
-            System.arraycopy(latencies[c], 0, all, k, counts[c]);
-            k += counts[c];
-        }
-        Arrays.sort(all);
-        double seconds = MEASURE_NS / 1e9;
-        System.out.printf("case creation: clients=%d warm_up_s=%d seconds=%.0f ok=%d errors=%d req_per_s=%.0f "
-                        + "p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", CLIENTS, warmUpNs / 1_000_000_000L, seconds,
-                all.length, measuredErrors.sum(), all.length / seconds, pct(all, 50), pct(all, 90), pct(all, 99),
-                all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-        double wallTicks = seconds * 100; // /proc counts CPU time in 1/100 s
-        double[] cpu = new double[4];
-        for (int i = 0; i < 4; i++) {
-            cpu[i] = (cpuTo[i] - cpuFrom[i]) / wallTicks * 100;
-        }
-        System.out.printf("cpu during measurement (%% of one core; %d cores = %d): app=%.0f postgres=%.0f bench_client=%.0f "
-                        + "other=%.0f machine_busy=%.0f%n", Runtime.getRuntime().availableProcessors(),
-                100 * Runtime.getRuntime().availableProcessors(), cpu[0], cpu[1], cpu[2],
-                Math.max(0, cpu[3] - cpu[0] - cpu[1] - cpu[2]), cpu[3]);
-        if (firstError.get() != null) {
-            System.out.println("first error: " + firstError.get().replaceAll("\\s+", " "));
-        }
+        BenchLoad.Result r = BenchLoad.run("case creation", CLIENTS, warmUpNs, MEASURE_NS, appPid, (client, i) -> {
+            String body = "{\"outletId\":" + outlets.get((client + i) % outlets.size()) + ",\"channel\":\"COUNTER\","
+                    + "\"caseType\":\"COMPLAINT\",\"severity\":\"MEDIUM\",\"description\":\"Bench complaint "
+                    + client + "-" + i + ": waited too long at the counter\"}";
+            return HttpRequest.newBuilder(URI.create(BenchApi.base + "/api/v1/cases"))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        }, 201);
         long after = Long.parseLong(psql("SELECT count(*) FROM support_case").strip());
         System.out.printf("db check: new_support_case_rows=%d http_201_total=%d http_errors_total=%d match=%s%n",
-                after - before, created.sum(), errors.sum(), after - before == created.sum());
-    }
-
-    /** CPU ticks used so far by the app, by all postgres processes, by this JVM, and by the whole machine. */
-    static long[] cpuTicks(long appPid) throws IOException {
-        long postgres = 0;
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                String[] stat = procStat(p.resolve("stat"));
-                if (stat != null && stat[0].equals("postgres")) {
-                    postgres += Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
-                }
-            }
-        }
-        String[] app = procStat(Path.of("/proc/" + appPid + "/stat"));
-        String[] self = procStat(Path.of("/proc/" + ProcessHandle.current().pid() + "/stat"));
-        String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long busy = 0;
-        for (int i = 1; i < total.length; i++) {
-            if (i != 4 && i != 5) { // not idle, not iowait
-                busy += Long.parseLong(total[i]);
-            }
-        }
-        return new long[] {app == null ? 0 : Long.parseLong(app[12]) + Long.parseLong(app[13]),
-                postgres, Long.parseLong(self[12]) + Long.parseLong(self[13]), busy};
-    }
-
-    /** The fields of /proc/PID/stat from the command name on (index 0 = comm, 12 = utime, 13 = stime). */
-    static String[] procStat(Path stat) {
-        try {
-            String s = Files.readString(stat);
-            int open = s.indexOf('('), close = s.lastIndexOf(')');
-            String rest = s.substring(close + 2);
-            String[] fields = ("x " + rest).split(" ");
-            fields[0] = s.substring(open + 1, close);
-            return fields;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    static void sleepUntil(long nanoTime) throws InterruptedException {
-        long left;
-        while ((left = nanoTime - System.nanoTime()) > 0) {
-            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-        }
-    }
-
-    static double pct(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+                after - before, r.okTotal(), r.errorsTotal(), after - before == r.okTotal());
     }
 
     static double median(List<Double> xs) {
@@ -429,15 +287,6 @@ public class CaseBench {
 
     /** Runs SQL through psql on the bench database (tuples only, unaligned) and returns what it printed. */
     static String psql(String sql) throws Exception {
-        Process p = new ProcessBuilder("psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database)
-                .redirectErrorStream(true).start();
-        try (var in = p.getOutputStream()) {
-            in.write(sql.getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("psql failed: " + out);
-        }
-        return out;
+        return BenchLoad.psql(database, sql);
     }
 }

@@ -28,10 +28,12 @@ public class SurveyApi {
     private final SurveyExports exports;
     private final SurveyInvitations invitations;
     private final SurveyFigures figures;
+    private final SurveyRollup rollup;
 
     public SurveyApi(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, SurveyExports exports,
-                     SurveyInvitations invitations, SurveyFigures figures) {
+                     SurveyInvitations invitations, SurveyFigures figures, SurveyRollup rollup) {
         this.figures = figures;
+        this.rollup = rollup;
         this.exports = exports;
         this.invitations = invitations;
         this.surveys = surveys;
@@ -141,5 +143,21 @@ public class SurveyApi {
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         surveys.get(id);
         return figures.trend(user, id, new SurveyAnalysis.Filter(outletId, from, to), period);
+    }
+
+    public record Folded(long responses, long mark, long millis) {
+    }
+
+    @Operation(summary = "Fold settled responses into the daily aggregates now (the job does it every 30 s)")
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/rollup")
+    public Folded rollup() {
+        long start = System.nanoTime();
+        long folded = 0;
+        int n;
+        while ((n = rollup.step()) > 0) {
+            folded += n;
+        }
+        return new Folded(folded, rollup.mark(), (System.nanoTime() - start) / 1_000_000);
     }
 }
