@@ -24,34 +24,12 @@ db=serviceloop_cases_bench
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 work=bench/out; mkdir -p "$work"
 
-[ -f "$jar" ] || ./mvnw -q -B package -DskipTests
-psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-
-SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
-SPRING_DATASOURCE_USERNAME=$PGUSER "$JAVA" -Xmx512m -jar "$jar" --server.port="$port" \
-  >"$work/cases-app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "localhost:$port/actuator/health" >/dev/null && break
-  kill -0 $app 2>/dev/null || { echo "the app did not start (needs JDK >= 22):"; tail -5 "$work/cases-app.log"; exit 1; }
-  sleep 1
-done
+. bench/lib.sh
+start_app "$db" "$port" "$work/cases-app.log" "$jar"
 
 "$JAVA" bench/CaseBench.java "http://localhost:$port" "$app" "$db" "$cases" "$open" "$work" "$warmup" | tee "$work/cases-result.txt"
 echo "java heap limit: 512 MB (-Xmx512m); connection pool: ${DB_POOL_SIZE:-20} (DB_POOL_SIZE); plans in $work/cases-plan-*.txt"
 
-# Reference: PostgreSQL's own single-row insert limit on this machine (../shared/bench/pg-limit.sh),
-# printed next to the case creation rate as a ratio. Recording a case takes some 25 statements
-# (token check, scope, case, event, two clocks with their business-hours deadlines), so the ratio
-# is well below 1; it is printed with two decimals for that reason.
-limit_script=$(dirname "$0")/../../shared/bench/pg-limit.sh
-if command -v pgbench >/dev/null && [ -f "$limit_script" ]; then
-  # (captured and echoed rather than "tee /dev/stderr", which truncates the output when it is
-  # redirected to a file: bench/cases.sh >run.log 2>&1)
-  limit_line=$(bash "$limit_script" 50 10); echo "$limit_line"
-  limit=$(echo "$limit_line" | sed -n 's/.*tps=\([0-9.]*\).*/\1/p')
-  rate=$(sed -n 's/^case creation:.*req_per_s=\([0-9]*\).*/\1/p' "$work/cases-result.txt")
-  [ -n "$limit" ] && [ -n "$rate" ] && awk -v r="$rate" -v l="$limit" \
-    'BEGIN { printf "case creation req/s vs postgres single-row insert tps: %.2fx\n", r / l }'
-fi
+# Reference: PostgreSQL's own single-row insert limit on this machine (../shared/bench/pg-limit.sh).
+# Recording a case takes 8 statements, so the ratio is well below 1 (printed with two decimals).
+pg_limit_ratio 50 "$work/cases-result.txt" "case creation:" "case creation req/s"

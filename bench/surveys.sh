@@ -20,28 +20,10 @@ db=serviceloop_surveys_bench
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 work=bench/out; mkdir -p "$work"
 
-[ -f "$jar" ] || ./mvnw -q -B package -DskipTests
-psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-
-SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
-SPRING_DATASOURCE_USERNAME=$PGUSER "$JAVA" -Xmx512m -jar "$jar" --server.port="$port" \
-  >"$work/surveys-app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "localhost:$port/actuator/health" >/dev/null && break
-  kill -0 $app 2>/dev/null || { echo "the app did not start (needs JDK >= 22):"; tail -5 "$work/surveys-app.log"; exit 1; }
-  sleep 1
-done
+. bench/lib.sh
+start_app "$db" "$port" "$work/surveys-app.log" "$jar"
 
 "$JAVA" bench/SurveyBench.java "http://localhost:$port" "$app" "$db" "$total" "${BENCH_WARMUP:-10}" \
   | tee "$work/surveys-result.txt"
 
-limit_script=$(dirname "$0")/../../shared/bench/pg-limit.sh
-if command -v pgbench >/dev/null && [ -f "$limit_script" ]; then
-  limit_line=$(bash "$limit_script" 100 10); echo "$limit_line"
-  limit=$(echo "$limit_line" | sed -n 's/.*tps=\([0-9.]*\).*/\1/p')
-  rate=$(sed -n 's/^survey submission:.*req_per_s=\([0-9]*\).*/\1/p' "$work/surveys-result.txt")
-  [ -n "$limit" ] && [ -n "$rate" ] && awk -v r="$rate" -v l="$limit" \
-    'BEGIN { printf "survey responses/s vs postgres single-row insert tps: %.2fx\n", r / l }'
-fi
+pg_limit_ratio 100 "$work/surveys-result.txt" "survey submission:" "survey responses/s"

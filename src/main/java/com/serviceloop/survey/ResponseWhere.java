@@ -26,4 +26,24 @@ record ResponseWhere(String sql, Map<String, Object> params) {
         }
         return new ResponseWhere(sql.toString(), p);
     }
+
+    /** The same filter on a daily aggregate table {@code d} (days, not instants). */
+    static ResponseWhere daily(long surveyId, SurveyAnalysis.Filter f, OutletScope scope) {
+        StringBuilder sql = new StringBuilder(" d.survey_id = :survey AND " + scope.sqlFilter("d.outlet_id"));
+        Map<String, Object> p = new HashMap<>();
+        p.put("survey", surveyId);
+        if (f.outletId() != null) {
+            sql.append(" AND d.outlet_id = :outlet");
+            p.put("outlet", f.outletId());
+        }
+        if (f.from() != null) {
+            sql.append(" AND d.stat_day >= :from");
+            p.put("from", f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" AND d.stat_day <= :to");
+            p.put("to", f.to());
+        }
+        return new ResponseWhere(sql.toString(), p);
+    }
 }

@@ -53,25 +53,12 @@ public class SurveyAnalysis {
         }
         List<Row> rows = new java.util.ArrayList<>();
         // settled days from the daily aggregates, the newest responses live
-        StringBuilder daily = new StringBuilder("""
-                SELECT q.item_no, q.dimension, q.side, SUM(d.n), SUM(d.total)
-                FROM survey_item_daily d JOIN survey_question q ON q.id = d.question_id
-                WHERE q.dimension IS NOT NULL AND d.survey_id = :survey AND\s""").append(scope.sqlFilter("d.outlet_id"));
-        Map<String, Object> p = new HashMap<>();
-        p.put("survey", surveyId);
-        if (f.outletId() != null) {
-            daily.append(" AND d.outlet_id = :outlet");
-            p.put("outlet", f.outletId());
-        }
-        if (f.from() != null) {
-            daily.append(" AND d.stat_day >= :from");
-            p.put("from", f.from());
-        }
-        if (f.to() != null) {
-            daily.append(" AND d.stat_day <= :to");
-            p.put("to", f.to());
-        }
-        scope.bind(jdbc.sql(daily + " GROUP BY q.item_no, q.dimension, q.side")).params(p)
+        ResponseWhere daily = ResponseWhere.daily(surveyId, f, scope);
+        scope.bind(jdbc.sql("""
+                        SELECT q.item_no, q.dimension, q.side, SUM(d.n), SUM(d.total)
+                        FROM survey_item_daily d JOIN survey_question q ON q.id = d.question_id
+                        WHERE q.dimension IS NOT NULL AND""" + daily.sql() + " GROUP BY q.item_no, q.dimension, q.side"))
+                .params(daily.params())
                 .query((rs, i) -> rows.add(new Row((Integer) rs.getObject(1), Dimension.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getLong(4), rs.getDouble(5)))).list();
         scope.bind(jdbc.sql("""

@@ -64,25 +64,11 @@ public class SurveyFigures {
         OutletScope scope = org.scopeOf(user);
         long mark = rollup.mark();
         List<Cell> cells = new ArrayList<>();
-        StringBuilder daily = new StringBuilder("""
+        ResponseWhere daily = ResponseWhere.daily(surveyId, f, scope);
+        scope.bind(jdbc.sql("""
                 SELECT d.outlet_id, d.stat_day, d.responses, d.complete, d.sat_n, d.sat_sum, d.promoters, d.passives,
                        d.detractors, d.ask_by_name
-                FROM survey_daily d WHERE d.survey_id = :survey AND\s""").append(scope.sqlFilter("d.outlet_id"));
-        Map<String, Object> p = new HashMap<>();
-        p.put("survey", surveyId);
-        if (f.outletId() != null) {
-            daily.append(" AND d.outlet_id = :outlet");
-            p.put("outlet", f.outletId());
-        }
-        if (f.from() != null) {
-            daily.append(" AND d.stat_day >= :from");
-            p.put("from", f.from());
-        }
-        if (f.to() != null) {
-            daily.append(" AND d.stat_day <= :to");
-            p.put("to", f.to());
-        }
-        scope.bind(jdbc.sql(daily.toString())).params(p).query((rs, i) -> cells.add(new Cell(rs.getLong(1),
+                FROM survey_daily d WHERE""" + daily.sql())).params(daily.params()).query((rs, i) -> cells.add(new Cell(rs.getLong(1),
                 rs.getObject(2, LocalDate.class), new Counters(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6),
                 rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10))))).list();
         ResponseWhere w = ResponseWhere.of(surveyId, f, scope, zone);

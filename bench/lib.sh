@@ -1,0 +1,35 @@
+# Shared by the benchmark scripts (sourced): start the app jar on a fresh database, and print a
+# rate next to PostgreSQL's own single-row insert limit on this machine.
+
+# start_app DB PORT LOG JAR — recreates DB, starts the jar on it (heap 512 MB), waits for health;
+# sets $app to the app's pid and kills it when the script exits.
+start_app() {
+  local db=$1 port=$2 log=$3 jar=$4
+  [ -f "$jar" ] || ./mvnw -q -B package -DskipTests
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
+  SPRING_DATASOURCE_USERNAME=$PGUSER "$JAVA" -Xmx512m -jar "$jar" --server.port="$port" >"$log" 2>&1 &
+  app=$!
+  trap 'kill $app 2>/dev/null || true' EXIT
+  for _ in $(seq 1 60); do
+    curl -sf "localhost:$port/actuator/health" >/dev/null && return 0
+    kill -0 $app 2>/dev/null || { echo "the app did not start (needs JDK >= 22):"; tail -5 "$log"; exit 1; }
+    sleep 1
+  done
+}
+
+# pg_limit_ratio CLIENTS RESULT_FILE LINE_PREFIX DESCRIPTION — runs ../shared/bench/pg-limit.sh and
+# prints the rate found on the result line that starts with LINE_PREFIX as a ratio to it.
+pg_limit_ratio() {
+  local clients=$1 result=$2 prefix=$3 what=$4
+  local script
+  script=$(dirname "${BASH_SOURCE[0]}")/../../shared/bench/pg-limit.sh
+  command -v pgbench >/dev/null && [ -f "$script" ] || return 0
+  # captured and echoed rather than "tee /dev/stderr", which truncates output redirected to a file
+  local line limit rate
+  line=$(bash "$script" "$clients" 10); echo "$line"
+  limit=$(echo "$line" | sed -n 's/.*tps=\([0-9.]*\).*/\1/p')
+  rate=$(sed -n "s/^$prefix.*\(rows_per_s\|req_per_s\)=\([0-9]*\).*/\2/p" "$result")
+  [ -n "$limit" ] && [ -n "$rate" ] && awk -v r="$rate" -v l="$limit" -v w="$what" \
+    'BEGIN { printf "%s vs postgres single-row insert tps: %.2fx\n", w, r / l }'
+}
