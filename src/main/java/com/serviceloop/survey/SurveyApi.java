@@ -29,9 +29,11 @@ public class SurveyApi {
     private final SurveyInvitations invitations;
     private final SurveyFigures figures;
     private final SurveyRollup rollup;
+    private final SurveyRates rates;
 
     public SurveyApi(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, SurveyExports exports,
-                     SurveyInvitations invitations, SurveyFigures figures, SurveyRollup rollup) {
+                     SurveyInvitations invitations, SurveyFigures figures, SurveyRollup rollup, SurveyRates rates) {
+        this.rates = rates;
         this.figures = figures;
         this.rollup = rollup;
         this.exports = exports;
@@ -159,5 +161,21 @@ public class SurveyApi {
             folded += n;
         }
         return new Folded(folded, rollup.mark(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Operation(summary = "Response, invitation response, praise (美誉度), ask-by-name (指名度) and return (回头率) rates, "
+            + "each with its parts; the last 30 days unless from/to are given")
+    @GetMapping("/{id}/rates")
+    public SurveyRates.Rates rates(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                   @RequestParam(required = false) Long outletId,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        surveys.get(id);
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.minusDays(29) : from;
+        if (start.isAfter(end)) {
+            throw new com.serviceloop.platform.BadInputException("from", "The period starts after it ends");
+        }
+        return rates.rates(user, id, outletId, start, end);
     }
 }

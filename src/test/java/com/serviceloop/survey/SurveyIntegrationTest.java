@@ -289,4 +289,37 @@ class SurveyIntegrationTest extends ApiTest {
                 Map.of("outletId", chain.outletB().id())).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("outletId"));
     }
+
+    @Test
+    void responsePraiseAndReturnRatesShowTheirParts() throws Exception {
+        AppUser clerk = fixtures.person(Role.STAFF, chain.outletA().id());
+        long twice = fixtures.customer(clerk, chain.outletA().id(), "Comes twice");
+        long once = fixtures.customer(clerk, chain.outletA().id(), "Comes once");
+        java.time.LocalDateTime today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atTime(10, 0);
+        for (Object[] v : new Object[][] {{twice, today}, {twice, today.plusHours(2)}, {once, today.plusHours(1)}}) {
+            jdbc.sql("INSERT INTO visit (customer_id, outlet_id, visited_at, amount, items, dedup_key) VALUES (:c, :o, :t, 9, 1, :k)")
+                    .param("c", v[0]).param("o", chain.outletA().id()).param("t", v[1]).param("k", UUID.randomUUID()).update();
+        }
+        String token = link("recommend", Map.of("outletId", chain.outletA().id()));
+        long q = questions("recommend").getFirst().id();
+        answer(token, submission(Map.of(q, 10))).andExpect(status().isCreated());
+        answer(token, submission(Map.of(q, 5))).andExpect(status().isCreated());
+        String invitation = link("recommend", Map.of("outletId", chain.outletA().id(), "customerId", twice));
+        link("recommend", Map.of("outletId", chain.outletA().id(), "customerId", once)); // sent, not answered
+        answer(invitation, submission(Map.of(q, 9))).andExpect(status().isCreated());
+
+        JsonNode r = body(getJson("/api/v1/surveys/" + survey("recommend") + "/rates?outletId=" + chain.outletA().id(),
+                managerToken).andExpect(status().isOk()));
+        // 3 responses over 3 visits; 1 of 2 invitations answered; 2 promoters of 3; 1 of 2 customers came twice
+        assertThat(r.at("/responseRate/part").asLong()).isEqualTo(3);
+        assertThat(r.at("/responseRate/whole").asLong()).isEqualTo(3);
+        assertThat(r.at("/responseRate/rate").asDouble()).isEqualTo(1.0);
+        assertThat(r.at("/invitationResponseRate/rate").asDouble()).isEqualTo(0.5);
+        assertThat(r.at("/praiseRate/rate").asDouble()).isEqualTo(0.6667);
+        assertThat(r.at("/returnRate/part").asLong()).isEqualTo(1);
+        assertThat(r.at("/returnRate/rate").asDouble()).isEqualTo(0.5);
+        assertThat(r.at("/askByNameRate/rate").isNull()).isFalse();
+        getJson("/api/v1/surveys/" + survey("recommend") + "/rates?from=2026-05-02&to=2026-05-01", managerToken)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
+    }
 }
