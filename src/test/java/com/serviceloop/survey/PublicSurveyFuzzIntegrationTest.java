@@ -37,7 +37,6 @@ class PublicSurveyFuzzIntegrationTest extends ApiTest {
         String manager = token(fixtures.person(Role.MANAGER, chain.outletA().id()));
         Random rnd = new Random(20261125L);
         int created = 0;
-        int limited = 0;
         String token = null;
         List<String> tokens = new java.util.ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -56,7 +55,6 @@ class PublicSurveyFuzzIntegrationTest extends ApiTest {
                     + "/responses").contentType(MediaType.APPLICATION_JSON).content(payload)).andReturn().getResponse().getStatus();
             assertThat(status).as("payload %s", payload).isIn(201, 400, 404, 409, 429);
             created += status == 201 ? 1 : 0;
-            limited += status == 429 ? 1 : 0;
         }
         long stored = jdbc.sql("SELECT COUNT(*) FROM survey_response WHERE link_token IN (:t)").param("t", tokens)
                 .query(Long.class).single();
@@ -80,18 +78,19 @@ class PublicSurveyFuzzIntegrationTest extends ApiTest {
                     WHERE q.qtype = 'POINTS' AND r.link_token IN (:t) GROUP BY a.response_id) x
                 WHERE (x.n = 5 AND x.total <> 100) OR x.total > 100""").param("t", tokens).query(Long.class).single();
         assertThat(pointsOff).isZero();
-        // a minute's burst on one link beyond the limit is refused
+        // a burst on one link beyond the limit is refused; the limit counts fixed one-minute windows,
+        // so twice the limit plus a few overflows one window even when the burst straddles two
         String busy = tokens.getLast();
         long q = surveys.questions(jdbc.sql("SELECT survey_id FROM survey_link WHERE token = :t").param("t", busy)
                 .query(Long.class).single()).getFirst().id();
         int refused = 0;
-        for (int i = 0; i < 45; i++) {
+        for (int i = 0; i < 85; i++) {
             int status = mvc.perform(post("/api/v1/public/surveys/" + busy + "/responses").contentType(MediaType.APPLICATION_JSON)
                     .content("{\"answers\":{\"" + q + "\":1},\"submissionKey\":\"burst-" + i + "-xxxx\"}"))
                     .andReturn().getResponse().getStatus();
             refused += status == 429 ? 1 : 0;
         }
-        assertThat(refused + limited).isPositive();
+        assertThat(refused).isPositive();
     }
 
     /** Half of the payloads are well-formed answers (some questions skipped), half anything at all. */
