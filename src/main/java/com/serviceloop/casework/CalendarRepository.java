@@ -61,6 +61,34 @@ public class CalendarRepository {
     public record Settings(String timeZone, List<Hours> hours, List<LocalDate> holidays) {
     }
 
+    static void check(Settings s) {
+        if (s.timeZone() != null) {
+            try {
+                ZoneId.of(s.timeZone());
+            } catch (java.time.DateTimeException e) {
+                throw new com.serviceloop.platform.BadInputException("timeZone",
+                        "Unknown time zone: " + s.timeZone() + " (e.g. Asia/Shanghai)");
+            }
+        }
+        Map<Integer, List<Hours>> byDay = new java.util.TreeMap<>();
+        for (Hours h : s.hours()) {
+            if (!h.opens().isBefore(h.closes())) {
+                throw new com.serviceloop.platform.BadInputException("hours", "Day " + h.dayOfWeek() + ": opens "
+                        + h.opens() + " is not before closes " + h.closes());
+            }
+            byDay.computeIfAbsent(h.dayOfWeek(), d -> new ArrayList<>()).add(h);
+        }
+        for (List<Hours> day : byDay.values()) {
+            day.sort(java.util.Comparator.comparing(Hours::opens));
+            for (int i = 1; i < day.size(); i++) {
+                if (day.get(i).opens().isBefore(day.get(i - 1).closes())) {
+                    throw new com.serviceloop.platform.BadInputException("hours", "Day " + day.get(i).dayOfWeek()
+                            + ": opening hours overlap");
+                }
+            }
+        }
+    }
+
     public Settings settings(long outletId) {
         String zone = jdbc.sql("SELECT time_zone FROM org_unit WHERE id = :id").param("id", outletId)
                 .query(String.class).optional().orElse(null);
@@ -73,9 +101,13 @@ public class CalendarRepository {
         return new Settings(zone, hours, holidays);
     }
 
-    /** Replaces the outlet's time zone, weekly hours and holidays; empty hours mean the default hours. */
+    /**
+     * Replaces the outlet's time zone, weekly hours and holidays; empty hours mean the default hours.
+     * Refuses (400) an unknown time zone, a day that opens after it closes, and overlapping hours.
+     */
     @CacheEvict(cacheNames = "outlet-calendar", key = "#outletId")
     public void save(long outletId, Settings s) {
+        check(s);
         jdbc.sql("UPDATE org_unit SET time_zone = :z WHERE id = :id").param("z", s.timeZone()).param("id", outletId).update();
         jdbc.sql("DELETE FROM outlet_hours WHERE outlet_id = :id").param("id", outletId).update();
         for (Hours h : s.hours()) {

@@ -4,7 +4,6 @@ import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.AppUser;
-import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
@@ -16,10 +15,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -89,17 +86,10 @@ public class CaseAdminApi {
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @PutMapping("/standards/{id}/sla")
     public SlaOverview link(@PathVariable long id, @RequestBody LinkForm f) {
-        if (f.clockKind() != null && !hasTimeTarget(id)) {
-            throw new BadInputException("clockKind", "Standard " + id + " has no time target (seconds, minutes, hours or days)");
-        }
         if (!targets.link(id, f.clockKind(), f.caseType(), f.severity())) {
             throw new NotFoundException("Standard", id);
         }
         return slaTargets();
-    }
-
-    private boolean hasTimeTarget(long standardId) {
-        return targets.timeTargetMinutes(standardId).isPresent();
     }
 
     public record DayHours(@NotNull @Min(1) @Max(7) Integer dayOfWeek, @NotNull LocalTime opens,
@@ -124,28 +114,6 @@ public class CaseAdminApi {
                                                    @Valid @RequestBody CalendarForm f) {
         outlet(user, id);
         String zone = f.timeZone() == null || f.timeZone().isBlank() ? null : f.timeZone().strip();
-        if (zone != null) {
-            try {
-                ZoneId.of(zone);
-            } catch (DateTimeException e) {
-                throw new BadInputException("timeZone", "Unknown time zone: " + zone + " (e.g. Asia/Shanghai)");
-            }
-        }
-        var byDay = new java.util.TreeMap<Integer, List<DayHours>>();
-        for (DayHours h : f.hours()) {
-            if (!h.opens().isBefore(h.closes())) {
-                throw new BadInputException("hours", "Day " + h.dayOfWeek() + ": opens " + h.opens() + " is not before closes " + h.closes());
-            }
-            byDay.computeIfAbsent(h.dayOfWeek(), d -> new java.util.ArrayList<>()).add(h);
-        }
-        for (var day : byDay.values()) {
-            day.sort(java.util.Comparator.comparing(DayHours::opens));
-            for (int i = 1; i < day.size(); i++) {
-                if (day.get(i).opens().isBefore(day.get(i - 1).closes())) {
-                    throw new BadInputException("hours", "Day " + day.get(i).dayOfWeek() + ": opening hours overlap");
-                }
-            }
-        }
         calendars.save(id, new CalendarRepository.Settings(zone,
                 f.hours().stream().map(h -> new CalendarRepository.Hours(h.dayOfWeek(), h.opens(), h.closes())).toList(),
                 f.holidays()));

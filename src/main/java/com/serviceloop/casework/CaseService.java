@@ -126,8 +126,7 @@ public class CaseService {
                                                  Severity severity, String description) {
         return outletManagers.nearest(outletId).stream().findFirst()
                 .flatMap(m -> people.findById(m.id()))
-                .map(p -> create(new AppUser(p.id(), p.username(), p.passwordHash(), p.displayName(), p.role(),
-                        p.scopeUnitId()), new CaseForm(outletId, customerId, null, null, channel, type, severity,
+                .map(p -> create(p.asUser(), new CaseForm(outletId, customerId, null, null, channel, type, severity,
                         description.length() > 4000 ? description.substring(0, 4000) : description)));
     }
 

@@ -92,9 +92,17 @@ public class SlaTargets {
                         rs.getString(8) == null ? null : TargetUnit.valueOf(rs.getString(8)))).list();
     }
 
-    /** Links a timeliness standard to a clock (or unlinks it with a null clock). */
+    /**
+     * Links a timeliness standard to a clock (or unlinks it with a null clock); false when there is
+     * no such standard. Only a standard whose target is a time can govern a clock (400 otherwise).
+     */
     @CacheEvict(cacheNames = "sla-minutes", allEntries = true)
     public boolean link(long standardId, SlaKind clock, CaseType type, Severity severity) {
+        if (clock != null && timeTargetMinutes(standardId).isEmpty()
+                && jdbc.sql("SELECT COUNT(*) FROM standard WHERE id = :id").param("id", standardId).query(Long.class).single() > 0) {
+            throw new com.serviceloop.platform.BadInputException("clockKind",
+                    "Standard " + standardId + " has no time target (seconds, minutes, hours or days)");
+        }
         return jdbc.sql("UPDATE standard SET sla_clock = :k, sla_case_type = :t, sla_severity = :s WHERE id = :id")
                 .param("k", clock == null ? null : clock.name()).param("t", type == null ? null : type.name())
                 .param("s", severity == null ? null : severity.name()).param("id", standardId).update() == 1;

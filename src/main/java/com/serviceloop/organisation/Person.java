@@ -5,6 +5,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record Person(long id, String username, @JsonIgnore String passwordHash, String displayName, Role role,
                      Long scopeUnitId, Long teamId, String email, String phone, boolean active, int version) {
 
+    /** The person as the signed-in user (same role and scope). */
+    public com.serviceloop.platform.AppUser asUser() {
+        return new com.serviceloop.platform.AppUser(id, username, passwordHash, displayName, role, scopeUnitId);
+    }
+
     public boolean canSignIn() {
         return active && username != null && passwordHash != null;
     }

@@ -1,6 +1,7 @@
 package com.serviceloop.platform;
 
 import com.serviceloop.organisation.ApiTokenService;
+import com.serviceloop.organisation.Person;
 import com.serviceloop.organisation.PersonRepository;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -74,7 +75,7 @@ public class SecurityConfig {
     UserDetailsService userDetailsService(PersonRepository people) {
         return username -> people.findByUsername(username)
                 .filter(p -> p.canSignIn())
-                .map(p -> new AppUser(p.id(), p.username(), p.passwordHash(), p.displayName(), p.role(), p.scopeUnitId()))
+                .map(Person::asUser)
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 }
