@@ -84,11 +84,12 @@ public class Attachments {
     }
 
     public Content get(AppUser user, long caseId, long id) {
-        Attachment a = list(user, caseId).stream().filter(x -> x.id() == id).findFirst()
-                .orElseThrow(() -> new NotFoundException("Attachment", id));
-        byte[] bytes = jdbc.sql("SELECT content FROM case_attachment WHERE id = :id").param("id", id)
-                .query((rs, i) -> rs.getBytes(1)).single();
-        return new Content(a, bytes);
+        cases.get(user, caseId);
+        return jdbc.sql("SELECT id, case_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at, content "
+                        + "FROM case_attachment WHERE id = :id AND case_id = :c").param("id", id).param("c", caseId)
+                .query((rs, i) -> new Content(new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getLong(6), rs.getObject(7, OffsetDateTime.class)), rs.getBytes(8)))
+                .optional().orElseThrow(() -> new NotFoundException("Attachment", id));
     }
 
     static String sniff(byte[] b) {

@@ -96,16 +96,25 @@ public class CaseIndicators {
                         + units.formatted("c.outlet_id") + "WHERE c.case_type = 'COMPLAINT' AND c.created_at >= :start "
                         + "AND c.created_at < :end AND " + scopeFilter + " GROUP BY " + gid + ", " + gname + ", "
                         + localDay("c.created_at"), start, end, now,
-                (g, day, rs) -> add(g, day, period, groups, buckets).forEach(a -> a.complaints += get(rs, 4)), names);
+                (g, day, rs) -> {
+                    long n = rs.getLong(4);
+                    add(g, day, period, groups, buckets).forEach(a -> a.complaints += n);
+                }, names);
         rows(scope, "SELECT " + gid + ", " + gname + ", CAST(v.visited_at AS DATE), COUNT(*) FROM visit v"
                         + units.formatted("v.outlet_id") + "WHERE v.visited_at >= :startLocal AND v.visited_at < :endLocal AND "
                         + scopeFilter + " GROUP BY " + gid + ", " + gname + ", CAST(v.visited_at AS DATE)", start, end, now,
-                (g, day, rs) -> add(g, day, period, groups, buckets).forEach(a -> a.visits += get(rs, 4)), names);
+                (g, day, rs) -> {
+                    long n = rs.getLong(4);
+                    add(g, day, period, groups, buckets).forEach(a -> a.visits += n);
+                }, names);
         rows(scope, "SELECT " + gid + ", " + gname + ", e.occurred_on, SUM(e.quantity * t.weight) FROM sqi_event e "
                         + "JOIN sqi_failure_type t ON t.code = e.failure_code" + units.formatted("e.outlet_id")
                         + "WHERE e.occurred_on >= :fromDay AND e.occurred_on <= :toDay AND " + scopeFilter
                         + " GROUP BY " + gid + ", " + gname + ", e.occurred_on", start, end, now,
-                (g, day, rs) -> add(g, day, period, groups, buckets).forEach(a -> a.sqi += get(rs, 4)), names);
+                (g, day, rs) -> {
+                    long n = rs.getLong(4);
+                    add(g, day, period, groups, buckets).forEach(a -> a.sqi += n);
+                }, names);
         // a clock counts in the period it fell due, once it has stopped or its deadline has passed
         rows(scope, "SELECT " + gid + ", " + gname + ", " + localDay("k.due_at") + ", k.clock_kind, COUNT(*), "
                         + "SUM(CASE WHEN k.stopped_at IS NOT NULL AND k.stopped_at < k.due_at THEN 1 ELSE 0 END) "
@@ -153,37 +162,20 @@ public class CaseIndicators {
 
     private void rows(OutletScope scope, String sql, OffsetDateTime start, OffsetDateTime end, OffsetDateTime now,
                       RowSink sink, Map<Long, String> names) {
-        scope.bind(jdbc.sql(sql)).params(params(sql, start, end, now)).query(rs -> {
+        scope.bind(jdbc.sql(sql)).params(params(start, end, now)).query(rs -> {
             Long g = (Long) rs.getObject(1);
             names.putIfAbsent(g, rs.getString(2));
             sink.accept(g, rs.getObject(3, LocalDate.class), rs);
         });
     }
 
-    private static long get(java.sql.ResultSet rs, int column) {
-        try {
-            return rs.getLong(column);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, Object> params(String sql, OffsetDateTime start, OffsetDateTime end, OffsetDateTime now) {
-        Map<String, Object> p = new java.util.HashMap<>();
-        put(p, sql, "start", start);
-        put(p, sql, "end", end);
-        put(p, sql, "now", now);
-        put(p, sql, "startLocal", start.atZoneSameInstant(zone).toLocalDateTime());
-        put(p, sql, "endLocal", end.atZoneSameInstant(zone).toLocalDateTime());
-        put(p, sql, "fromDay", start.atZoneSameInstant(zone).toLocalDate());
-        put(p, sql, "toDay", end.atZoneSameInstant(zone).toLocalDate().minusDays(1));
-        return p;
-    }
-
-    private static void put(Map<String, Object> p, String sql, String name, Object value) {
-        if (java.util.regex.Pattern.compile(":" + name + "\\b").matcher(sql).find()) {
-            p.put(name, value);
-        }
+    /** Every bound the queries use; each statement takes the ones it names and ignores the rest. */
+    private Map<String, Object> params(OffsetDateTime start, OffsetDateTime end, OffsetDateTime now) {
+        return Map.of("start", start, "end", end, "now", now,
+                "startLocal", start.atZoneSameInstant(zone).toLocalDateTime(),
+                "endLocal", end.atZoneSameInstant(zone).toLocalDateTime(),
+                "fromDay", start.atZoneSameInstant(zone).toLocalDate(),
+                "toDay", end.atZoneSameInstant(zone).toLocalDate().minusDays(1));
     }
 
     /** The accumulators a per-day row adds to: its group's, the total's and its period's. */

@@ -36,16 +36,15 @@ public class Inbox {
     }
 
     public PageResult<Notification> list(AppUser user, boolean unreadOnly, PageRequest page) {
-        String where = " WHERE person_id = :me" + (unreadOnly ? " AND read_at IS NULL" : "");
+        String where = " WHERE n.person_id = :me" + (unreadOnly ? " AND n.read_at IS NULL" : "");
         var rows = jdbc.sql("""
                         SELECT n.id, n.case_id, n.kind, n.message, n.clock_kind, n.due_at, o.name AS outlet_name,
                                c.description, n.created_at, n.read_at
                         FROM notification n LEFT JOIN support_case c ON c.id = n.case_id
-                        LEFT JOIN org_unit o ON o.id = c.outlet_id""" + where.replace("person_id", "n.person_id")
-                                .replace("read_at", "n.read_at") + " ORDER BY n.id DESC LIMIT :limit OFFSET :offset")
+                        LEFT JOIN org_unit o ON o.id = c.outlet_id""" + where + " ORDER BY n.id DESC LIMIT :limit OFFSET :offset")
                 .param("me", user.id()).param("limit", page.size()).param("offset", page.offset())
                 .query(Rows.of(Notification.class)).list();
-        long total = jdbc.sql("SELECT COUNT(*) FROM notification" + where).param("me", user.id()).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM notification n" + where).param("me", user.id()).query(Long.class).single();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 

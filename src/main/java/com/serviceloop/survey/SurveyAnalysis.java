@@ -38,17 +38,13 @@ public class SurveyAnalysis {
     public record Filter(Long outletId, LocalDate from, LocalDate to) {
     }
 
-    private ResponseWhere where(AppUser user, long surveyId, Filter f, OutletScope scope) {
-        return ResponseWhere.of(surveyId, f, scope, zone);
-    }
-
     /** SERVQUAL gaps per item and dimension, unweighted and weighted by the customers' importance points. */
     public Servqual.Score servqual(AppUser user, long surveyId, Filter f) {
         if (!"SERVQUAL".equals(surveys.get(surveyId).kind())) {
             throw new BadInputException("surveyId", "Survey " + surveyId + " is not a SERVQUAL survey");
         }
         OutletScope scope = org.scopeOf(user);
-        ResponseWhere w = where(user, surveyId, f, scope);
+        ResponseWhere w = ResponseWhere.of(surveyId, f, scope, zone);
         record Row(Integer item, Dimension dimension, String side, long n, double sum) {
         }
         List<Row> rows = new java.util.ArrayList<>();

@@ -104,9 +104,11 @@ public class SurveyResponses {
     /** A response at or below the survey's threshold becomes a complaint case for the outlet's manager. */
     private Long raiseCase(SurveyLink link, long responseId, BigDecimal satisfaction, List<AnswerCheck.Answer> answers,
                            List<Question> questions) {
+        if (satisfaction == null || link.outletId() == null) {
+            return null; // nothing to judge, or nowhere to raise it: no need to read the survey
+        }
         Survey survey = surveys.get(link.surveyId());
-        if (survey.caseThreshold() == null || satisfaction == null || link.outletId() == null
-                || satisfaction.compareTo(survey.caseThreshold()) > 0) {
+        if (survey.caseThreshold() == null || satisfaction.compareTo(survey.caseThreshold()) > 0) {
             return null;
         }
         StringBuilder text = new StringBuilder("Survey response #" + responseId + " (" + survey.titleEn() + "): satisfaction "
