@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -84,7 +85,12 @@ public class SurveyLinks {
         return jdbc.sql(SELECT + " WHERE token = :t").param("t", token).query(Rows.of(SurveyLink.class)).optional();
     }
 
-    /** The link a respondent holds, if it is still open: unknown and switched-off links look the same (404). */
+    /**
+     * The link a respondent holds, if it is still open: unknown and switched-off links look the same
+     * (404). Read on every public submission, so each instance keeps an open shared link (QR code,
+     * kiosk) for up to a minute; invitation links are single use and always read afresh.
+     */
+    @Cacheable(cacheNames = "survey-links", unless = "#result.singleUse()")
     public SurveyLink open(String token) {
         return find(token).filter(SurveyLink::active).orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
     }

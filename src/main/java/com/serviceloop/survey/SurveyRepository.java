@@ -4,6 +4,7 @@ import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.Rows;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,15 @@ public class SurveyRepository {
                 .orElseThrow(() -> new NotFoundException("Survey", id));
     }
 
+    /**
+     * The survey as each public submission reads it (for its case threshold). Each instance keeps it
+     * for up to a minute; a change made on another instance is in force everywhere within 60 s.
+     */
+    @Cacheable("surveys")
+    public Survey cached(long id) {
+        return get(id);
+    }
+
     public Optional<Survey> byCode(String code) {
         return jdbc.sql(SURVEY + " WHERE code = :c").param("c", code).query(Rows.of(Survey.class)).optional();
     }
@@ -41,6 +51,7 @@ public class SurveyRepository {
                 .param("s", surveyId).query(Rows.of(Question.class)).list();
     }
 
+    @CacheEvict(cacheNames = "surveys", key = "#id")
     public boolean setCaseThreshold(long id, java.math.BigDecimal threshold) {
         return jdbc.sql("UPDATE survey SET case_threshold = :t, version = version + 1 WHERE id = :id")
                 .param("t", threshold).param("id", id).update() == 1;

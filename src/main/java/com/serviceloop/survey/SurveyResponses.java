@@ -107,7 +107,7 @@ public class SurveyResponses {
         if (satisfaction == null || link.outletId() == null) {
             return null; // nothing to judge, or nowhere to raise it: no need to read the survey
         }
-        Survey survey = surveys.get(link.surveyId());
+        Survey survey = surveys.cached(link.surveyId());
         if (survey.caseThreshold() == null || satisfaction.compareTo(survey.caseThreshold()) > 0) {
             return null;
         }
