@@ -1,7 +1,11 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +16,14 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 
 /**
- * A closed-loop HTTP load: N platform threads, each sending its next request as soon as the
- * previous one is answered, for a warm-up and then a measured window. Prints requests/s and
- * latency percentiles of the measured window, and the CPU used meanwhile by the app, PostgreSQL,
- * this client and the rest of the machine (read from /proc).
+ * A closed-loop HTTP load: N platform threads, each with its own kept-alive connection, sending
+ * its next request as soon as the previous one is answered, for a warm-up and then a measured
+ * window. Prints requests/s and latency percentiles of the measured window, and the CPU used
+ * meanwhile by the app, PostgreSQL, this client and the rest of the machine (read from /proc).
+ *
+ * The client speaks plain HTTP/1.1 over a socket because it shares the two cores with the app and
+ * PostgreSQL: java.net.http.HttpClient spent about 0.5 ms of CPU per request here (as much as the
+ * app's own work on a survey response), so the client was measuring itself.
  */
 final class BenchLoad {
     private BenchLoad() {
@@ -24,13 +32,125 @@ final class BenchLoad {
     record Result(long okTotal, long errorsTotal, long okMeasured, double perSecond) {
     }
 
+    /** One request: method, path (with query), extra header lines ("Name: value"), JSON body. */
+    record Request(String method, String path, List<String> headers, String body) {
+        static Request postJson(String path, String body, String... headers) {
+            return new Request("POST", path, List.of(headers), body);
+        }
+
+        byte[] bytes(String host) {
+            byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(host).append("\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
+                    .append(payload.length).append("\r\n");
+            headers.forEach(h -> head.append(h).append("\r\n"));
+            byte[] h = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+            byte[] all = Arrays.copyOf(h, h.length + payload.length);
+            System.arraycopy(payload, 0, all, h.length, payload.length);
+            return all;
+        }
+    }
+
+    /** A kept-alive HTTP/1.1 connection; reopened when the server closes it or fails. */
+    static final class Connection implements AutoCloseable {
+        private final String host;
+        private final int port;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+        String lastBody = "";
+
+        Connection(URI base) {
+            this.host = base.getHost();
+            this.port = base.getPort() < 0 ? 80 : base.getPort();
+        }
+
+        /** Sends the request and reads the whole answer; returns its status code. */
+        int exchange(Request r) throws IOException {
+            if (socket == null) {
+                socket = new Socket(host, port);
+                socket.setTcpNoDelay(true);
+                in = new BufferedInputStream(socket.getInputStream(), 16_384);
+                out = socket.getOutputStream();
+            }
+            try {
+                out.write(r.bytes(host + ":" + port));
+                out.flush();
+                String status = line();
+                if (status == null || !status.startsWith("HTTP/1.1 ")) {
+                    throw new IOException("no HTTP answer: " + status);
+                }
+                int code = Integer.parseInt(status.substring(9, 12));
+                long length = -1;
+                boolean chunked = false, close = false;
+                for (String h; !(h = line()).isEmpty(); ) {
+                    String name = h.substring(0, Math.max(0, h.indexOf(':'))).trim().toLowerCase(java.util.Locale.ROOT);
+                    String value = h.substring(h.indexOf(':') + 1).trim();
+                    switch (name) {
+                        case "content-length" -> length = Long.parseLong(value);
+                        case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                        case "connection" -> close = value.equalsIgnoreCase("close");
+                        default -> { }
+                    }
+                }
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                if (chunked) {
+                    for (long n; (n = Long.parseLong(line().split(";")[0].trim(), 16)) > 0; line()) {
+                        body.write(in.readNBytes((int) n));
+                    }
+                    while (!line().isEmpty()) { // trailers
+                    }
+                } else if (length >= 0) {
+                    body.write(in.readNBytes((int) length));
+                } else {
+                    body.write(in.readAllBytes());
+                    close = true;
+                }
+                if (code != 201 && code != 200) {
+                    lastBody = body.toString(StandardCharsets.UTF_8);
+                }
+                if (close) {
+                    close();
+                }
+                return code;
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c; (c = in.read()) != '\n'; ) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
+        }
+    }
+
     /**
      * @param request  builds request i of client c
      * @param expected the status that counts as success
      */
-    static Result run(String label, int clients, long warmUpNs, long measureNs, long appPid,
-                      BiFunction<Integer, Integer, HttpRequest> request, int expected) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static Result run(String label, String base, int clients, long warmUpNs, long measureNs, long appPid,
+                      BiFunction<Integer, Integer, Request> request, int expected) throws Exception {
         LongAdder ok = new LongAdder(), errors = new LongAdder(), measuredErrors = new LongAdder();
         AtomicReference<String> firstError = new AtomicReference<>();
         long[][] latencies = new long[clients][];
@@ -42,6 +162,7 @@ final class BenchLoad {
             threads.add(Thread.ofPlatform().start(() -> {
                 long[] mine = new long[65_536];
                 int n = 0;
+                Connection connection = new Connection(URI.create(base));
                 for (int i = 0; ; i++) {
                     long t = System.nanoTime();
                     if (t >= measureTo) {
@@ -49,12 +170,12 @@ final class BenchLoad {
                     }
                     boolean good;
                     try {
-                        HttpResponse<String> r = client.send(request.apply(me, i), HttpResponse.BodyHandlers.ofString());
-                        good = r.statusCode() == expected;
+                        int status = connection.exchange(request.apply(me, i));
+                        good = status == expected;
                         if (!good) {
-                            firstError.compareAndSet(null, r.statusCode() + " " + r.body());
+                            firstError.compareAndSet(null, status + " " + connection.lastBody);
                         }
-                    } catch (IOException | InterruptedException e) {
+                    } catch (IOException e) {
                         good = false;
                         firstError.compareAndSet(null, e.toString());
                     }
@@ -71,6 +192,7 @@ final class BenchLoad {
                         }
                     }
                 }
+                connection.close();
                 latencies[me] = mine;
                 counts[me] = n;
             }));

@@ -1,5 +1,3 @@
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,19 +250,16 @@ public class CaseBench {
 
     /**
      * 50 platform threads, each with its own loop, record cases through the API for 5 s of warm-up
-     * (BENCH_WARMUP) and 20 s of measurement; only 201 answers count as successes. Afterwards the
+     * (BENCH_WARMUP, 30 s by default) and 20 s of measurement; only 201 answers count as successes. Afterwards the
      * number of new support_case rows must equal the number of 201 answers (warm-up included).
      */
     static void create(long appPid, String token, List<Long> outlets) throws Exception {
         long before = Long.parseLong(psql("SELECT count(*) FROM support_case").strip());
-        BenchLoad.Result r = BenchLoad.run("case creation", CLIENTS, warmUpNs, MEASURE_NS, appPid, (client, i) -> {
+        BenchLoad.Result r = BenchLoad.run("case creation", BenchApi.base, CLIENTS, warmUpNs, MEASURE_NS, appPid, (client, i) -> {
             String body = "{\"outletId\":" + outlets.get((client + i) % outlets.size()) + ",\"channel\":\"COUNTER\","
                     + "\"caseType\":\"COMPLAINT\",\"severity\":\"MEDIUM\",\"description\":\"Bench complaint "
                     + client + "-" + i + ": waited too long at the counter\"}";
-            return HttpRequest.newBuilder(URI.create(BenchApi.base + "/api/v1/cases"))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return BenchLoad.Request.postJson("/api/v1/cases", body, "Authorization: Bearer " + token);
         }, 201);
         long after = Long.parseLong(psql("SELECT count(*) FROM support_case").strip());
         System.out.printf("db check: new_support_case_rows=%d http_201_total=%d http_errors_total=%d match=%s%n",

@@ -1,5 +1,3 @@
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,14 +51,13 @@ public class SurveyBench {
 
         // (a) respondents
         long before = count(db);
-        BenchLoad.Result r = BenchLoad.run("survey submission", CLIENTS, warmUpNs, MEASURE_NS, pid, (client, i) -> {
+        BenchLoad.Result r = BenchLoad.run("survey submission", BenchApi.base, CLIENTS, warmUpNs, MEASURE_NS, pid, (client, i) -> {
             String body = "{\"answers\":{\"" + questions.get(0) + "\":" + (1 + (client + i) % 5) + ",\"" + questions.get(1)
                     + "\":4,\"" + questions.get(2) + "\":" + (1 + i % 5) + ",\"" + questions.get(3) + "\":5,\""
                     + questions.get(4) + "\":" + (i % 4) + ",\"" + questions.get(6) + "\":\"Quick and friendly, thank you\"},"
                     + "\"submissionKey\":\"bench-" + client + "-" + i + "\",\"language\":\"zh\"}";
-            return HttpRequest.newBuilder(URI.create(BenchApi.base + "/api/v1/public/surveys/"
-                            + links.get((client * 7 + i) % links.size()) + "/responses"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return BenchLoad.Request.postJson("/api/v1/public/surveys/" + links.get((client * 7 + i) % links.size())
+                    + "/responses", body);
         }, 201);
         long after = count(db);
         System.out.printf("db check: new_responses=%d http_201_total=%d http_errors_total=%d every_acknowledged_present=%s%n",

@@ -12,13 +12,13 @@
 # usage: bench/cases.sh [cases=1000000] [open=200000]
 # env:   JAR (default target/serviceloop.jar, built if missing), JAVA_HOME (JDK >= 22),
 #        PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8289),
-#        BENCH_WARMUP (seconds of load before the 20 s measured, default 5)
+#        BENCH_WARMUP (seconds of load before the 20 s measured, default 30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cases=${1:-1000000}; open=${2:-200000}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 port=${BENCH_PORT:-8289}
-warmup=${BENCH_WARMUP:-5}
+warmup=${BENCH_WARMUP:-30}
 jar=${JAR:-target/serviceloop.jar}
 db=serviceloop_cases_bench
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java

@@ -9,7 +9,7 @@
 # usage: bench/surveys.sh [total_responses=10000000]
 # env:   JAR (default target/serviceloop.jar, built if missing), JAVA_HOME (JDK >= 22),
 #        PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8290),
-#        BENCH_WARMUP (seconds of load before the 20 s measured, default 10)
+#        BENCH_WARMUP (seconds of load before the 20 s measured, default 30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total=${1:-10000000}
@@ -23,7 +23,7 @@ work=bench/out; mkdir -p "$work"
 . bench/lib.sh
 start_app "$db" "$port" "$work/surveys-app.log" "$jar"
 
-"$JAVA" bench/SurveyBench.java "http://localhost:$port" "$app" "$db" "$total" "${BENCH_WARMUP:-10}" \
+"$JAVA" bench/SurveyBench.java "http://localhost:$port" "$app" "$db" "$total" "${BENCH_WARMUP:-30}" \
   | tee "$work/surveys-result.txt"
 
 pg_limit_ratio 100 "$work/surveys-result.txt" "survey submission:" "survey responses/s"
