@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts public responses. A response is stored once: an invitation link (single use) takes one
@@ -28,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SurveyResponses {
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final ResponseWriter writer;
+    private final TransactionTemplate tx;
     private final SurveyLinks links;
     private final SurveyRepository surveys;
     private final com.serviceloop.casework.CaseService cases;
@@ -37,11 +36,12 @@ public class SurveyResponses {
     private final Cache<String, AtomicInteger> recent = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
-    public SurveyResponses(JdbcClient jdbc, JdbcTemplate batch, SurveyLinks links, SurveyRepository surveys,
+    public SurveyResponses(JdbcClient jdbc, ResponseWriter writer, TransactionTemplate tx, SurveyLinks links, SurveyRepository surveys,
                            com.serviceloop.casework.CaseService cases, Clock clock,
                            @Value("${serviceloop.surveys.max-per-link-per-minute:600}") int perLinkPerMinute) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.writer = writer;
+        this.tx = tx;
         this.links = links;
         this.surveys = surveys;
         this.cases = cases;
@@ -62,7 +62,11 @@ public class SurveyResponses {
         }
     }
 
-    @Transactional
+    /**
+     * Checks and stores a response. Ordinary responses are stored by group commit (ResponseWriter);
+     * an invitation's response (its link is used up with it) and one that raises a case are stored
+     * in a transaction of their own, so that the response and what it changes commit together.
+     */
     public Accepted submit(String token, Submission s) {
         SurveyLink link = links.open(token);
         long minute = clock.millis() / 60_000;
@@ -76,41 +80,41 @@ public class SurveyResponses {
         List<Question> questions = surveys.questions(link.surveyId());
         List<AnswerCheck.Answer> answers = AnswerCheck.check(s.answers(), questions, complete);
         BigDecimal satisfaction = satisfaction(answers, questions);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (link.singleUse() && jdbc.sql("UPDATE survey_link SET used_at = :now WHERE token = :t AND used_at IS NULL")
-                .param("now", now).param("t", token).update() == 0) {
-            throw new ConflictException("This invitation has already been answered");
+        var response = new ResponseWriter.NewResponse(link.surveyId(), link.outletId(), token, link.channel(),
+                link.customerId(), s.staffId(), s.language(), complete, satisfaction, OffsetDateTime.now(clock),
+                s.submissionKey(), answers);
+        Survey raisesCase = raisesCase(link, satisfaction);
+        if (!link.singleUse() && raisesCase == null) {
+            return new Accepted(writer.write(response), complete, satisfaction, null);
         }
-        var keys = new GeneratedKeyHolder();
         try {
-            jdbc.sql("""
-                    INSERT INTO survey_response (survey_id, outlet_id, link_token, channel, customer_id, staff_id, language,
-                        complete, satisfaction, submitted_at, submission_key)
-                    VALUES (:survey, :outlet, :token, :channel, :customer, :staff, :lang, :complete, :sat, :now, :key)""")
-                    .param("survey", link.surveyId()).param("outlet", link.outletId()).param("token", token)
-                    .param("channel", link.channel()).param("customer", link.customerId()).param("staff", s.staffId())
-                    .param("lang", s.language()).param("complete", complete).param("sat", satisfaction)
-                    .param("now", now).param("key", s.submissionKey()).update(keys, "id");
+            return tx.execute(status -> {
+                if (link.singleUse() && jdbc.sql("UPDATE survey_link SET used_at = :now WHERE token = :t AND used_at IS NULL")
+                        .param("now", response.submittedAt()).param("t", token).update() == 0) {
+                    throw new ConflictException("This invitation has already been answered");
+                }
+                long id = writer.store(response);
+                Long caseId = raisesCase == null ? null : raiseCase(raisesCase, link, id, satisfaction, answers, questions);
+                return new Accepted(id, complete, satisfaction, caseId);
+            });
         } catch (DuplicateKeyException e) {
             throw new ConflictException("This response has already been received");
         }
-        long id = keys.getKey().longValue();
-        batch.batchUpdate("INSERT INTO survey_answer (response_id, question_id, num_value, text_value) VALUES (?, ?, ?, ?)",
-                answers.stream().map(a -> new Object[] {id, a.questionId(), a.number(), a.text()}).toList());
-        Long caseId = raiseCase(link, id, satisfaction, answers, questions);
-        return new Accepted(id, complete, satisfaction, caseId);
     }
 
-    /** A response at or below the survey's threshold becomes a complaint case for the outlet's manager. */
-    private Long raiseCase(SurveyLink link, long responseId, BigDecimal satisfaction, List<AnswerCheck.Answer> answers,
-                           List<Question> questions) {
+    /** The survey, when this response is at or below its threshold and there is an outlet to raise a case for. */
+    private Survey raisesCase(SurveyLink link, BigDecimal satisfaction) {
         if (satisfaction == null || link.outletId() == null) {
             return null; // nothing to judge, or nowhere to raise it: no need to read the survey
         }
         Survey survey = surveys.cached(link.surveyId());
-        if (survey.caseThreshold() == null || satisfaction.compareTo(survey.caseThreshold()) > 0) {
-            return null;
-        }
+        boolean low = survey.caseThreshold() != null && satisfaction.compareTo(survey.caseThreshold()) <= 0;
+        return low ? survey : null;
+    }
+
+    /** A response at or below the survey's threshold becomes a complaint case for the outlet's manager. */
+    private Long raiseCase(Survey survey, SurveyLink link, long responseId, BigDecimal satisfaction,
+                           List<AnswerCheck.Answer> answers, List<Question> questions) {
         StringBuilder text = new StringBuilder("Survey response #" + responseId + " (" + survey.titleEn() + "): satisfaction "
                 + satisfaction + "/100, at or below " + survey.caseThreshold() + ".");
         var byId = new java.util.HashMap<Long, Question>();
