@@ -33,6 +33,35 @@ public final class Servqual {
     }
 
     /**
+     * Scores item totals as {@link SurveyAnalysis#itemTotals} reads them: expectation and perception
+     * per item (the same item may come in several rows, from the aggregates and the live tail), and
+     * the importance points per dimension.
+     */
+    static Score score(List<ItemTotal> totals) {
+        Map<Integer, double[]> items = new TreeMap<>();
+        Map<Integer, Dimension> dims = new java.util.HashMap<>();
+        Map<Dimension, double[]> points = new EnumMap<>(Dimension.class);
+        for (ItemTotal t : totals) {
+            if ("IMPORTANCE".equals(t.side())) {
+                double[] pt = points.computeIfAbsent(t.dimension(), k -> new double[2]);
+                pt[0] += t.n();
+                pt[1] += t.sum();
+            } else if ("EXPECTATION".equals(t.side()) || "PERCEPTION".equals(t.side())) {
+                double[] s = items.computeIfAbsent(t.itemNo(), k -> new double[4]);
+                dims.put(t.itemNo(), t.dimension());
+                int o = "EXPECTATION".equals(t.side()) ? 0 : 2;
+                s[o] += t.n();
+                s[o + 1] += t.sum();
+            }
+        }
+        Map<Dimension, Double> importance = new EnumMap<>(Dimension.class);
+        points.forEach((d, pt) -> importance.put(d, pt[0] == 0 ? 0 : pt[1] / pt[0]));
+        List<ItemSums> sums = items.entrySet().stream().map(e -> new ItemSums(e.getKey(), dims.get(e.getKey()),
+                (long) e.getValue()[0], e.getValue()[1], (long) e.getValue()[2], e.getValue()[3])).toList();
+        return score(sums, importance);
+    }
+
+    /**
      * @param items      per-item sums (from the database's aggregates)
      * @param importance mean importance points per dimension (any scale; normalised here); may be empty
      */

@@ -1,15 +1,14 @@
 package com.serviceloop.survey;
 
 import com.serviceloop.organisation.OrgService;
+import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.OutletScope;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,6 +16,11 @@ import org.springframework.stereotype.Service;
 /** Figures from stored responses, within the caller's outlet scope. */
 @Service
 public class SurveyAnalysis {
+    /** The built-in instruments the five-gap view compares (their items line up by dimension and number). */
+    static final String CUSTOMER_SURVEY = "servqual";
+    static final String MANAGEMENT_SURVEY = "gaps-management";
+    static final String STAFF_SURVEY = "gaps-staff";
+
     private final JdbcClient jdbc;
     private final OrgService org;
     private final SurveyRepository surveys;
@@ -43,20 +47,24 @@ public class SurveyAnalysis {
         if (!"SERVQUAL".equals(surveys.get(surveyId).kind())) {
             throw new BadInputException("surveyId", "Survey " + surveyId + " is not a SERVQUAL survey");
         }
-        OutletScope scope = org.scopeOf(user);
-        ResponseWhere w = ResponseWhere.of(surveyId, f, scope, zone);
-        record Row(Integer item, Dimension dimension, String side, long n, double sum) {
-        }
-        List<Row> rows = new java.util.ArrayList<>();
-        // settled days from the daily aggregates, the newest responses live
+        return Servqual.score(itemTotals(surveyId, f, org.scopeOf(user)));
+    }
+
+    /**
+     * Numeric answers per item, dimension and side: settled days from the daily aggregates, the
+     * newest responses live, so a large survey is read in a few hundred rows.
+     */
+    List<ItemTotal> itemTotals(long surveyId, Filter f, OutletScope scope) {
+        List<ItemTotal> rows = new java.util.ArrayList<>();
         ResponseWhere daily = ResponseWhere.daily(surveyId, f, scope);
         scope.bind(jdbc.sql("""
                         SELECT q.item_no, q.dimension, q.side, SUM(d.n), SUM(d.total)
                         FROM survey_item_daily d JOIN survey_question q ON q.id = d.question_id
                         WHERE q.dimension IS NOT NULL AND""" + daily.sql() + " GROUP BY q.item_no, q.dimension, q.side"))
                 .params(daily.params())
-                .query((rs, i) -> rows.add(new Row((Integer) rs.getObject(1), Dimension.valueOf(rs.getString(2)),
+                .query((rs, i) -> rows.add(new ItemTotal((Integer) rs.getObject(1), Dimension.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getLong(4), rs.getDouble(5)))).list();
+        ResponseWhere w = ResponseWhere.of(surveyId, f, scope, zone);
         scope.bind(jdbc.sql("""
                         SELECT q.item_no, q.dimension, q.side, COUNT(a.num_value), COALESCE(SUM(a.num_value), 0)
                         FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
@@ -64,29 +72,45 @@ public class SurveyAnalysis {
                         WHERE q.dimension IS NOT NULL AND r.id > :mark AND""" + w.sql()
                         + " GROUP BY q.item_no, q.dimension, q.side"))
                 .params(w.params()).param("mark", rollup.mark())
-                .query((rs, i) -> rows.add(new Row((Integer) rs.getObject(1), Dimension.valueOf(rs.getString(2)),
+                .query((rs, i) -> rows.add(new ItemTotal((Integer) rs.getObject(1), Dimension.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getLong(4), rs.getDouble(5)))).list();
-        Map<Integer, double[]> items = new java.util.TreeMap<>();
-        Map<Integer, Dimension> dims = new HashMap<>();
-        Map<Dimension, double[]> points = new EnumMap<>(Dimension.class);
-        for (Row r : rows) {
-            if ("IMPORTANCE".equals(r.side())) {
-                double[] pt = points.computeIfAbsent(r.dimension(), k -> new double[2]);
-                pt[0] += r.n();
-                pt[1] += r.sum();
-                continue;
-            }
-            double[] s = items.computeIfAbsent(r.item(), k -> new double[4]);
-            dims.put(r.item(), r.dimension());
-            int o = "EXPECTATION".equals(r.side()) ? 0 : 2;
-            s[o] += r.n();
-            s[o + 1] += r.sum();
+        return rows;
+    }
+
+    /**
+     * The five gaps for one outlet, one region, or everything in the caller's scope, over a period:
+     * customers from the SERVQUAL survey, managers and staff from their own surveys, all read the
+     * same way as the SERVQUAL figures (daily aggregates plus the live tail).
+     */
+    public FiveGaps.Result fiveGaps(AppUser user, Long outletId, Long regionId, LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new BadInputException("from", "The period starts after it ends");
         }
-        Map<Dimension, Double> importance = new EnumMap<>(Dimension.class);
-        points.forEach((d, pt) -> importance.put(d, pt[0] == 0 ? 0 : pt[1] / pt[0]));
-        List<Servqual.ItemSums> sums = items.entrySet().stream().map(e -> new Servqual.ItemSums(e.getKey(),
-                dims.get(e.getKey()), (long) e.getValue()[0], e.getValue()[1], (long) e.getValue()[2], e.getValue()[3])).toList();
-        return Servqual.score(sums, importance);
+        if (outletId != null && regionId != null) {
+            throw new BadInputException("regionId", "Give an outlet or a region, not both");
+        }
+        OutletScope scope = org.scopeOf(user);
+        if (outletId != null && org.get(user, outletId).kind() != UnitKind.OUTLET) {
+            throw new BadInputException("outletId", "Unit " + outletId + " is not an outlet");
+        }
+        if (regionId != null) {
+            OrgUnit region = org.get(user, regionId);
+            if (region.kind() != UnitKind.REGION) {
+                throw new BadInputException("regionId", "Unit " + regionId + " is not a region");
+            }
+            // the region's outlets the caller may see, as a narrower scope: the same queries then serve
+            scope = OutletScope.of(org.visibleOutlets(user).stream().filter(o -> o.path().startsWith(region.path()))
+                    .map(OrgUnit::id).toList());
+        }
+        Filter f = new Filter(outletId, from, to);
+        return FiveGaps.compute(source(CUSTOMER_SURVEY, f, scope), source(MANAGEMENT_SURVEY, f, scope),
+                source(STAFF_SURVEY, f, scope));
+    }
+
+    private FiveGaps.Source source(String code, Filter f, OutletScope scope) {
+        long id = surveys.byCode(code).orElseThrow(() -> new IllegalStateException("Built-in survey " + code + " missing"))
+                .id();
+        return new FiveGaps.Source(figures.total(scope, id, f).responses(), itemTotals(id, f, scope));
     }
 
     public record Summary(long responses, long complete, Double satisfactionIndex, Long promoters, Long passives,

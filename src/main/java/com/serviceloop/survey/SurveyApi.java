@@ -80,6 +80,20 @@ public class SurveyApi {
         return analysis.servqual(user, id, new SurveyAnalysis.Filter(outletId, from, to));
     }
 
+    @Operation(summary = "The five-gap model per dimension and overall: gap 1 (managers' estimate of customers' "
+            + "expectations − customers' expectations), gaps 2-4 (standards, delivery, communication: rating − 7) and "
+            + "gap 5 (customers' perception − expectation), with the responses behind each; for an outlet, a region "
+            + "or the caller's whole scope")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+    @GetMapping("/five-gaps")
+    public FiveGaps.Result fiveGaps(@AuthenticationPrincipal AppUser user,
+                                    @RequestParam(required = false) Long outletId,
+                                    @RequestParam(required = false) Long regionId,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return analysis.fiveGaps(user, outletId, regionId, from, to);
+    }
+
     @Operation(summary = "Responses, satisfaction index (0-100), would-recommend score (promoters - detractors), ask-by-name")
     @GetMapping("/{id}/summary")
     public SurveyAnalysis.Summary summary(@AuthenticationPrincipal AppUser user, @PathVariable long id,

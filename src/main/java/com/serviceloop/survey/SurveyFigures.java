@@ -61,7 +61,11 @@ public class SurveyFigures {
     }
 
     List<Cell> cells(AppUser user, long surveyId, SurveyAnalysis.Filter f) {
-        OutletScope scope = org.scopeOf(user);
+        return cells(org.scopeOf(user), surveyId, f);
+    }
+
+    /** The cells of the outlets in {@code scope} (a caller's scope, or a region within it). */
+    List<Cell> cells(OutletScope scope, long surveyId, SurveyAnalysis.Filter f) {
         long mark = rollup.mark();
         List<Cell> cells = new ArrayList<>();
         ResponseWhere daily = ResponseWhere.daily(surveyId, f, scope);
@@ -96,7 +100,11 @@ public class SurveyFigures {
     }
 
     public Counters total(AppUser user, long surveyId, SurveyAnalysis.Filter f) {
-        return cells(user, surveyId, f).stream().map(Cell::counters).reduce(Counters.ZERO, Counters::plus);
+        return total(org.scopeOf(user), surveyId, f);
+    }
+
+    Counters total(OutletScope scope, long surveyId, SurveyAnalysis.Filter f) {
+        return cells(scope, surveyId, f).stream().map(Cell::counters).reduce(Counters.ZERO, Counters::plus);
     }
 
     public enum GroupBy { OUTLET, REGION }

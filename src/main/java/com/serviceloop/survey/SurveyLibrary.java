@@ -55,7 +55,8 @@ public class SurveyLibrary implements ApplicationRunner {
         if (jdbc.sql("SELECT COUNT(*) FROM survey WHERE code = :c").param("c", code).query(Long.class).single() > 0) {
             return;
         }
-        List<Draft> questions = s.get("kind").asText().equals("SERVQUAL") ? servqual(s) : plain(s);
+        List<Draft> questions = s.get("kind").asText().equals("SERVQUAL") ? servqual(s)
+                : s.has("sections") ? rated(s) : plain(s);
         try {
             tx.executeWithoutResult(status -> {
                 var keys = new GeneratedKeyHolder();
@@ -120,6 +121,24 @@ public class SurveyLibrary implements ApplicationRunner {
             JsonNode t = s.at("/importance/" + d.name());
             out.add(new Draft(section.get("en").asText(), section.get("zh").asText(), QuestionType.POINTS,
                     t.get("en").asText(), t.get("zh").asText(), null, null, false, d, "IMPORTANCE", null, null));
+        }
+        return out;
+    }
+
+    /**
+     * Sections of 1–7 statements, each on a dimension, with a side and a number within its side: the
+     * managers' and staff surveys of the five-gap view. Their PREDICTED items carry the SERVQUAL item
+     * numbers, so that they line up with the customers' expectations.
+     */
+    private static List<Draft> rated(JsonNode s) {
+        List<Draft> out = new ArrayList<>();
+        for (JsonNode section : s.get("sections")) {
+            String side = section.get("side").asText();
+            for (JsonNode i : section.get("items")) {
+                out.add(new Draft(section.get("en").asText(), section.get("zh").asText(), QuestionType.SCALE_7,
+                        i.get("en").asText(), i.get("zh").asText(), null, null, false,
+                        Dimension.valueOf(i.get("dimension").asText()), side, i.get("item").asInt(), null));
+            }
         }
         return out;
     }

@@ -131,8 +131,9 @@ public class SurveyResponses {
 
     /**
      * The response's satisfaction index, 0-100: the mean of its rating answers, each scaled from its
-     * scale's lowest (0) to highest (100) point. SERVQUAL expectations and importance points say
-     * nothing about this visit and are left out. Null when the response has no rating.
+     * scale's lowest (0) to highest (100) point. Only ratings of the service count: SERVQUAL
+     * expectations and importance points say nothing about this visit, and the managers' and staff
+     * ratings of the five-gap surveys are not customer satisfaction. Null when the response has no rating.
      */
     static BigDecimal satisfaction(List<AnswerCheck.Answer> answers, List<Question> questions) {
         var byId = new java.util.HashMap<Long, Question>();
@@ -141,7 +142,7 @@ public class SurveyResponses {
         int n = 0;
         for (AnswerCheck.Answer a : answers) {
             Question q = byId.get(a.questionId());
-            if (q.qtype().isScale() && !"EXPECTATION".equals(q.side())) {
+            if (q.qtype().isScale() && (q.side() == null || "PERCEPTION".equals(q.side()))) {
                 sum += (a.number().doubleValue() - q.qtype().min()) * 100.0 / (q.qtype().max() - q.qtype().min());
                 n++;
             }

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SurveyPagesTest extends PageTest {
     @Autowired SurveyRepository surveys;
     @Autowired SurveyLinks links;
+    @Autowired SurveyResponses responses;
     @Autowired JdbcClient jdbc;
     private Fixtures.Chain chain;
     private AppUser manager;
@@ -95,5 +96,37 @@ class SurveyPagesTest extends PageTest {
         page(manager, "/surveys/links/" + token + "/qr.svg", "en").andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("image/svg+xml")))
                 .andExpect(content().string(containsString("<svg")));
+    }
+
+    @Test
+    void theFiveGapPageShowsTheGapsSideBySideInBothLanguages() throws Exception {
+        long management = surveys.byCode("gaps-management").orElseThrow().id();
+        String token = links.create(manager, management, new SurveyLinks.LinkForm(chain.outletA().id(), "LINK", false, null))
+                .token();
+        var answers = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        surveys.questions(management).stream().filter(q -> "STANDARD".equals(q.side()))
+                .forEach(q -> answers.put(String.valueOf(q.id()), 4));
+        responses.submit(token, new SurveyResponses.Submission(answers, "five-gap-page-1", "en", true, null));
+
+        String url = "/surveys/five-gaps?outletId=" + chain.outletA().id();
+        page(manager, url, "en").andExpect(status().isOk())
+                .andExpect(content().string(containsString("Gap 2: standards")))
+                .andExpect(content().string(containsString("five-gaps-data")))
+                .andExpect(content().string(containsString("<div class=\"kpi\" id=\"responses-management\">1</div>")))
+                // standards rated 4 of 7 everywhere: gap 2 is -3.00 per dimension and overall
+                .andExpect(content().string(containsString("<td class=\"bad\">-3.00</td>")))
+                .andExpect(content().string(containsString("<th>-3.00</th>")))
+                // nobody else answered: the customers' and staff gaps have no data
+                .andExpect(content().string(containsString("no data")))
+                .andExpect(content().string(containsString("/surveys/" + management + "/links")));
+        page(manager, url, "zh-CN").andExpect(status().isOk())
+                .andExpect(content().string(containsString("差距 5：顾客感受到的差距")))
+                .andExpect(content().string(containsString("信赖度")))
+                .andExpect(content().string(containsString("无数据")));
+        page(manager, "/surveys", "en").andExpect(content().string(containsString("/surveys/five-gaps")));
+        page(manager, "/surveys/five-gaps?from=2026-05-02&to=2026-05-01", "en").andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"alert\"")));
+        page(manager, "/surveys/five-gaps?outletId=" + chain.outletB().id(), "en").andExpect(status().isNotFound());
+        page(fixtures.person(Role.STAFF, chain.outletA().id()), "/surveys/five-gaps", "en").andExpect(status().isForbidden());
     }
 }

@@ -1,0 +1,97 @@
+package com.serviceloop.survey;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.organisation.UnitKind;
+import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.BadInputException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The five-gap model: customers, managers and staff side by side, per dimension. */
+@Controller
+public class FiveGapsPage {
+    private final SurveyAnalysis analysis;
+    private final SurveyRepository surveys;
+    private final OrgService org;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    public FiveGapsPage(SurveyAnalysis analysis, SurveyRepository surveys, OrgService org, MessageSource messages,
+                        ObjectMapper json) {
+        this.analysis = analysis;
+        this.surveys = surveys;
+        this.org = org;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+    @GetMapping("/surveys/five-gaps")
+    public String view(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long outletId,
+                       @RequestParam(required = false) Long regionId,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                       Locale locale, Model model) throws JsonProcessingException {
+        boolean zh = !"en".equals(locale.getLanguage());
+        FiveGaps.Result result = null;
+        try {
+            result = analysis.fiveGaps(user, outletId, regionId, from, to);
+        } catch (BadInputException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        model.addAttribute("zh", zh);
+        model.addAttribute("result", result);
+        if (result != null) {
+            model.addAttribute("chartJson", json.writeValueAsString(chart(result, zh, locale)).replace("</", "<\\/"));
+        }
+        var units = org.visibleUnits(user);
+        model.addAttribute("outlets", units.stream().filter(u -> u.kind() == UnitKind.OUTLET).toList());
+        model.addAttribute("regions", units.stream().filter(u -> u.kind() == UnitKind.REGION).toList());
+        model.addAttribute("outletId", outletId);
+        model.addAttribute("regionId", regionId);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("customerSurvey", surveys.byCode(SurveyAnalysis.CUSTOMER_SURVEY).orElseThrow());
+        model.addAttribute("managementSurvey", surveys.byCode(SurveyAnalysis.MANAGEMENT_SURVEY).orElseThrow());
+        model.addAttribute("staffSurvey", surveys.byCode(SurveyAnalysis.STAFF_SURVEY).orElseThrow());
+        return "survey/five-gaps";
+    }
+
+    /** Categories (the dimensions, then overall) and one series per gap, for the grouped bar chart. */
+    private Map<String, Object> chart(FiveGaps.Result r, boolean zh, Locale locale) {
+        List<String> labels = new java.util.ArrayList<>(Arrays.stream(Dimension.values())
+                .map(d -> zh ? d.zh() : messages.getMessage("surveys.dim." + d.name(), null, locale)).toList());
+        labels.add(messages.getMessage("fivegaps.overall", null, locale));
+        List<FiveGaps.Row> rows = new java.util.ArrayList<>(r.dimensions());
+        rows.add(r.overall());
+        List<Map<String, Object>> series = new java.util.ArrayList<>();
+        List<java.util.function.Function<FiveGaps.Row, Double>> gaps = List.of(FiveGaps.Row::gap1, FiveGaps.Row::gap2,
+                FiveGaps.Row::gap3, FiveGaps.Row::gap4, FiveGaps.Row::gap5);
+        for (int g = 0; g < gaps.size(); g++) {
+            var column = gaps.get(g);
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", messages.getMessage("fivegaps.gap" + (g + 1), null, locale));
+            s.put("data", rows.stream().map(row -> column.apply(row) == null ? null
+                    : Math.round(column.apply(row) * 100) / 100.0).toList());
+            series.add(s);
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("labels", labels);
+        chart.put("series", series);
+        return chart;
+    }
+}
