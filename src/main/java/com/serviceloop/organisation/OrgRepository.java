@@ -4,6 +4,7 @@ import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -35,6 +36,18 @@ public class OrgRepository {
     public Optional<OrgUnit> findByCode(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE code = :code").param("code", code)
                 .query(Rows.of(OrgUnit.class)).optional();
+    }
+
+    /**
+     * The outlets a person scoped to this unit works with (for a team: its outlet). Asked on every
+     * scoped request, so each instance keeps the answer for up to a minute; OrgService clears it on
+     * a change, and a change made on another instance is in force everywhere within 60 s.
+     */
+    @Cacheable("outlet-scope")
+    public List<Long> outletIdsInScope(long scopeUnitId) {
+        return findById(scopeUnitId)
+                .map(u -> u.kind() == UnitKind.TEAM ? findById(u.parentId()).orElseThrow() : u)
+                .map(u -> outletIdsUnder(u.path())).orElse(List.of());
     }
 
     public List<Long> outletIdsUnder(String path) {

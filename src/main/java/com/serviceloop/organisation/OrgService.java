@@ -7,6 +7,7 @@ import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.OutletScope;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,13 +58,14 @@ public class OrgService {
         if (request != null && request.getAttribute(key, 0) instanceof OutletScope known) {
             return known;
         }
-        OutletScope scope = OutletScope.of(scopeRoot(user).map(u -> repo.outletIdsUnder(u.path())).orElse(List.of()));
+        OutletScope scope = OutletScope.of(user.scopeUnitId() == null ? List.of() : repo.outletIdsInScope(user.scopeUnitId()));
         if (request != null) {
             request.setAttribute(key, scope, 0);
         }
         return scope;
     }
 
+    @CacheEvict(cacheNames = "outlet-scope", allEntries = true)
     @Transactional
     public OrgUnit create(OrgUnitForm form) {
         String parentPath = "/";
@@ -88,6 +90,7 @@ public class OrgService {
         return repo.findById(id).orElseThrow();
     }
 
+    @CacheEvict(cacheNames = "outlet-scope", allEntries = true)
     @Transactional
     public OrgUnit update(long id, OrgUnitForm form) {
         OrgUnit current = repo.findById(id).orElseThrow(() -> new NotFoundException("Unit", id));
@@ -102,6 +105,7 @@ public class OrgService {
         return repo.findById(id).orElseThrow();
     }
 
+    @CacheEvict(cacheNames = "outlet-scope", allEntries = true)
     @Transactional
     public void delete(long id) {
         repo.findById(id).orElseThrow(() -> new NotFoundException("Unit", id));
