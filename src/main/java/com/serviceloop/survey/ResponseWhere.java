@@ -12,10 +12,8 @@ record ResponseWhere(String sql, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder(" r.survey_id = :survey AND " + scope.sqlFilter("r.outlet_id"));
         Map<String, Object> p = new HashMap<>();
         p.put("survey", surveyId);
-        if (f.outletId() != null) {
-            sql.append(" AND r.outlet_id = :outlet");
-            p.put("outlet", f.outletId());
-        }
+        sql.append(f.unitSql("r.outlet_id"));
+        f.bindUnit(p);
         if (f.from() != null) {
             sql.append(" AND r.submitted_at >= :from");
             p.put("from", f.from().atStartOfDay(zone).toOffsetDateTime());
@@ -32,10 +30,8 @@ record ResponseWhere(String sql, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder(" d.survey_id = :survey AND " + scope.sqlFilter("d.outlet_id"));
         Map<String, Object> p = new HashMap<>();
         p.put("survey", surveyId);
-        if (f.outletId() != null) {
-            sql.append(" AND d.outlet_id = :outlet");
-            p.put("outlet", f.outletId());
-        }
+        sql.append(f.unitSql("d.outlet_id"));
+        f.bindUnit(p);
         if (f.from() != null) {
             sql.append(" AND d.stat_day >= :from");
             p.put("from", f.from());

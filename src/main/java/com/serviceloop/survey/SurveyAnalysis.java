@@ -9,6 +9,7 @@ import com.serviceloop.platform.OutletScope;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,32 @@ public class SurveyAnalysis {
         this.zone = ZoneId.of(zone);
     }
 
-    public record Filter(Long outletId, LocalDate from, LocalDate to) {
+    /**
+     * Which responses count: one outlet, or the outlets of one region, or (both null) everything in
+     * the caller's scope; and a period of days, both ends included, either end open when null.
+     */
+    public record Filter(Long outletId, Long regionId, LocalDate from, LocalDate to) {
+        public Filter(Long outletId, LocalDate from, LocalDate to) {
+            this(outletId, null, from, to);
+        }
+
+        /** The outlet or region condition on an outlet column; {@link #bindUnit} adds its parameter. */
+        String unitSql(String column) {
+            if (outletId != null) {
+                return " AND " + column + " = :outlet";
+            }
+            // outlets hang directly under their region (UnitKind.allowedParents)
+            return regionId == null ? "" : " AND " + column
+                    + " IN (SELECT u.id FROM org_unit u WHERE u.parent_id = :region AND u.kind = 'OUTLET')";
+        }
+
+        void bindUnit(Map<String, Object> params) {
+            if (outletId != null) {
+                params.put("outlet", outletId);
+            } else if (regionId != null) {
+                params.put("region", regionId);
+            }
+        }
     }
 
     /** SERVQUAL gaps per item and dimension, unweighted and weighted by the customers' importance points. */
@@ -127,5 +153,28 @@ public class SurveyAnalysis {
         boolean hasNps = c.promoters() + c.passives() + c.detractors() > 0;
         return new Summary(c.responses(), c.complete(), c.satisfactionIndex(), hasNps ? c.promoters() : null,
                 hasNps ? c.passives() : null, hasNps ? c.detractors() : null, c.recommendScore(), c.askByName());
+    }
+
+    public record Comment(java.time.OffsetDateTime submittedAt, String outlet, String text) {
+    }
+
+    /**
+     * The newest free-text answers, newest first. A staff member named for ask-by-name is a count,
+     * not a comment, and is left out.
+     */
+    public List<Comment> comments(AppUser user, long surveyId, Filter f, int limit) {
+        OutletScope scope = org.scopeOf(user);
+        ResponseWhere w = ResponseWhere.of(surveyId, f, scope, zone);
+        return scope.bind(jdbc.sql("""
+                        SELECT r.submitted_at, o.name, a.text_value
+                        FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
+                        JOIN survey_question q ON q.id = a.question_id
+                        LEFT JOIN org_unit o ON o.id = r.outlet_id
+                        WHERE q.qtype = 'TEXT' AND (q.purpose IS NULL OR q.purpose <> 'ASK_BY_NAME')
+                          AND a.text_value IS NOT NULL AND""" + w.sql()
+                        + " ORDER BY r.submitted_at DESC, r.id DESC, q.position LIMIT :limit"))
+                .params(w.params()).param("limit", limit)
+                .query((rs, i) -> new Comment(rs.getObject(1, java.time.OffsetDateTime.class), rs.getString(2),
+                        rs.getString(3))).list();
     }
 }

@@ -190,6 +190,6 @@ public class SurveyApi {
         if (start.isAfter(end)) {
             throw new com.serviceloop.platform.BadInputException("from", "The period starts after it ends");
         }
-        return rates.rates(user, id, outletId, start, end);
+        return rates.rates(user, id, new SurveyAnalysis.Filter(outletId, start, end));
     }
 }

@@ -4,7 +4,12 @@ import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.Locale;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Survey screens for managers: the instruments, their links and QR posters, and the figures. */
@@ -28,10 +34,14 @@ public class SurveyPages {
     private final org.springframework.context.MessageSource messages;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final SurveyFigures figures;
+    private final SurveyReports reports;
+    private final SurveyReportPdf pdf;
 
     public SurveyPages(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, OrgService org,
                        org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json,
-                       SurveyFigures figures) {
+                       SurveyFigures figures, SurveyReports reports, SurveyReportPdf pdf) {
+        this.reports = reports;
+        this.pdf = pdf;
         this.figures = figures;
         this.messages = messages;
         this.json = json;
@@ -88,9 +98,33 @@ public class SurveyPages {
         model.addAttribute("outletNames", outlets.stream().collect(java.util.stream.Collectors.toMap(
                 com.serviceloop.organisation.OrgUnit::id, com.serviceloop.organisation.OrgUnit::name)));
         model.addAttribute("outletId", outletId);
+        model.addAttribute("reportPeriod", reports.defaultPeriod());
         model.addAttribute("links", links.list(user, id));
         model.addAttribute("base", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
         return "survey/detail";
+    }
+
+    /** The PDF report from the survey's page; a period that runs backwards goes back to the page with a message. */
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+    @GetMapping("/surveys/{id}/report.pdf")
+    public ResponseEntity<byte[]> report(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                         @RequestParam(required = false) Long outletId,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                         @RequestParam(required = false) String language, Locale locale,
+                                         HttpServletRequest request, HttpServletResponse response) {
+        // not "lang": that would also switch the language of the screens (LocaleChangeInterceptor)
+        try {
+            Locale reportLocale = SurveyReportPdf.language(language, locale);
+            var report = reports.report(user, id, outletId, null, from, to, "zh".equals(reportLocale.getLanguage()));
+            return pdf.download(report, reportLocale, request.getRequestURL().toString());
+        } catch (BadInputException e) {
+            String back = ServletUriComponentsBuilder.fromContextPath(request).path("/surveys/{id}")
+                    .queryParamIfPresent("outletId", java.util.Optional.ofNullable(outletId)).buildAndExpand(id).toUriString();
+            RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
+            RequestContextUtils.saveOutputFlashMap(back, request, response);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(back)).build();
+        }
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")

@@ -44,34 +44,34 @@ public class SurveyRates {
                         Rate askByNameRate, Rate returnRate) {
     }
 
-    public Rates rates(AppUser user, long surveyId, Long outletId, LocalDate from, LocalDate to) {
+    /** The filter's period must have both ends. */
+    public Rates rates(AppUser user, long surveyId, SurveyAnalysis.Filter f) {
+        LocalDate from = f.from();
+        LocalDate to = f.to();
         OutletScope scope = org.scopeOf(user);
-        SurveyFigures.Counters c = figures.total(user, surveyId, new SurveyAnalysis.Filter(outletId, from, to));
-        String outlet = outletId == null ? "" : " AND v.outlet_id = :outlet";
-        var visits = scope.bind(jdbc.sql("""
+        SurveyFigures.Counters c = figures.total(user, surveyId, f);
+        java.util.Map<String, Object> unit = new java.util.HashMap<>();
+        f.bindUnit(unit);
+        long[] v = scope.bind(jdbc.sql("""
                         SELECT COUNT(*), COUNT(DISTINCT v.customer_id) FROM visit v
-                        WHERE v.visited_at >= :from AND v.visited_at < :to AND\s""" + scope.sqlFilter("v.outlet_id") + outlet))
-                .param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay());
-        var returning = scope.bind(jdbc.sql("""
+                        WHERE v.visited_at >= :from AND v.visited_at < :to AND\s""" + scope.sqlFilter("v.outlet_id")
+                        + f.unitSql("v.outlet_id")))
+                .params(unit).param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay())
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long twice = scope.bind(jdbc.sql("""
                         SELECT COUNT(*) FROM (SELECT v.customer_id FROM visit v
-                            WHERE v.visited_at >= :from AND v.visited_at < :to AND\s""" + scope.sqlFilter("v.outlet_id") + outlet
-                        + " GROUP BY v.customer_id HAVING COUNT(*) >= 2) x"))
-                .param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay());
-        var invitations = scope.bind(jdbc.sql("""
+                            WHERE v.visited_at >= :from AND v.visited_at < :to AND\s""" + scope.sqlFilter("v.outlet_id")
+                        + f.unitSql("v.outlet_id") + " GROUP BY v.customer_id HAVING COUNT(*) >= 2) x"))
+                .params(unit).param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay())
+                .query(Long.class).single();
+        long[] inv = scope.bind(jdbc.sql("""
                         SELECT COUNT(*), COUNT(l.used_at) FROM survey_link l
                         WHERE l.survey_id = :survey AND l.single_use = TRUE AND l.created_at >= :fromTs AND l.created_at < :toTs
-                          AND\s""" + scope.sqlFilter("l.outlet_id") + (outletId == null ? "" : " AND l.outlet_id = :outlet")))
-                .param("survey", surveyId)
+                          AND\s""" + scope.sqlFilter("l.outlet_id") + f.unitSql("l.outlet_id")))
+                .params(unit).param("survey", surveyId)
                 .param("fromTs", from.atStartOfDay(zone).toOffsetDateTime())
-                .param("toTs", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        if (outletId != null) {
-            visits = visits.param("outlet", outletId);
-            returning = returning.param("outlet", outletId);
-            invitations = invitations.param("outlet", outletId);
-        }
-        long[] v = visits.query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long twice = returning.query(Long.class).single();
-        long[] inv = invitations.query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                .param("toTs", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         return new Rates(from, to, Rate.of(c.responses(), v[0]), Rate.of(inv[1], inv[0]),
                 Rate.of(c.promoters(), c.promoters() + c.passives() + c.detractors()), Rate.of(c.askByName(), c.complete()),
                 Rate.of(twice, v[1]));

@@ -129,4 +129,34 @@ class SurveyPagesTest extends PageTest {
         page(manager, "/surveys/five-gaps?outletId=" + chain.outletB().id(), "en").andExpect(status().isNotFound());
         page(fixtures.person(Role.STAFF, chain.outletA().id()), "/surveys/five-gaps", "en").andExpect(status().isForbidden());
     }
+
+    @Test
+    void theSurveyPageDownloadsThePdfReportForItsOutletAndPeriod() throws Exception {
+        long survey = surveys.byCode("post-visit").orElseThrow().id();
+        var lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        page(manager, "/surveys/" + survey + "?outletId=" + chain.outletA().id(), "en").andExpect(status().isOk())
+                .andExpect(content().string(containsString("/surveys/" + survey + "/report.pdf")))
+                .andExpect(content().string(containsString("name=\"outletId\" value=\"" + chain.outletA().id() + "\"")))
+                .andExpect(content().string(containsString("value=\"" + lastMonth.atDay(1) + "\"")))
+                .andExpect(content().string(containsString("value=\"" + lastMonth.atEndOfMonth() + "\"")))
+                .andExpect(content().string(containsString("PDF report")));
+
+        String url = "/surveys/" + survey + "/report.pdf?outletId=" + chain.outletA().id();
+        byte[] pdf = page(manager, url + "&from=2026-10-01&to=2026-10-31&language=zh", "en").andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"post-visit_" + chain.outletA().code() + "_2026-10.pdf\""))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("2026-10-01", "2026-10-31");
+        }
+        // the report's language leaves the language of the screens alone
+        page(manager, url + "&language=zh", "en").andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        // a period that runs backwards goes back to the page with the reason
+        var back = page(manager, url + "&from=2026-10-31&to=2026-10-01", "en").andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", containsString("/surveys/" + survey + "?outletId=" + chain.outletA().id())))
+                .andReturn();
+        assertThat(String.valueOf(back.getFlashMap().get("error"))).contains("after it ends");
+        page(fixtures.person(Role.STAFF, chain.outletA().id()), url, "en").andExpect(status().isForbidden());
+    }
 }

@@ -1,0 +1,57 @@
+package com.serviceloop.survey;
+
+import com.serviceloop.knowledge.PdfRenderer;
+import com.serviceloop.platform.BadInputException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+/** A survey report as a PDF download, through the same Thymeleaf-to-PDF path as the handbook. */
+@Component
+public class SurveyReportPdf {
+    private final SpringTemplateEngine templates;
+    private final PdfRenderer pdf;
+
+    public SurveyReportPdf(SpringTemplateEngine templates, PdfRenderer pdf) {
+        this.templates = templates;
+        this.pdf = pdf;
+    }
+
+    /** The report's language: {@code lang} when given (zh or en), else the reader's. */
+    public static Locale language(String lang, Locale reader) {
+        if (lang == null || lang.isBlank()) {
+            return "zh".equals(reader.getLanguage()) ? Locale.CHINESE : Locale.ENGLISH;
+        }
+        return switch (lang.strip().toLowerCase(Locale.ROOT)) {
+            case "zh", "zh-cn" -> Locale.CHINESE;
+            case "en" -> Locale.ENGLISH;
+            default -> throw new BadInputException("lang", "Choose zh or en");
+        };
+    }
+
+    /** Rendered in full before anything is sent, so a failure answers with an error, not half a file. */
+    public ResponseEntity<byte[]> download(SurveyReports.Report report, Locale locale, String baseUri) {
+        Context context = new Context(locale);
+        context.setVariable("report", report);
+        context.setVariable("zh", "zh".equals(locale.getLanguage()));
+        context.setVariable("worstItems", SurveyReports.WORST_ITEMS);
+        context.setVariable("commentCount", SurveyReports.COMMENTS);
+        String xhtml = templates.process("survey/report-pdf", context);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            pdf.render(xhtml, baseUri, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + report.fileName() + "\"")
+                .body(out.toByteArray());
+    }
+}
