@@ -84,8 +84,31 @@ public class SurveyLinks {
         return jdbc.sql(SELECT + " WHERE token = :t").param("t", token).query(Rows.of(SurveyLink.class)).optional();
     }
 
-    /** The link a respondent holds, if it is still open: unknown and switched-off links look the same (404). */
+    /** An open link with the version of its survey, read together: the version keys the cached questions. */
+    public record Opened(SurveyLink link, int surveyVersion) {
+    }
+
+    /**
+     * The link a respondent holds, if it is still open: unknown and switched-off links, and links to a
+     * survey that is switched off, look the same (404).
+     */
+    public Opened opened(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            throw new NotFoundException("Survey link", "with this address");
+        }
+        return jdbc.sql("""
+                SELECT l.token, l.survey_id, l.outlet_id, l.channel, l.customer_id, l.single_use, l.used_at, l.created_at,
+                       s.version
+                FROM survey_link l JOIN survey s ON s.id = l.survey_id
+                WHERE l.token = :t AND l.active = TRUE AND s.active = TRUE""")
+                .param("t", token)
+                .query((rs, i) -> new Opened(new SurveyLink(rs.getString(1), rs.getLong(2), rs.getObject(3, Long.class),
+                        rs.getString(4), rs.getObject(5, Long.class), rs.getBoolean(6),
+                        rs.getObject(7, OffsetDateTime.class), true, rs.getObject(8, OffsetDateTime.class)), rs.getInt(9)))
+                .optional().orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
+    }
+
     public SurveyLink open(String token) {
-        return find(token).filter(SurveyLink::active).orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
+        return opened(token).link();
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SurveyRepository {
     private static final String SURVEY = "SELECT id, code, kind, title_en, title_zh, intro_en, intro_zh, active, "
-            + "case_threshold, version FROM survey";
+            + "case_threshold, version, builtin FROM survey";
     private final JdbcClient jdbc;
 
     public SurveyRepository(JdbcClient jdbc) {
@@ -31,14 +31,23 @@ public class SurveyRepository {
         return jdbc.sql(SURVEY + " WHERE code = :c").param("c", code).query(Rows.of(Survey.class)).optional();
     }
 
-    /** Read on every public submission; questions of a survey in use do not change. */
-    @Cacheable("survey-questions")
+    /** The questions as they are now (pages, exports, the designer). */
     public List<Question> questions(long surveyId) {
         return jdbc.sql("""
                 SELECT id, survey_id, position, section_en, section_zh, qtype, text_en, text_zh, options_en, options_zh,
                        required, dimension, side, item_no, purpose
                 FROM survey_question WHERE survey_id = :s ORDER BY position""")
                 .param("s", surveyId).query(Rows.of(Question.class)).list();
+    }
+
+    /**
+     * The questions for a public page or submission. Every change to a survey raises its version, and
+     * the caller passes the version it read with the link, so an edit is in force on every instance
+     * from the next request on rather than when a cached copy expires.
+     */
+    @Cacheable("survey-questions")
+    public List<Question> questions(long surveyId, int version) {
+        return questions(surveyId);
     }
 
     public boolean setCaseThreshold(long id, java.math.BigDecimal threshold) {

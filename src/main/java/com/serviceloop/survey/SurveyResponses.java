@@ -64,7 +64,8 @@ public class SurveyResponses {
 
     @Transactional
     public Accepted submit(String token, Submission s) {
-        SurveyLink link = links.open(token);
+        SurveyLinks.Opened opened = links.opened(token);
+        SurveyLink link = opened.link();
         long minute = clock.millis() / 60_000;
         if (recent.get(token + "/" + minute, k -> new AtomicInteger()).incrementAndGet() > perLinkPerMinute) {
             throw new TooManyRequests();
@@ -73,7 +74,7 @@ public class SurveyResponses {
             throw new ConflictException("This invitation has already been answered");
         }
         boolean complete = s.complete() == null || s.complete();
-        List<Question> questions = surveys.questions(link.surveyId());
+        List<Question> questions = surveys.questions(link.surveyId(), opened.surveyVersion());
         List<AnswerCheck.Answer> answers = AnswerCheck.check(s.answers(), questions, complete);
         BigDecimal satisfaction = satisfaction(answers, questions);
         OffsetDateTime now = OffsetDateTime.now(clock);
