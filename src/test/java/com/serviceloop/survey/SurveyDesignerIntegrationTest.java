@@ -382,6 +382,8 @@ class SurveyDesignerIntegrationTest extends ApiTest {
         // switched off (a new survey is): the link does not open yet
         mvc.perform(get("/api/v1/public/surveys/" + token)).andExpect(status().isNotFound());
         answer(token, Map.of(q.get(0), 5)).andExpect(status().isNotFound());
+        postJson(API + "/" + id(d) + "/invitations", managerToken, Map.of("outletId", chain.outletA().id()))
+                .andExpect(status().isConflict());
         d = body(putJson(API + "/" + id(d) + "/active", managerToken, Map.of("active", true, "version",
                 d.at("/survey/version").asInt())).andExpect(status().isOk()));
         assertThat(d.at("/survey/active").asBoolean()).isTrue();
