@@ -48,7 +48,7 @@ public class PublicSurveyApi {
         SurveyLink link = links.open(token);
         Survey s = surveys.get(link.surveyId());
         boolean zh = !lang.startsWith("en");
-        return new PublicSurvey(s.title(zh), s.intro(zh), zh ? "zh" : "en", surveys.questions(s.id()).stream()
+        return new PublicSurvey(s.title(zh), s.intro(zh), zh ? "zh" : "en", surveys.questions(s.id(), s.version()).stream()
                 .map(q -> new PublicQuestion(q.id(), q.section(zh), q.qtype().name(), q.text(zh), q.options(zh), q.required(),
                         q.qtype().isNumeric() ? q.qtype().min() : null, q.qtype().isNumeric() ? q.qtype().max() : null))
                 .toList());

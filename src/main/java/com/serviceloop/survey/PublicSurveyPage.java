@@ -43,7 +43,7 @@ public class PublicSurveyPage {
         Survey s = surveys.get(link.surveyId());
         model.addAttribute("zh", zh);
         model.addAttribute("survey", s);
-        model.addAttribute("questions", surveys.questions(s.id()));
+        model.addAttribute("questions", surveys.questions(s.id(), s.version()));
         model.addAttribute("token", link.token());
         model.addAttribute("kiosk", "KIOSK".equals(link.channel()));
         model.addAttribute("submissionKey", UUID.randomUUID().toString());
@@ -54,8 +54,26 @@ public class PublicSurveyPage {
     @PostMapping("/s/{token}")
     public String submit(@PathVariable String token, @RequestParam String submissionKey, HttpServletRequest request,
                          Locale locale, Model model) {
-        SurveyLink link = links.open(token);
-        List<Question> questions = surveys.questions(link.surveyId());
+        SurveyLinks.Opened opened = links.opened(token);
+        SurveyLink link = opened.link();
+        ObjectNode answers = answers(request, surveys.questions(link.surveyId(), opened.surveyVersion()));
+        try {
+            responses.submit(token, new SurveyResponses.Submission(answers, submissionKey, locale.getLanguage(), true, null));
+        } catch (BadInputException e) {
+            return render(link, locale, model, e.getMessage());
+        } catch (ConflictException e) {
+            // already received (a double click, a reload): thank them once more
+        }
+        model.addAttribute("zh", !"en".equals(locale.getLanguage()));
+        model.addAttribute("kiosk", "KIOSK".equals(link.channel()));
+        model.addAttribute("token", token);
+        model.addAttribute("againUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().path("/s/" + token).toUriString());
+        return "survey/thanks";
+    }
+
+    /** The form's fields ({@code q<id>}) as the answers object the API takes; the survey preview reads them too. */
+    static ObjectNode answers(HttpServletRequest request, List<Question> questions) {
         ObjectNode answers = JsonNodeFactory.instance.objectNode();
         for (Question q : questions) {
             String[] values = request.getParameterValues("q" + q.id());
@@ -74,19 +92,7 @@ public class PublicSurveyPage {
                 default -> answers.put(key, number(values[0]));
             }
         }
-        try {
-            responses.submit(token, new SurveyResponses.Submission(answers, submissionKey, locale.getLanguage(), true, null));
-        } catch (BadInputException e) {
-            return render(link, locale, model, e.getMessage());
-        } catch (ConflictException e) {
-            // already received (a double click, a reload): thank them once more
-        }
-        model.addAttribute("zh", !"en".equals(locale.getLanguage()));
-        model.addAttribute("kiosk", "KIOSK".equals(link.channel()));
-        model.addAttribute("token", token);
-        model.addAttribute("againUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
-                .fromCurrentContextPath().path("/s/" + token).toUriString());
-        return "survey/thanks";
+        return answers;
     }
 
     private static long number(String v) {

@@ -19,4 +19,9 @@ public record Question(long id, long surveyId, int position, String sectionEn, S
     public String section(boolean chinese) {
         return chinese ? sectionZh : sectionEn;
     }
+
+    /** A SERVQUAL statement rated for expectation or perception (what the gap analysis reads). */
+    public boolean servqualItem() {
+        return dimension != null && ("EXPECTATION".equals(side) || "PERCEPTION".equals(side));
+    }
 }

@@ -70,8 +70,10 @@ public class SurveyAnalysis {
 
     /** SERVQUAL gaps per item and dimension, unweighted and weighted by the customers' importance points. */
     public Servqual.Score servqual(AppUser user, long surveyId, Filter f) {
-        if (!"SERVQUAL".equals(surveys.get(surveyId).kind())) {
-            throw new BadInputException("surveyId", "Survey " + surveyId + " is not a SERVQUAL survey");
+        surveys.get(surveyId);
+        // by its items, not its kind: a copy of the SERVQUAL instrument keeps them, an own survey has none
+        if (surveys.questions(surveyId).stream().noneMatch(Question::servqualItem)) {
+            throw new BadInputException("surveyId", "Survey " + surveyId + " has no SERVQUAL items");
         }
         return Servqual.score(itemTotals(surveyId, f, org.scopeOf(user)));
     }

@@ -44,6 +44,11 @@ public class SurveyInvitations {
     @Transactional
     public Result invite(AppUser user, long surveyId, Invite in) {
         Survey survey = surveys.get(surveyId);
+        if (!survey.active()) {
+            // its links would not open: customers would get a mail that leads nowhere
+            throw new com.serviceloop.platform.ConflictException("Survey " + surveyId
+                    + " is switched off; switch it on before sending invitations");
+        }
         OutletScope scope = org.scopeOf(user);
         if (in.outletId() == null || !scope.contains(in.outletId())) {
             throw new BadInputException("outletId", "Say which outlet (in your scope) the invitation comes from");

@@ -61,8 +61,8 @@ public class SurveyLibrary implements ApplicationRunner {
             tx.executeWithoutResult(status -> {
                 var keys = new GeneratedKeyHolder();
                 jdbc.sql("""
-                        INSERT INTO survey (code, kind, title_en, title_zh, intro_en, intro_zh, case_threshold)
-                        VALUES (:code, :kind, :ten, :tzh, :ien, :izh, :threshold)""")
+                        INSERT INTO survey (code, kind, title_en, title_zh, intro_en, intro_zh, case_threshold, builtin)
+                        VALUES (:code, :kind, :ten, :tzh, :ien, :izh, :threshold, TRUE)""")
                         .param("code", code).param("kind", s.get("kind").asText())
                         .param("ten", s.at("/title/en").asText()).param("tzh", s.at("/title/zh").asText())
                         .param("ien", text(s.at("/intro/en"))).param("izh", text(s.at("/intro/zh")))

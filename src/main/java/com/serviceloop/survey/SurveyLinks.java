@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -85,13 +84,31 @@ public class SurveyLinks {
         return jdbc.sql(SELECT + " WHERE token = :t").param("t", token).query(Rows.of(SurveyLink.class)).optional();
     }
 
+    /** An open link with the version of its survey, read together: the version keys the cached questions. */
+    public record Opened(SurveyLink link, int surveyVersion) {
+    }
+
     /**
-     * The link a respondent holds, if it is still open: unknown and switched-off links look the same
-     * (404). Read on every public submission, so each instance keeps an open shared link (QR code,
-     * kiosk) for up to a minute; invitation links are single use and always read afresh.
+     * The link a respondent holds, if it is still open: unknown and switched-off links, and links to a
+     * survey that is switched off, look the same (404).
      */
-    @Cacheable(cacheNames = "survey-links", unless = "#result.singleUse()")
+    public Opened opened(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            throw new NotFoundException("Survey link", "with this address");
+        }
+        return jdbc.sql("""
+                SELECT l.token, l.survey_id, l.outlet_id, l.channel, l.customer_id, l.single_use, l.used_at, l.created_at,
+                       s.version
+                FROM survey_link l JOIN survey s ON s.id = l.survey_id
+                WHERE l.token = :t AND l.active = TRUE AND s.active = TRUE""")
+                .param("t", token)
+                .query((rs, i) -> new Opened(new SurveyLink(rs.getString(1), rs.getLong(2), rs.getObject(3, Long.class),
+                        rs.getString(4), rs.getObject(5, Long.class), rs.getBoolean(6),
+                        rs.getObject(7, OffsetDateTime.class), true, rs.getObject(8, OffsetDateTime.class)), rs.getInt(9)))
+                .optional().orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
+    }
+
     public SurveyLink open(String token) {
-        return find(token).filter(SurveyLink::active).orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
+        return opened(token).link();
     }
 }

@@ -64,7 +64,8 @@ public class SurveyPages {
         var filter = new SurveyAnalysis.Filter(outletId, null, null);
         model.addAttribute("zh", !"en".equals(locale.getLanguage()));
         model.addAttribute("survey", s);
-        model.addAttribute("questions", surveys.questions(id));
+        java.util.List<Question> questions = surveys.questions(id);
+        model.addAttribute("questions", questions);
         model.addAttribute("summary", analysis.summary(user, id, filter));
         model.addAttribute("ranking", figures.ranking(user, id, filter, SurveyFigures.GroupBy.OUTLET));
         try {
@@ -77,7 +78,7 @@ public class SurveyPages {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Servqual.Score score = "SERVQUAL".equals(s.kind()) ? analysis.servqual(user, id, filter) : null;
+        Servqual.Score score = questions.stream().anyMatch(Question::servqualItem) ? analysis.servqual(user, id, filter) : null;
         model.addAttribute("servqual", score);
         if (score != null) {
             boolean zh = !"en".equals(locale.getLanguage());

@@ -4,7 +4,6 @@ import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.Rows;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SurveyRepository {
     private static final String SURVEY = "SELECT id, code, kind, title_en, title_zh, intro_en, intro_zh, active, "
-            + "case_threshold, version FROM survey";
+            + "case_threshold, version, builtin FROM survey";
     private final JdbcClient jdbc;
 
     public SurveyRepository(JdbcClient jdbc) {
@@ -29,11 +28,11 @@ public class SurveyRepository {
     }
 
     /**
-     * The survey as each public submission reads it (for its case threshold). Each instance keeps it
-     * for up to a minute; a change made on another instance is in force everywhere within 60 s.
+     * The survey as a public submission reads it (for its case threshold), by the version read with
+     * the link: like the questions, a change is in force on every instance from the next request on.
      */
     @Cacheable("surveys")
-    public Survey cached(long id) {
+    public Survey get(long id, int version) {
         return get(id);
     }
 
@@ -41,8 +40,7 @@ public class SurveyRepository {
         return jdbc.sql(SURVEY + " WHERE code = :c").param("c", code).query(Rows.of(Survey.class)).optional();
     }
 
-    /** Read on every public submission; questions of a survey in use do not change. */
-    @Cacheable("survey-questions")
+    /** The questions as they are now (pages, exports, the designer). */
     public List<Question> questions(long surveyId) {
         return jdbc.sql("""
                 SELECT id, survey_id, position, section_en, section_zh, qtype, text_en, text_zh, options_en, options_zh,
@@ -51,7 +49,16 @@ public class SurveyRepository {
                 .param("s", surveyId).query(Rows.of(Question.class)).list();
     }
 
-    @CacheEvict(cacheNames = "surveys", key = "#id")
+    /**
+     * The questions for a public page or submission. Every change to a survey raises its version, and
+     * the caller passes the version it read with the link, so an edit is in force on every instance
+     * from the next request on rather than when a cached copy expires.
+     */
+    @Cacheable("survey-questions")
+    public List<Question> questions(long surveyId, int version) {
+        return questions(surveyId);
+    }
+
     public boolean setCaseThreshold(long id, java.math.BigDecimal threshold) {
         return jdbc.sql("UPDATE survey SET case_threshold = :t, version = version + 1 WHERE id = :id")
                 .param("t", threshold).param("id", id).update() == 1;

@@ -68,7 +68,8 @@ public class SurveyResponses {
      * in a transaction of their own, so that the response and what it changes commit together.
      */
     public Accepted submit(String token, Submission s) {
-        SurveyLink link = links.open(token);
+        SurveyLinks.Opened opened = links.opened(token);
+        SurveyLink link = opened.link();
         long minute = clock.millis() / 60_000;
         if (recent.get(token + "/" + minute, k -> new AtomicInteger()).incrementAndGet() > perLinkPerMinute) {
             throw new TooManyRequests();
@@ -77,13 +78,13 @@ public class SurveyResponses {
             throw new ConflictException("This invitation has already been answered");
         }
         boolean complete = s.complete() == null || s.complete();
-        List<Question> questions = surveys.questions(link.surveyId());
+        List<Question> questions = surveys.questions(link.surveyId(), opened.surveyVersion());
         List<AnswerCheck.Answer> answers = AnswerCheck.check(s.answers(), questions, complete);
         BigDecimal satisfaction = satisfaction(answers, questions);
         var response = new ResponseWriter.NewResponse(link.surveyId(), link.outletId(), token, link.channel(),
                 link.customerId(), s.staffId(), s.language(), complete, satisfaction, OffsetDateTime.now(clock),
                 s.submissionKey(), answers);
-        Survey raisesCase = raisesCase(link, satisfaction);
+        Survey raisesCase = raisesCase(link, opened.surveyVersion(), satisfaction);
         if (!link.singleUse() && raisesCase == null) {
             return new Accepted(writer.write(response), complete, satisfaction, null);
         }
@@ -103,11 +104,11 @@ public class SurveyResponses {
     }
 
     /** The survey, when this response is at or below its threshold and there is an outlet to raise a case for. */
-    private Survey raisesCase(SurveyLink link, BigDecimal satisfaction) {
+    private Survey raisesCase(SurveyLink link, int surveyVersion, BigDecimal satisfaction) {
         if (satisfaction == null || link.outletId() == null) {
             return null; // nothing to judge, or nowhere to raise it: no need to read the survey
         }
-        Survey survey = surveys.cached(link.surveyId());
+        Survey survey = surveys.get(link.surveyId(), surveyVersion);
         boolean low = survey.caseThreshold() != null && satisfaction.compareTo(survey.caseThreshold()) <= 0;
         return low ? survey : null;
     }
