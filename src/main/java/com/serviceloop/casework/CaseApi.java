@@ -74,7 +74,7 @@ public class CaseApi {
     @PostMapping("/cases")
     @ResponseStatus(HttpStatus.CREATED)
     public SupportCase create(@AuthenticationPrincipal AppUser user, @Valid @RequestBody CaseForm form) {
-        return cases.create(user, form);
+        return cases.record(user, form);
     }
 
     @GetMapping("/cases/{id}")

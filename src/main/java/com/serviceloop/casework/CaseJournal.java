@@ -2,10 +2,15 @@ package com.serviceloop.casework;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,41 +20,60 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseJournal {
-    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient client;
     private final ObjectMapper json;
 
-    CaseJournal(JdbcClient jdbc, ObjectMapper json) {
+    CaseJournal(NamedParameterJdbcTemplate jdbc, JdbcClient client, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.client = client;
         this.json = json;
     }
 
+    /** One line of a case's history. */
+    record Entry(long caseId, long outletId, CaseType caseType, Severity severity, long actor, OffsetDateTime at,
+                 String kind, CaseStatus from, CaseStatus to, String detail) {
+    }
+
     void event(SupportCase c, long actor, OffsetDateTime at, String kind, CaseStatus from, CaseStatus to, String detail) {
-        String text = detail == null || detail.isBlank() ? null : detail.strip();
-        jdbc.sql("""
+        events(List.of(new Entry(c.id(), c.outletId(), c.caseType(), c.severity(), actor, at, kind, from, to, detail)));
+    }
+
+    /** Appends the entries to their cases' histories, each with a delivery to every active webhook. */
+    void events(List<Entry> entries) {
+        List<MapSqlParameterSource> events = new ArrayList<>(), deliveries = new ArrayList<>();
+        for (Entry e : entries) {
+            String text = e.detail() == null || e.detail().isBlank() ? null : e.detail().strip();
+            events.add(new MapSqlParameterSource().addValue("c", e.caseId()).addValue("at", e.at())
+                    .addValue("actor", e.actor()).addValue("kind", e.kind())
+                    .addValue("from", e.from() == null ? null : e.from().name(), Types.VARCHAR)
+                    .addValue("to", e.to() == null ? null : e.to().name(), Types.VARCHAR)
+                    .addValue("detail", text, Types.VARCHAR));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("event", e.kind());
+            body.put("caseId", e.caseId());
+            body.put("outletId", e.outletId());
+            body.put("caseType", e.caseType());
+            body.put("severity", e.severity());
+            body.put("fromStatus", e.from());
+            body.put("toStatus", e.to());
+            body.put("actorId", e.actor());
+            body.put("occurredAt", e.at().toString());
+            body.put("detail", text);
+            deliveries.add(new MapSqlParameterSource().addValue("kind", e.kind()).addValue("payload", write(body))
+                    .addValue("at", e.at()));
+        }
+        jdbc.batchUpdate("""
                 INSERT INTO case_event (case_id, occurred_at, actor_id, kind, from_status, to_status, detail)
-                VALUES (:c, :at, :actor, :kind, :from, :to, :detail)""")
-                .param("c", c.id()).param("at", at).param("actor", actor).param("kind", kind)
-                .param("from", from == null ? null : from.name()).param("to", to == null ? null : to.name())
-                .param("detail", text).update();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("event", kind);
-        body.put("caseId", c.id());
-        body.put("outletId", c.outletId());
-        body.put("caseType", c.caseType());
-        body.put("severity", c.severity());
-        body.put("fromStatus", from);
-        body.put("toStatus", to);
-        body.put("actorId", actor);
-        body.put("occurredAt", at.toString());
-        body.put("detail", text);
-        jdbc.sql("""
+                VALUES (:c, :at, :actor, :kind, :from, :to, :detail)""", events.toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate("""
                 INSERT INTO outbox (channel, target, subject, payload, webhook_id, created_at, next_attempt_at)
-                SELECT 'WEBHOOK', w.url, :kind, :payload, w.id, :at, :at FROM webhook w WHERE w.active = TRUE""")
-                .param("kind", kind).param("payload", write(body)).param("at", at).update();
+                SELECT 'WEBHOOK', w.url, :kind, :payload, w.id, :at, :at FROM webhook w WHERE w.active = TRUE""",
+                deliveries.toArray(MapSqlParameterSource[]::new));
     }
 
     void failure(SupportCase c, String failureCode, LocalDate day, String note, OffsetDateTime at) {
-        jdbc.sql("""
+        client.sql("""
                 INSERT INTO sqi_event (outlet_id, failure_code, occurred_on, quantity, case_id, note, created_at)
                 SELECT :outlet, code, :day, 1, :case, :note, :at FROM sqi_failure_type WHERE code = :code AND active = TRUE""")
                 .param("outlet", c.outletId()).param("day", day).param("case", c.id()).param("note", note)

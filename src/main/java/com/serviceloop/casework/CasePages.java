@@ -153,7 +153,7 @@ public class CasePages {
                          BindingResult errors, Model model) {
         if (!errors.hasErrors()) {
             try {
-                return "redirect:/cases/" + cases.create(user, form).id();
+                return "redirect:/cases/" + cases.record(user, form).id();
             } catch (RuntimeException e) {
                 FormErrors.record(e, errors);
             }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,12 +51,13 @@ public class CaseService {
     private final SlaTargets targets;
     private final CaseJournal journal;
     private final OutletManagers outletManagers;
+    private final CaseIntake intake;
     private final Clock clock;
     private final int warnPercent;
 
     public CaseService(JdbcClient jdbc, OrgService org, PersonRepository people, CustomerService customers,
                        CalendarRepository calendars, SlaTargets targets, CaseJournal journal,
-                       OutletManagers outletManagers, Clock clock,
+                       OutletManagers outletManagers, CaseIntake intake, Clock clock,
                        @Value("${serviceloop.cases.warn-at-percent:80}") int warnPercent) {
         this.jdbc = jdbc;
         this.org = org;
@@ -67,6 +67,7 @@ public class CaseService {
         this.targets = targets;
         this.journal = journal;
         this.outletManagers = outletManagers;
+        this.intake = intake;
         this.clock = clock;
         this.warnPercent = warnPercent;
     }
@@ -78,8 +79,22 @@ public class CaseService {
                 .orElseThrow(() -> new NotFoundException("Case", id));
     }
 
+    /** Records a case in the caller's transaction (a case raised by a survey response commits with it). */
     @Transactional
     public SupportCase create(AppUser user, CaseForm f) {
+        return intake.store(prepare(user, f));
+    }
+
+    /**
+     * Records a case from the counter, the phone or the API: checked here, then stored by group
+     * commit together with the other cases recorded at the same moment, and answered once committed.
+     */
+    public SupportCase record(AppUser user, CaseForm f) {
+        return intake.write(prepare(user, f));
+    }
+
+    /** Checks the case (scope, customer), creates a customer given by name, and works out its first two deadlines. */
+    private CaseIntake.NewCase prepare(AppUser user, CaseForm f) {
         OutletScope scope = org.scopeOf(user);
         if (!scope.contains(f.outletId())) {
             throw new BadInputException("outletId", "No outlet with id " + f.outletId() + " in your scope");
@@ -93,28 +108,10 @@ public class CaseService {
             customerId = quickCustomer(user, f).longValue();
         }
         OffsetDateTime now = now();
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO support_case (outlet_id, customer_id, channel, case_type, severity, status, description,
-                    owner_id, received_by, created_at, updated_at)
-                VALUES (:outlet, :customer, :channel, :type, :severity, 'RECEIVED', :description, :me, :me, :now, :now)""")
-                .param("outlet", f.outletId()).param("customer", customerId).param("channel", f.channel().name())
-                .param("type", f.caseType().name()).param("severity", f.severity().name())
-                .param("description", f.description().strip()).param("me", user.id()).param("now", now)
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
-        SupportCase c = get(user, id);
-        journal.event(c, user.id(), now, "CREATED", null, CaseStatus.RECEIVED, f.channel().name());
-        // both clocks of a new case in one statement: recording a case is the hottest write path
-        Deadline first = deadline(c, SlaKind.FIRST_RESPONSE, now.toInstant(), List.of());
-        Deadline resolution = deadline(c, SlaKind.RESOLUTION, now.toInstant(), List.of());
-        jdbc.sql("""
-                INSERT INTO case_clock (case_id, clock_kind, started_at, warn_at, due_at, warn_pending_at, escalate_pending_at)
-                VALUES (:id, 'FIRST_RESPONSE', :now, :warn1, :due1, :warn1, :due1),
-                       (:id, 'RESOLUTION', :now, :warn2, :due2, :warn2, :due2)""")
-                .param("id", id).param("now", now).param("warn1", first.warn()).param("due1", first.due())
-                .param("warn2", resolution.warn()).param("due2", resolution.due()).update();
-        return c;
+        return new CaseIntake.NewCase(f.outletId(), customerId, f.channel(), f.caseType(), f.severity(),
+                f.description().strip(), user.id(), now,
+                deadline(f.outletId(), f.caseType(), f.severity(), SlaKind.FIRST_RESPONSE, now.toInstant(), List.of()),
+                deadline(f.outletId(), f.caseType(), f.severity(), SlaKind.RESOLUTION, now.toInstant(), List.of()));
     }
 
     /**
@@ -417,16 +414,21 @@ public class CaseService {
                 .param("due", d.due()).param("warn", d.warn()).param("id", c.id()).param("k", kind.name()).update();
     }
 
-    private record Deadline(OffsetDateTime warn, OffsetDateTime due) {
+    record Deadline(OffsetDateTime warn, OffsetDateTime due) {
+    }
+
+    private Deadline deadline(SupportCase c, SlaKind kind, Instant started, List<SlaClock.Pause> pauses) {
+        return deadline(c.outletId(), c.caseType(), c.severity(), kind, started, pauses);
     }
 
     /** No target for this type and severity: the clock runs without a deadline. */
-    private Deadline deadline(SupportCase c, SlaKind kind, Instant started, List<SlaClock.Pause> pauses) {
-        Integer minutes = targets.minutes(c.outletId(), c.caseType(), c.severity(), kind).orElse(null);
+    private Deadline deadline(long outletId, CaseType type, Severity severity, SlaKind kind, Instant started,
+                              List<SlaClock.Pause> pauses) {
+        Integer minutes = targets.minutes(outletId, type, severity, kind).orElse(null);
         if (minutes == null) {
             return new Deadline(null, null);
         }
-        BusinessCalendar calendar = calendars.forOutlet(c.outletId());
+        BusinessCalendar calendar = calendars.forOutlet(outletId);
         Duration target = Duration.ofMinutes(minutes);
         Instant due = SlaClock.deadline(calendar, started, target, pauses);
         Instant warn = SlaClock.deadline(calendar, started, target.multipliedBy(warnPercent).dividedBy(100), pauses);

@@ -9,6 +9,7 @@ import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.Role;
 import com.serviceloop.platform.ConflictException;
+import com.serviceloop.platform.GroupCommit;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -108,15 +108,15 @@ class ResponseWriterIntegrationTest extends ApiTest {
         var answers = List.of(new AnswerCheck.Answer(question, BigDecimal.valueOf(5), null));
         writer.store(response(link, chain.outletA().id(), "already-stored-key", answers)); // autocommit: no transaction
 
-        List<ResponseWriter.Pending> batch = new ArrayList<>();
+        List<GroupCommit.Pending<ResponseWriter.NewResponse, Long>> batch = new ArrayList<>();
         for (String key : List.of("batch-key-1", "already-stored-key", "batch-key-2")) {
-            batch.add(new ResponseWriter.Pending(response(link, chain.outletA().id(), key, answers), new CompletableFuture<>()));
+            batch.add(new GroupCommit.Pending<>(response(link, chain.outletA().id(), key, answers)));
         }
         writer.flush(batch);
 
-        assertThat(batch.get(0).id().get()).isPositive();
-        assertThat(batch.get(2).id().get()).isPositive();
-        assertThatThrownBy(() -> batch.get(1).id().get()).isInstanceOf(ExecutionException.class)
+        assertThat(batch.get(0).result().get()).isPositive();
+        assertThat(batch.get(2).result().get()).isPositive();
+        assertThatThrownBy(() -> batch.get(1).result().get()).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(ConflictException.class).hasMessageContaining("already been received");
         assertThat(count("SELECT COUNT(*) FROM survey_response WHERE link_token = :t", link)).isEqualTo(3);
         assertThat(count("SELECT COUNT(*) FROM survey_answer a JOIN survey_response r ON r.id = a.response_id "
