@@ -75,5 +75,4 @@ class ResponseWriter extends GroupCommit<ResponseWriter.NewResponse, Long> {
         }
         return ids;
     }
-
 }
