@@ -32,4 +32,5 @@ echo "java heap limit: 512 MB (-Xmx512m); connection pool: ${DB_POOL_SIZE:-20} (
 
 # Reference: PostgreSQL's own single-row insert limit on this machine (../shared/bench/pg-limit.sh).
 # Recording a case takes 8 statements, so the ratio is well below 1 (printed with two decimals).
+stop_app
 pg_limit_ratio 50 "$work/cases-result.txt" "case creation:" "case creation req/s"

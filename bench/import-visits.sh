@@ -24,4 +24,5 @@ echo "java heap limit: 512 MB (-Xmx512m); the visit file is $(du -m "$work/visit
 
 # Reference: PostgreSQL's own single-row insert limit on this machine (../shared/bench/pg-limit.sh).
 # Rows in one COPY + INSERT ... SELECT are far cheaper than one transaction each, so the ratio is above 1.
+stop_app
 pg_limit_ratio 50 "$work/result.txt" "first import:" "visit import rows/s"

@@ -18,6 +18,13 @@ start_app() {
   done
 }
 
+# stop_app — stops the app started by start_app (its pooled connections would count against
+# PostgreSQL's max_connections while pg-limit.sh runs its own clients).
+stop_app() {
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+}
+
 # pg_limit_ratio CLIENTS RESULT_FILE LINE_PREFIX DESCRIPTION — runs ../shared/bench/pg-limit.sh and
 # prints the rate found on the result line that starts with LINE_PREFIX as a ratio to it.
 pg_limit_ratio() {
@@ -27,7 +34,8 @@ pg_limit_ratio() {
   command -v pgbench >/dev/null && [ -f "$script" ] || return 0
   # captured and echoed rather than "tee /dev/stderr", which truncates output redirected to a file
   local line limit rate
-  line=$(bash "$script" "$clients" 10); echo "$line"
+  line=$(bash "$script" "$clients" 10) || { echo "pg-limit.sh failed"; return 0; }
+  echo "$line"
   limit=$(echo "$line" | sed -n 's/.*tps=\([0-9.]*\).*/\1/p')
   rate=$(sed -n "s/^$prefix.*\(rows_per_s\|req_per_s\)=\([0-9]*\).*/\2/p" "$result")
   [ -n "$limit" ] && [ -n "$rate" ] && awk -v r="$rate" -v l="$limit" -v w="$what" \

@@ -26,4 +26,5 @@ start_app "$db" "$port" "$work/surveys-app.log" "$jar"
 "$JAVA" bench/SurveyBench.java "http://localhost:$port" "$app" "$db" "$total" "${BENCH_WARMUP:-30}" \
   | tee "$work/surveys-result.txt"
 
+stop_app
 pg_limit_ratio 100 "$work/surveys-result.txt" "survey submission:" "survey responses/s"
