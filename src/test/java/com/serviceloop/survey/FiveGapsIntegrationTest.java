@@ -235,14 +235,6 @@ class FiveGapsIntegrationTest extends ApiTest {
     }
 
     private void rollUpEverything() {
-        clock.advance(java.time.Duration.ofMinutes(2));
-        try {
-            while (rollup.step() > 0) {
-                // fold until nothing settled is left
-            }
-        } finally {
-            clock.reset();
-        }
-        assertThat(rollup.mark()).isEqualTo(jdbc.sql("SELECT MAX(id) FROM survey_response").query(Long.class).single());
+        SurveyExamples.rollUpEverything(clock, rollup, jdbc);
     }
 }

@@ -169,15 +169,7 @@ class SurveyIntegrationTest extends ApiTest {
     }
 
     private void rollUpEverything() {
-        clock.advance(java.time.Duration.ofMinutes(2));
-        try {
-            while (rollup.step() > 0) {
-                // fold until nothing settled is left
-            }
-        } finally {
-            clock.reset();
-        }
-        assertThat(rollup.mark()).isEqualTo(jdbc.sql("SELECT MAX(id) FROM survey_response").query(Long.class).single());
+        SurveyExamples.rollUpEverything(clock, rollup, jdbc);
     }
 
     /** The README's worked example (see ServqualTest), answered through the public endpoint. */
@@ -185,20 +177,7 @@ class SurveyIntegrationTest extends ApiTest {
     void servqualFromStoredResponsesMatchesTheWorkedExample() throws Exception {
         String token = link("servqual", Map.of("outletId", chain.outletA().id(), "channel", "KIOSK"));
         List<Question> q = questions("servqual");
-        int[] items = {1, 2, 5, 10, 14, 18, 19};
-        int[][] e = {{6, 6}, {5, 7}, {7, 7}, {6, 6}, {6, 5}, {5, 5}, {6, 6}};
-        int[][] p = {{5, 6}, {6, 6}, {5, 4}, {6, 5}, {6, 6}, {4, 5}, {5, 4}};
-        int[][] points = {{10, 40, 20, 15, 15}, {10, 30, 20, 25, 15}};
-        for (int c = 0; c < 2; c++) {
-            Map<Long, Object> answers = new HashMap<>();
-            for (int i = 0; i < items.length; i++) {
-                answers.put(find(q, "EXPECTATION", items[i]).id(), e[i][c]);
-                answers.put(find(q, "PERCEPTION", items[i]).id(), p[i][c]);
-            }
-            for (Dimension d : Dimension.values()) {
-                answers.put(q.stream().filter(x -> "IMPORTANCE".equals(x.side()) && x.dimension() == d).findFirst()
-                        .orElseThrow().id(), points[c][d.ordinal()]);
-            }
+        for (Map<Long, Object> answers : SurveyExamples.servqualWorkedExample(q)) {
             answer(token, submission(answers)).andExpect(status().isCreated());
         }
         JsonNode s = body(getJson("/api/v1/surveys/" + survey("servqual") + "/servqual?outletId=" + chain.outletA().id(),
@@ -222,10 +201,6 @@ class SurveyIntegrationTest extends ApiTest {
         q.stream().filter(x -> "IMPORTANCE".equals(x.side())).forEach(x -> badPoints.put(x.id(), 30));
         answer(token, submission(badPoints)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("100")));
-    }
-
-    private static Question find(List<Question> q, String side, int item) {
-        return q.stream().filter(x -> side.equals(x.side()) && x.itemNo() != null && x.itemNo() == item).findFirst().orElseThrow();
     }
 
     @Test

@@ -92,20 +92,7 @@ class SurveyReportIntegrationTest extends ApiTest {
     void servqualReportForAnOutletCarriesTheGapsWorkedOutByHand() throws Exception {
         String token = link("servqual", chain.outletA().id());
         List<Question> q = surveys.questions(survey("servqual"));
-        int[] items = {1, 2, 5, 10, 14, 18, 19};
-        int[][] e = {{6, 6}, {5, 7}, {7, 7}, {6, 6}, {6, 5}, {5, 5}, {6, 6}};
-        int[][] p = {{5, 6}, {6, 6}, {5, 4}, {6, 5}, {6, 6}, {4, 5}, {5, 4}};
-        int[][] points = {{10, 40, 20, 15, 15}, {10, 30, 20, 25, 15}};
-        for (int c = 0; c < 2; c++) {
-            Map<Long, Object> answers = new HashMap<>();
-            for (int i = 0; i < items.length; i++) {
-                answers.put(find(q, "EXPECTATION", items[i]).id(), e[i][c]);
-                answers.put(find(q, "PERCEPTION", items[i]).id(), p[i][c]);
-            }
-            for (Dimension d : Dimension.values()) {
-                answers.put(q.stream().filter(x -> "IMPORTANCE".equals(x.side()) && x.dimension() == d).findFirst()
-                        .orElseThrow().id(), points[c][d.ordinal()]);
-            }
+        for (Map<Long, Object> answers : SurveyExamples.servqualWorkedExample(q)) {
             answer(token, answers);
         }
         LocalDate from = today.minusDays(6);
@@ -131,10 +118,6 @@ class SurveyReportIntegrationTest extends ApiTest {
         assertThat(report.items().stream().filter(SurveyReports.ItemRow::worst).map(SurveyReports.ItemRow::itemNo))
                 .containsExactlyInAnyOrder(5, 19, 1, 10, 18);
         assertThat(report.trendPeriod()).isEqualTo(SurveyFigures.Period.WEEK);
-    }
-
-    private static Question find(List<Question> q, String side, int item) {
-        return q.stream().filter(x -> side.equals(x.side()) && x.itemNo() != null && x.itemNo() == item).findFirst().orElseThrow();
     }
 
     /** A region report in Chinese: both outlets' responses, the ranking inside the region and the comments. */
