@@ -239,7 +239,15 @@ public class SurveyDesigner {
      * carry no index by question; responses have one by survey, and this is the safe side.)
      */
     Set<Long> answered(long surveyId) {
-        OffsetDateTime latest = jdbc.sql("SELECT MAX(submitted_at) FROM survey_response WHERE survey_id = :s")
+        // the latest per outlet, each read from the end of the (survey, outlet, time) index: a plain
+        // MAX over the survey reads all of its responses (0.5 s for 10 million)
+        OffsetDateTime latest = jdbc.sql("""
+                SELECT MAX(latest) FROM (
+                    SELECT (SELECT MAX(r.submitted_at) FROM survey_response r
+                            WHERE r.survey_id = :s AND r.outlet_id = o.id) AS latest
+                    FROM org_unit o WHERE o.kind = 'OUTLET'
+                    UNION ALL
+                    SELECT MAX(r.submitted_at) FROM survey_response r WHERE r.survey_id = :s AND r.outlet_id IS NULL) t""")
                 .param("s", surveyId).query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).list().getFirst();
         if (latest == null) {
             return Set.of();
