@@ -68,6 +68,23 @@ public class SurveyAnalysis {
         }
     }
 
+    /**
+     * The responses of one outlet or one region (not both) and a period: 400 for a backwards period,
+     * both units, or a region id that is not a region; 404 for a region outside the caller's scope.
+     */
+    public Filter filter(AppUser user, Long outletId, Long regionId, LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new BadInputException("from", "The period starts after it ends");
+        }
+        if (outletId != null && regionId != null) {
+            throw new BadInputException("regionId", "Give an outlet or a region, not both");
+        }
+        if (regionId != null && org.get(user, regionId).kind() != UnitKind.REGION) {
+            throw new BadInputException("regionId", "Unit " + regionId + " is not a region");
+        }
+        return new Filter(outletId, regionId, from, to);
+    }
+
     /** SERVQUAL gaps per item and dimension, unweighted and weighted by the customers' importance points. */
     public Servqual.Score servqual(AppUser user, long surveyId, Filter f) {
         surveys.get(surveyId);
@@ -111,21 +128,13 @@ public class SurveyAnalysis {
      * same way as the SERVQUAL figures (daily aggregates plus the live tail).
      */
     public FiveGaps.Result fiveGaps(AppUser user, Long outletId, Long regionId, LocalDate from, LocalDate to) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new BadInputException("from", "The period starts after it ends");
-        }
-        if (outletId != null && regionId != null) {
-            throw new BadInputException("regionId", "Give an outlet or a region, not both");
-        }
+        filter(user, outletId, regionId, from, to);
         OutletScope scope = org.scopeOf(user);
         if (outletId != null && org.get(user, outletId).kind() != UnitKind.OUTLET) {
             throw new BadInputException("outletId", "Unit " + outletId + " is not an outlet");
         }
         if (regionId != null) {
             OrgUnit region = org.get(user, regionId);
-            if (region.kind() != UnitKind.REGION) {
-                throw new BadInputException("regionId", "Unit " + regionId + " is not a region");
-            }
             // the region's outlets the caller may see, as a narrower scope: the same queries then serve
             scope = OutletScope.of(org.visibleOutlets(user).stream().filter(o -> o.path().startsWith(region.path()))
                     .map(OrgUnit::id).toList());

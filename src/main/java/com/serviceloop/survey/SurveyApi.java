@@ -75,9 +75,10 @@ public class SurveyApi {
     @GetMapping("/{id}/servqual")
     public Servqual.Score servqual(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                    @RequestParam(required = false) Long outletId,
+                                   @RequestParam(required = false) Long regionId,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return analysis.servqual(user, id, new SurveyAnalysis.Filter(outletId, from, to));
+        return analysis.servqual(user, id, analysis.filter(user, outletId, regionId, from, to));
     }
 
     @Operation(summary = "The five-gap model per dimension and overall: gap 1 (managers' estimate of customers' "
@@ -98,9 +99,10 @@ public class SurveyApi {
     @GetMapping("/{id}/summary")
     public SurveyAnalysis.Summary summary(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                           @RequestParam(required = false) Long outletId,
+                                          @RequestParam(required = false) Long regionId,
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return analysis.summary(user, id, new SurveyAnalysis.Filter(outletId, from, to));
+        return analysis.summary(user, id, analysis.filter(user, outletId, regionId, from, to));
     }
 
     public record ThresholdForm(@jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100")
@@ -122,6 +124,7 @@ public class SurveyApi {
     @GetMapping(value = "/{id}/responses/export", produces = "text/csv")
     public void export(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                        @RequestParam(required = false) Long outletId,
+                       @RequestParam(required = false) Long regionId,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                        jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
@@ -129,7 +132,7 @@ public class SurveyApi {
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"survey-" + id + "-responses.csv\"");
-        exports.export(user, id, new SurveyAnalysis.Filter(outletId, from, to), response.getWriter());
+        exports.export(user, id, analysis.filter(user, outletId, regionId, from, to), response.getWriter());
     }
 
     @Operation(summary = "E-mail invitations (single-use links) to the outlet's customers who agreed to surveys")
@@ -155,10 +158,11 @@ public class SurveyApi {
     public List<SurveyFigures.Point> trend(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                            @RequestParam(defaultValue = "MONTH") SurveyFigures.Period period,
                                            @RequestParam(required = false) Long outletId,
+                                           @RequestParam(required = false) Long regionId,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         surveys.get(id);
-        return figures.trend(user, id, new SurveyAnalysis.Filter(outletId, from, to), period);
+        return figures.trend(user, id, analysis.filter(user, outletId, regionId, from, to), period);
     }
 
     public record Folded(long responses, long mark, long millis) {
@@ -182,14 +186,12 @@ public class SurveyApi {
     @GetMapping("/{id}/rates")
     public SurveyRates.Rates rates(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                    @RequestParam(required = false) Long outletId,
+                                   @RequestParam(required = false) Long regionId,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         surveys.get(id);
         LocalDate end = to == null ? LocalDate.now() : to;
         LocalDate start = from == null ? end.minusDays(29) : from;
-        if (start.isAfter(end)) {
-            throw new com.serviceloop.platform.BadInputException("from", "The period starts after it ends");
-        }
-        return rates.rates(user, id, new SurveyAnalysis.Filter(outletId, start, end));
+        return rates.rates(user, id, analysis.filter(user, outletId, regionId, start, end));
     }
 }

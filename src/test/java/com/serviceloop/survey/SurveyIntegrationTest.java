@@ -168,6 +168,42 @@ class SurveyIntegrationTest extends ApiTest {
         assertThat(trend.findValues("responses").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(11);
     }
 
+    @Test
+    void figuresComeForAnOutletOrARegionAndAWrongUnitIsRefused() throws Exception {
+        String regionToken = token(fixtures.person(Role.MANAGER, chain.region().id()));
+        long q = questions("recommend").getFirst().id();
+        String a = body(postJson("/api/v1/surveys/" + survey("recommend") + "/links", regionToken,
+                Map.of("outletId", chain.outletA().id())).andExpect(status().isCreated())).get("token").asText();
+        String b = body(postJson("/api/v1/surveys/" + survey("recommend") + "/links", regionToken,
+                Map.of("outletId", chain.outletB().id())).andExpect(status().isCreated())).get("token").asText();
+        for (int score : new int[] {10, 9, 2}) {
+            answer(a, submission(Map.of(q, score))).andExpect(status().isCreated());
+        }
+        answer(b, submission(Map.of(q, 10))).andExpect(status().isCreated());
+        rollUpEverything();
+        answer(b, submission(Map.of(q, 0))).andExpect(status().isCreated()); // counted live
+
+        String base = "/api/v1/surveys/" + survey("recommend");
+        JsonNode region = body(getJson(base + "/summary?regionId=" + chain.region().id(), regionToken));
+        // A: 10, 9, 2 and B: 10, 0 -> 3 promoters, 2 detractors of 5: +20 points
+        assertThat(region.get("responses").asLong()).isEqualTo(5);
+        assertThat(region.get("recommendScore").asDouble()).isEqualTo(20.0);
+        assertThat(body(getJson(base + "/summary?outletId=" + chain.outletB().id(), regionToken)).get("responses")
+                .asLong()).isEqualTo(2);
+        assertThat(body(getJson(base + "/trend?period=DAY&regionId=" + chain.region().id(), regionToken))
+                .findValues("responses").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(5);
+        assertThat(body(getJson(base + "/rates?regionId=" + chain.region().id(), regionToken)).toString()).contains("praise");
+
+        getJson(base + "/summary?regionId=" + chain.region().id() + "&outletId=" + chain.outletA().id(), regionToken)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("regionId"));
+        getJson(base + "/summary?regionId=" + chain.outletA().id(), regionToken)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("regionId"));
+        getJson(base + "/summary?from=2026-05-02&to=2026-05-01", regionToken)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
+        // a manager of outlet A does not see the region
+        getJson(base + "/summary?regionId=" + chain.region().id(), managerToken).andExpect(status().isNotFound());
+    }
+
     private void rollUpEverything() {
         SurveyExamples.rollUpEverything(clock, rollup, jdbc);
     }
