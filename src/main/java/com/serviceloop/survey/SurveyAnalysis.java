@@ -1,7 +1,6 @@
 package com.serviceloop.survey;
 
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
@@ -128,18 +127,11 @@ public class SurveyAnalysis {
      * same way as the SERVQUAL figures (daily aggregates plus the live tail).
      */
     public FiveGaps.Result fiveGaps(AppUser user, Long outletId, Long regionId, LocalDate from, LocalDate to) {
-        filter(user, outletId, regionId, from, to);
-        OutletScope scope = org.scopeOf(user);
+        Filter f = filter(user, outletId, regionId, from, to);
         if (outletId != null && org.get(user, outletId).kind() != UnitKind.OUTLET) {
             throw new BadInputException("outletId", "Unit " + outletId + " is not an outlet");
         }
-        if (regionId != null) {
-            OrgUnit region = org.get(user, regionId);
-            // the region's outlets the caller may see, as a narrower scope: the same queries then serve
-            scope = OutletScope.of(org.visibleOutlets(user).stream().filter(o -> o.path().startsWith(region.path()))
-                    .map(OrgUnit::id).toList());
-        }
-        Filter f = new Filter(outletId, from, to);
+        OutletScope scope = org.scopeOf(user);
         return FiveGaps.compute(source(CUSTOMER_SURVEY, f, scope), source(MANAGEMENT_SURVEY, f, scope),
                 source(STAFF_SURVEY, f, scope));
     }

@@ -64,7 +64,7 @@ public class SurveyFigures {
         return cells(org.scopeOf(user), surveyId, f);
     }
 
-    /** The cells of the outlets in {@code scope} (a caller's scope, or a region within it). */
+    /** The cells of the outlets in {@code scope} that the filter asks for. */
     List<Cell> cells(OutletScope scope, long surveyId, SurveyAnalysis.Filter f) {
         long mark = rollup.mark();
         List<Cell> cells = new ArrayList<>();
