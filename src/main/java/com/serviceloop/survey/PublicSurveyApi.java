@@ -45,10 +45,10 @@ public class PublicSurveyApi {
     @Operation(summary = "The survey behind a link, worded in zh or en")
     @GetMapping
     public PublicSurvey get(@PathVariable String token, @RequestParam(defaultValue = "zh") String lang) {
-        SurveyLink link = links.open(token);
-        Survey s = surveys.get(link.surveyId());
+        SurveyLinks.Opened opened = links.opened(token);
+        Survey s = surveys.get(opened.link().surveyId(), opened.surveyVersion());
         boolean zh = !lang.startsWith("en");
-        return new PublicSurvey(s.title(zh), s.intro(zh), zh ? "zh" : "en", surveys.questions(s.id(), s.version()).stream()
+        return new PublicSurvey(s.title(zh), s.intro(zh), zh ? "zh" : "en", surveys.questions(s.id(), opened.surveyVersion()).stream()
                 .map(q -> new PublicQuestion(q.id(), q.section(zh), q.qtype().name(), q.text(zh), q.options(zh), q.required(),
                         q.qtype().isNumeric() ? q.qtype().min() : null, q.qtype().isNumeric() ? q.qtype().max() : null))
                 .toList());

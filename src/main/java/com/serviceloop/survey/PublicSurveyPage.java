@@ -34,16 +34,15 @@ public class PublicSurveyPage {
 
     @GetMapping("/s/{token}")
     public String form(@PathVariable String token, Locale locale, Model model) {
-        SurveyLink link = links.open(token);
-        return render(link, locale, model, null);
+        return render(links.opened(token), locale, model, null);
     }
 
-    private String render(SurveyLink link, Locale locale, Model model, String error) {
+    private String render(SurveyLinks.Opened opened, Locale locale, Model model, String error) {
         boolean zh = !"en".equals(locale.getLanguage());
-        Survey s = surveys.get(link.surveyId());
+        SurveyLink link = opened.link();
         model.addAttribute("zh", zh);
-        model.addAttribute("survey", s);
-        model.addAttribute("questions", surveys.questions(s.id(), s.version()));
+        model.addAttribute("survey", surveys.get(link.surveyId(), opened.surveyVersion()));
+        model.addAttribute("questions", surveys.questions(link.surveyId(), opened.surveyVersion()));
         model.addAttribute("token", link.token());
         model.addAttribute("kiosk", "KIOSK".equals(link.channel()));
         model.addAttribute("submissionKey", UUID.randomUUID().toString());
@@ -58,9 +57,9 @@ public class PublicSurveyPage {
         SurveyLink link = opened.link();
         ObjectNode answers = answers(request, surveys.questions(link.surveyId(), opened.surveyVersion()));
         try {
-            responses.submit(token, new SurveyResponses.Submission(answers, submissionKey, locale.getLanguage(), true, null));
+            responses.submit(opened, new SurveyResponses.Submission(answers, submissionKey, locale.getLanguage(), true, null));
         } catch (BadInputException e) {
-            return render(link, locale, model, e.getMessage());
+            return render(opened, locale, model, e.getMessage());
         } catch (ConflictException e) {
             // already received (a double click, a reload): thank them once more
         }

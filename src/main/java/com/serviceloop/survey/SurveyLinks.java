@@ -107,8 +107,4 @@ public class SurveyLinks {
                         rs.getObject(7, OffsetDateTime.class), true, rs.getObject(8, OffsetDateTime.class)), rs.getInt(9)))
                 .optional().orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
     }
-
-    public SurveyLink open(String token) {
-        return opened(token).link();
-    }
 }

@@ -68,8 +68,13 @@ public class SurveyResponses {
      * in a transaction of their own, so that the response and what it changes commit together.
      */
     public Accepted submit(String token, Submission s) {
-        SurveyLinks.Opened opened = links.opened(token);
+        return submit(links.opened(token), s);
+    }
+
+    /** The same, for a link the caller has already opened. */
+    public Accepted submit(SurveyLinks.Opened opened, Submission s) {
         SurveyLink link = opened.link();
+        String token = link.token();
         long minute = clock.millis() / 60_000;
         if (recent.get(token + "/" + minute, k -> new AtomicInteger()).incrementAndGet() > perLinkPerMinute) {
             throw new TooManyRequests();
