@@ -1,11 +1,11 @@
 package com.serviceloop.casework;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.ScriptJson;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -32,12 +32,12 @@ public class CaseSettingsPages {
     private final Sqi sqi;
     private final Webhooks webhooks;
     private final OrgService org;
-    private final ObjectMapper json;
+    private final ScriptJson scriptJson;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
 
     public CaseSettingsPages(CaseIndicators indicators, SlaTargets targets, CalendarRepository calendars, Sqi sqi,
-                             Webhooks webhooks, OrgService org, ObjectMapper json, Clock clock,
+                             Webhooks webhooks, OrgService org, ScriptJson scriptJson, Clock clock,
                              org.springframework.context.MessageSource messages) {
         this.messages = messages;
         this.indicators = indicators;
@@ -46,7 +46,7 @@ public class CaseSettingsPages {
         this.sqi = sqi;
         this.webhooks = webhooks;
         this.org = org;
-        this.json = json;
+        this.scriptJson = scriptJson;
         this.clock = clock;
     }
 
@@ -61,22 +61,17 @@ public class CaseSettingsPages {
                 to, clock);
         CaseIndicators.Report report = indicators.report(user, r.from(), r.to(), groupBy, period);
         model.addAttribute("report", report);
-        model.addAttribute("reportJson", scriptSafe(json.writeValueAsString(report)));
+        model.addAttribute("reportJson", scriptJson.write(report));
         Map<String, String> labels = Map.of("rate", "indicators.complaintRate", "onTime", "indicators.onTimeAll",
                 "sqi", "indicators.sqi", "fast", "indicators.returnFast", "slow", "indicators.returnSlow");
         var texts = new java.util.HashMap<String, String>();
         labels.forEach((k, v) -> texts.put(k, messages.getMessage(v, null, locale)));
-        model.addAttribute("labelsJson", scriptSafe(json.writeValueAsString(texts)));
+        model.addAttribute("labelsJson", scriptJson.write(texts));
         model.addAttribute("groupBys", CaseIndicators.GroupBy.values());
         model.addAttribute("periods", CaseIndicators.Period.values());
         model.addAttribute("failureTypes", sqi.types());
         model.addAttribute("outlets", org.visibleOutlets(user));
         return "casework/indicators";
-    }
-
-    /** JSON inside a script element must not be able to close it. */
-    private static String scriptSafe(String jsonText) {
-        return jsonText.replace("</", "<\\/");
     }
 
     @PostMapping("/cases/indicators/sqi-event")

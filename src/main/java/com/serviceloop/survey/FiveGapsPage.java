@@ -1,13 +1,11 @@
 package com.serviceloop.survey;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.ScriptJson;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,15 +26,15 @@ public class FiveGapsPage {
     private final SurveyRepository surveys;
     private final OrgService org;
     private final MessageSource messages;
-    private final ObjectMapper json;
+    private final ScriptJson scriptJson;
 
     public FiveGapsPage(SurveyAnalysis analysis, SurveyRepository surveys, OrgService org, MessageSource messages,
-                        ObjectMapper json) {
+                        ScriptJson scriptJson) {
         this.analysis = analysis;
         this.surveys = surveys;
         this.org = org;
         this.messages = messages;
-        this.json = json;
+        this.scriptJson = scriptJson;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
@@ -45,7 +43,7 @@ public class FiveGapsPage {
                        @RequestParam(required = false) Long regionId,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                       Locale locale, Model model) throws JsonProcessingException {
+                       Locale locale, Model model) {
         boolean zh = !"en".equals(locale.getLanguage());
         FiveGaps.Result result = null;
         try {
@@ -56,7 +54,7 @@ public class FiveGapsPage {
         model.addAttribute("zh", zh);
         model.addAttribute("result", result);
         if (result != null) {
-            model.addAttribute("chartJson", json.writeValueAsString(chart(result, zh, locale)).replace("</", "<\\/"));
+            model.addAttribute("chartJson", scriptJson.write(chart(result, locale)));
         }
         var units = org.visibleUnits(user);
         model.addAttribute("outlets", units.stream().filter(u -> u.kind() == UnitKind.OUTLET).toList());
@@ -72,9 +70,8 @@ public class FiveGapsPage {
     }
 
     /** Categories (the dimensions, then overall) and one series per gap, for the grouped bar chart. */
-    private Map<String, Object> chart(FiveGaps.Result r, boolean zh, Locale locale) {
-        List<String> labels = new java.util.ArrayList<>(Arrays.stream(Dimension.values())
-                .map(d -> zh ? d.zh() : messages.getMessage("surveys.dim." + d.name(), null, locale)).toList());
+    private Map<String, Object> chart(FiveGaps.Result r, Locale locale) {
+        List<String> labels = new java.util.ArrayList<>(Dimension.labels(messages, locale));
         labels.add(messages.getMessage("fivegaps.overall", null, locale));
         List<FiveGaps.Row> rows = new java.util.ArrayList<>(r.dimensions());
         rows.add(r.overall());

@@ -32,19 +32,19 @@ public class SurveyPages {
     private final SurveyAnalysis analysis;
     private final OrgService org;
     private final org.springframework.context.MessageSource messages;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final com.serviceloop.platform.ScriptJson scriptJson;
     private final SurveyFigures figures;
     private final SurveyReports reports;
     private final SurveyReportPdf pdf;
 
     public SurveyPages(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, OrgService org,
-                       org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json,
+                       org.springframework.context.MessageSource messages, com.serviceloop.platform.ScriptJson scriptJson,
                        SurveyFigures figures, SurveyReports reports, SurveyReportPdf pdf) {
         this.reports = reports;
         this.pdf = pdf;
         this.figures = figures;
         this.messages = messages;
-        this.json = json;
+        this.scriptJson = scriptJson;
         this.surveys = surveys;
         this.links = links;
         this.analysis = analysis;
@@ -68,31 +68,21 @@ public class SurveyPages {
         model.addAttribute("questions", questions);
         model.addAttribute("summary", analysis.summary(user, id, filter));
         model.addAttribute("ranking", figures.ranking(user, id, filter, SurveyFigures.GroupBy.OUTLET));
-        try {
-            var trend = new java.util.LinkedHashMap<String, Object>();
-            trend.put("points", figures.trend(user, id, filter, SurveyFigures.Period.MONTH));
-            trend.put("index", messages.getMessage("surveys.index", null, locale));
-            trend.put("recommend", messages.getMessage("surveys.recommend", null, locale));
-            trend.put("responses", messages.getMessage("surveys.responses", null, locale));
-            model.addAttribute("trendJson", json.writeValueAsString(trend).replace("</", "<\\/"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        var trend = new java.util.LinkedHashMap<String, Object>();
+        trend.put("points", figures.trend(user, id, filter, SurveyFigures.Period.MONTH));
+        trend.put("index", messages.getMessage("surveys.index", null, locale));
+        trend.put("recommend", messages.getMessage("surveys.recommend", null, locale));
+        trend.put("responses", messages.getMessage("surveys.responses", null, locale));
+        model.addAttribute("trendJson", scriptJson.write(trend));
         Servqual.Score score = questions.stream().anyMatch(Question::servqualItem) ? analysis.servqual(user, id, filter) : null;
         model.addAttribute("servqual", score);
         if (score != null) {
-            boolean zh = !"en".equals(locale.getLanguage());
             var chart = new java.util.LinkedHashMap<String, Object>();
             chart.put("score", score);
-            chart.put("labels", java.util.Arrays.stream(Dimension.values())
-                    .map(d -> zh ? d.zh() : messages.getMessage("surveys.dim." + d.name(), null, locale)).toList());
+            chart.put("labels", Dimension.labels(messages, locale));
             chart.put("expectation", messages.getMessage("surveys.expectation", null, locale));
             chart.put("perception", messages.getMessage("surveys.perception", null, locale));
-            try {
-                model.addAttribute("servqualJson", json.writeValueAsString(chart).replace("</", "<\\/"));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            model.addAttribute("servqualJson", scriptJson.write(chart));
         }
         var outlets = org.visibleOutlets(user);
         model.addAttribute("outlets", outlets);

@@ -1,0 +1,23 @@
+package com.serviceloop.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+/** Figures for a chart, written as JSON into a page's script element, which the JSON must not be able to close. */
+@Component
+public class ScriptJson {
+    private final ObjectMapper json;
+
+    public ScriptJson(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value).replace("</", "<\\/");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
