@@ -1,5 +1,6 @@
 package com.serviceloop.organisation;
 
+import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
 import java.util.List;
@@ -38,16 +39,19 @@ public class OrgRepository {
                 .query(Rows.of(OrgUnit.class)).optional();
     }
 
+    /** The top of what a person scoped to this unit sees: the unit, or for a team the outlet it works in. */
+    public Optional<OrgUnit> scopeRoot(long scopeUnitId) {
+        return findById(scopeUnitId).map(u -> u.kind() == UnitKind.TEAM ? findById(u.parentId()).orElseThrow() : u);
+    }
+
     /**
-     * The outlets a person scoped to this unit works with (for a team: its outlet). Asked on every
-     * scoped request, so each instance keeps the answer for up to a minute; OrgService clears it on
-     * a change, and a change made on another instance is in force everywhere within 60 s.
+     * The outlets a person scoped to this unit works with. Asked on every scoped request, so each
+     * instance keeps the answer for up to a minute; OrgService clears it on a change, and a change
+     * made on another instance is in force everywhere within 60 s.
      */
     @Cacheable("outlet-scope")
-    public List<Long> outletIdsInScope(long scopeUnitId) {
-        return findById(scopeUnitId)
-                .map(u -> u.kind() == UnitKind.TEAM ? findById(u.parentId()).orElseThrow() : u)
-                .map(u -> outletIdsUnder(u.path())).orElse(List.of());
+    public OutletScope outletScope(long scopeUnitId) {
+        return OutletScope.of(scopeRoot(scopeUnitId).map(u -> outletIdsUnder(u.path())).orElse(List.of()));
     }
 
     public List<Long> outletIdsUnder(String path) {

@@ -29,11 +29,7 @@ public class OrgService {
 
     /** A person scoped to a team works in that team's outlet and sees the outlet. */
     private Optional<OrgUnit> scopeRoot(AppUser user) {
-        if (user.scopeUnitId() == null) {
-            return Optional.empty();
-        }
-        return repo.findById(user.scopeUnitId())
-                .map(u -> u.kind() == UnitKind.TEAM ? repo.findById(u.parentId()).orElseThrow() : u);
+        return user.scopeUnitId() == null ? Optional.empty() : repo.scopeRoot(user.scopeUnitId());
     }
 
     public List<OrgUnit> visibleOutlets(AppUser user) {
@@ -52,17 +48,7 @@ public class OrgService {
         if (user.isAdmin()) {
             return OutletScope.EVERYTHING;
         }
-        // one request may ask several times (check the input, then read back): look it up once per request
-        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        String key = OutletScope.class.getName() + "." + user.id();
-        if (request != null && request.getAttribute(key, 0) instanceof OutletScope known) {
-            return known;
-        }
-        OutletScope scope = OutletScope.of(user.scopeUnitId() == null ? List.of() : repo.outletIdsInScope(user.scopeUnitId()));
-        if (request != null) {
-            request.setAttribute(key, scope, 0);
-        }
-        return scope;
+        return user.scopeUnitId() == null ? OutletScope.of(List.of()) : repo.outletScope(user.scopeUnitId());
     }
 
     @CacheEvict(cacheNames = "outlet-scope", allEntries = true)
