@@ -104,7 +104,7 @@ public class SurveyResponses {
                 return new Accepted(id, complete, satisfaction, caseId);
             });
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("This response has already been received");
+            throw writer.refused(e);
         }
     }
 
