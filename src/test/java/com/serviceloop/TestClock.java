@@ -5,16 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The system clock shifted by an offset tests can move forward ("three hours later") and reset.
+ * The system clock, in the chain's zone like the app's, shifted by an offset tests can move forward ("three hours later") and reset.
  * It is the primary Clock in every test context; tests that move it reset it afterwards.
  */
 public class TestClock extends Clock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final ZoneId zone;
+
+    public TestClock(ZoneId zone) {
+        this.zone = zone;
+    }
 
     public void advance(Duration d) {
         offset.updateAndGet(o -> o.plus(d));
@@ -26,7 +32,7 @@ public class TestClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneId.systemDefault();
+        return zone;
     }
 
     @Override
@@ -59,8 +65,8 @@ public class TestClock extends Clock {
     static class Config {
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
+        TestClock testClock(@Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone) {
+            return new TestClock(ZoneId.of(zone));
         }
     }
 }

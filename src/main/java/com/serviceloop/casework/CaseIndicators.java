@@ -188,7 +188,7 @@ public class CaseIndicators {
     }
 
     private String localDay(String column) {
-        return "CAST(" + column + " AT TIME ZONE '" + zone.getId() + "' AS DATE)";
+        return db.localDay(column, zone);
     }
 
     static String bucket(LocalDate day, Period period) {
@@ -248,7 +248,7 @@ public class CaseIndicators {
     }
 
     private String local(String column) {
-        return "CAST(" + column + " AT TIME ZONE '" + zone.getId() + "' AS TIMESTAMP)";
+        return db.localTime(column, zone);
     }
 
     private static Group group(Long id, String name, Acc a) {

@@ -30,9 +30,11 @@ public class CustomerPages {
     private final CustomerImportService customerFiles;
     private final VisitImportService visitFiles;
     private final OrgService org;
+    private final java.time.Clock clock;
 
     public CustomerPages(CustomerService customers, CustomerImportService customerFiles, VisitImportService visitFiles,
-                         OrgService org) {
+                         OrgService org, java.time.Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.customerFiles = customerFiles;
         this.visitFiles = visitFiles;
@@ -62,7 +64,7 @@ public class CustomerPages {
         model.addAttribute("customer", customers.get(user, id));
         model.addAttribute("insight", customers.insight(user, id));
         if (!model.containsAttribute("visitForm")) {
-            model.addAttribute("visitForm", new VisitForm(null, LocalDateTime.now().withSecond(0).withNano(0), null, 1, null));
+            model.addAttribute("visitForm", new VisitForm(null, LocalDateTime.now(clock).withSecond(0).withNano(0), null, 1, null));
         }
         model.addAttribute("outlets", org.visibleOutlets(user));
         return "customer/detail";

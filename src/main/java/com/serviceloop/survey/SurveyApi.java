@@ -30,9 +30,12 @@ public class SurveyApi {
     private final SurveyFigures figures;
     private final SurveyRollup rollup;
     private final SurveyRates rates;
+    private final java.time.Clock clock;
 
     public SurveyApi(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, SurveyExports exports,
-                     SurveyInvitations invitations, SurveyFigures figures, SurveyRollup rollup, SurveyRates rates) {
+                     SurveyInvitations invitations, SurveyFigures figures, SurveyRollup rollup, SurveyRates rates,
+                     java.time.Clock clock) {
+        this.clock = clock;
         this.rates = rates;
         this.figures = figures;
         this.rollup = rollup;
@@ -190,7 +193,7 @@ public class SurveyApi {
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         surveys.get(id);
-        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? end.minusDays(29) : from;
         return rates.rates(user, id, analysis.filter(user, outletId, regionId, start, end));
     }

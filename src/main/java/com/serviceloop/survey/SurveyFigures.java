@@ -2,6 +2,7 @@ package com.serviceloop.survey;
 
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.Database;
 import com.serviceloop.platform.OutletScope;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -28,13 +29,15 @@ public class SurveyFigures {
     private final OrgService org;
     private final SurveyRollup rollup;
     private final ZoneId zone;
+    private final String day;
 
-    public SurveyFigures(JdbcClient jdbc, OrgService org, SurveyRollup rollup,
+    public SurveyFigures(JdbcClient jdbc, OrgService org, SurveyRollup rollup, Database db,
                          @Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
         this.org = org;
         this.rollup = rollup;
         this.zone = ZoneId.of(zone);
+        this.day = db.localDay("r.submitted_at", this.zone);
     }
 
     /** Counts that add up across days and outlets. */
@@ -76,7 +79,6 @@ public class SurveyFigures {
                 rs.getObject(2, LocalDate.class), new Counters(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6),
                 rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10))))).list();
         ResponseWhere w = ResponseWhere.of(surveyId, f, scope, zone);
-        String day = "CAST(r.submitted_at AT TIME ZONE '" + zone.getId() + "' AS DATE)";
         scope.bind(jdbc.sql("""
                 SELECT COALESCE(r.outlet_id, 0), %1$s, COUNT(*), SUM(CASE WHEN r.complete THEN 1 ELSE 0 END),
                        COUNT(r.satisfaction), COALESCE(SUM(r.satisfaction), 0),

@@ -1,5 +1,6 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.platform.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -26,13 +27,13 @@ public class SurveyRollup {
     private final String day;
     private final Duration lag;
 
-    public SurveyRollup(JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+    public SurveyRollup(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Database db,
                         @Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone,
                         @Value("${serviceloop.surveys.rollup-lag:PT1M}") Duration lag) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
-        this.day = "CAST(r.submitted_at AT TIME ZONE '" + ZoneId.of(zone).getId() + "' AS DATE)";
+        this.day = db.localDay("r.submitted_at", ZoneId.of(zone));
         this.lag = lag;
     }
 

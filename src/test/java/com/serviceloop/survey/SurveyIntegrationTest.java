@@ -12,6 +12,11 @@ import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.Role;
 import com.serviceloop.platform.AppUser;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +174,47 @@ class SurveyIntegrationTest extends ApiTest {
     }
 
     @Test
+    void anAnswerJustAfterMidnightInTheChainsZoneCountsOnThatDayLiveAndRolledUp() throws Exception {
+        // 00:30 in Shanghai is 16:30 the day before in UTC: a figure that takes "today" or a day
+        // from the server's zone puts this answer on the wrong day
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        ZonedDateTime now = ZonedDateTime.now(shanghai);
+        ZonedDateTime halfPastMidnight = now.toLocalDate().atTime(0, 30).atZone(shanghai);
+        if (halfPastMidnight.isAfter(now)) {
+            halfPastMidnight = halfPastMidnight.minusDays(1);
+        }
+        LocalDate day = halfPastMidnight.toLocalDate();
+        String token = link("recommend", Map.of("outletId", chain.outletA().id()));
+        long q = questions("recommend").getFirst().id();
+        String outlet = "outletId=" + chain.outletA().id();
+        clock.advance(Duration.between(Instant.now(), halfPastMidnight.toInstant()));
+        try {
+            answer(token, submission(Map.of(q, 10))).andExpect(status().isCreated());
+            JsonNode rates = body(getJson("/api/v1/surveys/" + survey("recommend") + "/rates?" + outlet, managerToken)
+                    .andExpect(status().isOk()));
+            assertThat(rates.get("to").asText()).isEqualTo(day.toString());
+            assertThat(rates.at("/responseRate/part").asLong()).isEqualTo(1);
+        } finally {
+            clock.reset();
+        }
+        String thatDay = "&from=" + day + "&to=" + day;
+        for (boolean rolledUp : new boolean[] {false, true}) {
+            if (rolledUp) {
+                rollUpEverything();
+                assertThat(jdbc.sql("SELECT stat_day FROM survey_daily WHERE survey_id = :s AND outlet_id = :o")
+                        .param("s", survey("recommend")).param("o", chain.outletA().id()).query(LocalDate.class).single())
+                        .isEqualTo(day);
+            }
+            assertThat(body(getJson("/api/v1/surveys/" + survey("recommend") + "/summary?" + outlet + thatDay, managerToken))
+                    .get("responses").asLong()).as("rolled up: " + rolledUp).isEqualTo(1);
+            JsonNode trend = body(getJson("/api/v1/surveys/" + survey("recommend") + "/trend?period=DAY&" + outlet,
+                    managerToken));
+            assertThat(trend.findValues("period").stream().map(JsonNode::asText).toList())
+                    .as("rolled up: " + rolledUp).containsExactly(day.toString());
+        }
+    }
+
+    @Test
     void figuresComeForAnOutletOrARegionAndAWrongUnitIsRefused() throws Exception {
         String regionToken = token(fixtures.person(Role.MANAGER, chain.region().id()));
         long q = questions("recommend").getFirst().id();
@@ -306,7 +352,7 @@ class SurveyIntegrationTest extends ApiTest {
         AppUser clerk = fixtures.person(Role.STAFF, chain.outletA().id());
         long twice = fixtures.customer(clerk, chain.outletA().id(), "Comes twice");
         long once = fixtures.customer(clerk, chain.outletA().id(), "Comes once");
-        java.time.LocalDateTime today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atTime(10, 0);
+        java.time.LocalDateTime today = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).atTime(10, 0);
         for (Object[] v : new Object[][] {{twice, today}, {twice, today.plusHours(2)}, {once, today.plusHours(1)}}) {
             jdbc.sql("INSERT INTO visit (customer_id, outlet_id, visited_at, amount, items, dedup_key) VALUES (:c, :o, :t, 9, 1, :k)")
                     .param("c", v[0]).param("o", chain.outletA().id()).param("t", v[1]).param("k", UUID.randomUUID()).update();
