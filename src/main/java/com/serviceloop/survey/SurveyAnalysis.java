@@ -69,7 +69,7 @@ public class SurveyAnalysis {
 
     /**
      * The responses of one outlet or one region (not both) and a period: 400 for a backwards period,
-     * both units, or a region id that is not a region; 404 for a region outside the caller's scope.
+     * both units, or a unit of the wrong kind; 404 for a unit outside the caller's scope.
      */
     public Filter filter(AppUser user, Long outletId, Long regionId, LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
@@ -77,6 +77,9 @@ public class SurveyAnalysis {
         }
         if (outletId != null && regionId != null) {
             throw new BadInputException("regionId", "Give an outlet or a region, not both");
+        }
+        if (outletId != null && org.get(user, outletId).kind() != UnitKind.OUTLET) {
+            throw new BadInputException("outletId", "Unit " + outletId + " is not an outlet");
         }
         if (regionId != null && org.get(user, regionId).kind() != UnitKind.REGION) {
             throw new BadInputException("regionId", "Unit " + regionId + " is not a region");
@@ -128,9 +131,6 @@ public class SurveyAnalysis {
      */
     public FiveGaps.Result fiveGaps(AppUser user, Long outletId, Long regionId, LocalDate from, LocalDate to) {
         Filter f = filter(user, outletId, regionId, from, to);
-        if (outletId != null && org.get(user, outletId).kind() != UnitKind.OUTLET) {
-            throw new BadInputException("outletId", "Unit " + outletId + " is not an outlet");
-        }
         OutletScope scope = org.scopeOf(user);
         return FiveGaps.compute(source(CUSTOMER_SURVEY, f, scope), source(MANAGEMENT_SURVEY, f, scope),
                 source(STAFF_SURVEY, f, scope));

@@ -2,10 +2,8 @@ package com.serviceloop.survey;
 
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
-import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
-import com.serviceloop.platform.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -117,18 +115,10 @@ public class SurveyReports {
     public Report report(AppUser user, long surveyId, Long outletId, Long regionId, LocalDate from, LocalDate to,
                          boolean zh) {
         Survey survey = surveys.get(surveyId);
-        if (outletId != null && regionId != null) {
-            throw new BadInputException("regionId", "Ask for an outlet or a region, not both");
-        }
-        OrgUnit unit = null;
-        if (outletId != null) {
-            unit = unitOf(user, outletId, UnitKind.OUTLET, "Outlet");
-        } else if (regionId != null) {
-            unit = unitOf(user, regionId, UnitKind.REGION, "Region");
-        }
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
         Period period = Period.of(from, to, now.toLocalDate());
-        var filter = new SurveyAnalysis.Filter(outletId, regionId, period.from(), period.to());
+        var filter = analysis.filter(user, outletId, regionId, period.from(), period.to());
+        OrgUnit unit = outletId != null ? org.get(user, outletId) : regionId != null ? org.get(user, regionId) : null;
 
         Servqual.Score servqual = "SERVQUAL".equals(survey.kind()) ? analysis.servqual(user, surveyId, filter) : null;
         SurveyFigures.Period trendPeriod = ChronoUnit.DAYS.between(period.from(), period.to()) + 1 <= WEEKLY_UP_TO_DAYS
@@ -144,19 +134,6 @@ public class SurveyReports {
     }
 
     /** Unknown, outside the caller's scope, or not of the kind asked for: all three are "not found". */
-    private OrgUnit unitOf(AppUser user, long id, UnitKind kind, String what) {
-        OrgUnit unit;
-        try {
-            unit = org.get(user, id);
-        } catch (NotFoundException e) {
-            throw new NotFoundException(what, id);
-        }
-        if (unit.kind() != kind) {
-            throw new NotFoundException(what, id);
-        }
-        return unit;
-    }
-
     static List<ItemRow> items(Servqual.Score score, List<Question> questions, boolean zh) {
         Map<Integer, String> texts = new HashMap<>();
         questions.stream().filter(q -> "PERCEPTION".equals(q.side()) && q.itemNo() != null)

@@ -244,10 +244,13 @@ class SurveyIntegrationTest extends ApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("regionId"));
         getJson(base + "/summary?regionId=" + chain.outletA().id(), regionToken)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("regionId"));
+        getJson(base + "/rates?outletId=" + chain.region().id(), regionToken)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("outletId"));
         getJson(base + "/summary?from=2026-05-02&to=2026-05-01", regionToken)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
-        // a manager of outlet A does not see the region
+        // a manager of outlet A does not see the region, nor the other outlet
         getJson(base + "/summary?regionId=" + chain.region().id(), managerToken).andExpect(status().isNotFound());
+        getJson(base + "/trend?outletId=" + chain.outletB().id(), managerToken).andExpect(status().isNotFound());
     }
 
     private void rollUpEverything() {

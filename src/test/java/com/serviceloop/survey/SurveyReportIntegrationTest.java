@@ -195,8 +195,10 @@ class SurveyReportIntegrationTest extends ApiTest {
         report(managerToken, s, "outletId=999999999").andExpect(status().isNotFound());
         // a region is not an outlet, nor an outlet a region
         String admin = token(fixtures.admin());
-        report(admin, s, "outletId=" + chain.region().id()).andExpect(status().isNotFound());
-        report(admin, s, "regionId=" + chain.outletA().id()).andExpect(status().isNotFound());
+        report(admin, s, "outletId=" + chain.region().id()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("outletId"));
+        report(admin, s, "regionId=" + chain.outletA().id()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("regionId"));
         report(admin, s, "outletId=" + chain.outletA().id() + "&regionId=" + chain.region().id())
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("regionId"));
     }
