@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
  * Drives the case benchmark against a running ServiceLoop (see cases.sh): sets up an administrator,
  * outlets and a staff member with an API token through the API, loads N cases (M of them open, with
  * their SLA clocks and CREATED events) straight into PostgreSQL with set-based SQL, times the SLA
- * sweep's two queries on that volume, then has 50 concurrent clients record cases through
- * POST /api/v1/cases and prints requests/s and latency percentiles.
+ * sweep's two queries on that volume, times the case list's search box chain-wide, then has 50
+ * concurrent clients record cases through POST /api/v1/cases and prints requests/s and latency
+ * percentiles; last, the searches again without their trigram indexes, for comparison.
  *
  * usage: java CaseBench.java BASE_URL APP_PID DATABASE CASES OPEN WORKDIR [WARM_UP_SECONDS=5]
  * env:   PGHOST/PGPORT/PGUSER for psql (cases.sh exports them)
@@ -78,7 +79,34 @@ public class CaseBench {
                 + "ORDER BY escalate_pending_at", "case_clock_escalate_pending_ix");
 
         backlog();
+        search(token, "with the trigram indexes (db/vendor/postgresql V10)");
         create(pid, token, outlets);
+        // the same searches without the indexes, for comparison (after the case creation, which is
+        // measured with the indexes the app really has, as it pays for keeping them)
+        psql("DROP INDEX support_case_description_trgm, support_case_remedy_trgm, customer_name_trgm, customer_phone_trgm;");
+        search(token, "without them (dropped after the case creation)");
+    }
+
+    /**
+     * The search box on the case list, chain-wide (the clerk's scope is the whole chain): a common
+     * phrase in English and in Chinese, a rare one, text that is nowhere, a case number. Each term
+     * once to warm up, then 10 times one after the other; the first page (20 cases) and its total.
+     */
+    static void search(String token, String label) throws Exception {
+        System.out.println("case search " + label + ":");
+        for (String q : List.of("torn box", "四十分钟", "(case 424242)", "case 4242", "nothing-like-this", "#500000")) {
+            String path = "/api/v1/cases?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8);
+            String total = BenchApi.field(BenchApi.send("GET", path, "application/json", "", token), "total");
+            long[] ns = new long[10];
+            for (int i = 0; i < ns.length; i++) {
+                long t = System.nanoTime();
+                BenchApi.send("GET", path, "application/json", "", token);
+                ns[i] = System.nanoTime() - t;
+            }
+            java.util.Arrays.sort(ns);
+            System.out.printf("  q=\"%s\": total=%s median_ms=%.1f max_ms=%.1f%n", q, total,
+                    (ns[4] + ns[5]) / 2e6, ns[ns.length - 1] / 1e6);
+        }
     }
 
     /**
@@ -179,7 +207,9 @@ public class CaseBench {
                               'Phone line was busy all morning; could not reach the outlet to change the pick-up.',
                               'Very friendly help with the returns form, please pass on our thanks.',
                               'The queue ticket machine was out of paper, people were arguing about the order.',
-                              'Charged twice for the same delivery, card statement attached by e-mail.'])[1 + floor(u_text * 8)::int]
+                              'Charged twice for the same delivery, card statement attached by e-mail.',
+                              '在柜台等了四十分钟，前面只有两位顾客。',
+                              '药剂师讲解用药很耐心，特此表扬。'])[1 + floor(u_text * 10)::int]
                            || ' (case ' || id || ')',
                        %5$d, %5$d, created_at,
                        coalesce(closed_at, resolved_at, fr_stop, created_at),

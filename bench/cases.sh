@@ -5,7 +5,8 @@
 # Starts ServiceLoop on a fresh PostgreSQL database "serviceloop_cases_bench" (heap capped at
 # 512 MB), creates a chain, 2 regions, 20 outlets and a staff member with an API token through the
 # API, loads 1,000,000 cases (200,000 open) with their SLA clocks and history straight into
-# PostgreSQL with set-based SQL, times the SLA sweep's two queries, then has 50 concurrent clients
+# PostgreSQL with set-based SQL, times the SLA sweep's two queries and the case search (GET
+# /api/v1/cases?q=, chain-wide, with and without its trigram indexes), then has 50 concurrent clients
 # record cases through POST /api/v1/cases for 20 s (after 5 s of warm-up) and prints requests/s,
 # latency percentiles and a check that every 201 answer left exactly one case in the database.
 #

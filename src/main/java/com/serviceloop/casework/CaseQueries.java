@@ -3,6 +3,7 @@ package com.serviceloop.casework;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.CsvFiles;
+import com.serviceloop.platform.Database;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
@@ -33,9 +34,11 @@ public class CaseQueries {
     private final OrgService org;
     private final Clock clock;
     private final ZoneId zone;
+    private final Database db;
 
-    public CaseQueries(JdbcClient jdbc, OrgService org, Clock clock,
+    public CaseQueries(JdbcClient jdbc, OrgService org, Clock clock, Database db,
                        @Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone) {
+        this.db = db;
         this.jdbc = jdbc;
         this.org = org;
         this.clock = clock;
@@ -105,14 +108,31 @@ public class CaseQueries {
         }
         String q = Text.blankToNull(f.q());
         if (q != null) {
+            // backslash is the LIKE escape on both databases; no ESCAPE clause, so that PostgreSQL
+            // matches the pattern against its trigram indexes (V10)
             String like = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            and.add("""
-                    (LOWER(c.description) LIKE :q ESCAPE '\\' OR LOWER(c.remedy) LIKE :q ESCAPE '\\'
-                     OR LOWER(cu.name) LIKE :q ESCAPE '\\' OR cu.phone LIKE :q ESCAPE '\\' OR CAST(c.id AS VARCHAR(20)) = :qid)""");
+            // the customer's name and phone through their ids, not the join, so that each part of
+            // the OR can be answered from an index of its own
+            String customers = "SELECT s.id FROM customer s WHERE LOWER(s.name) LIKE :q OR s.phone LIKE :q";
+            Long id = caseNumber(q);
+            and.add("(LOWER(c.description) LIKE :q OR LOWER(c.remedy) LIKE :q OR c.customer_id "
+                    + (db.isPostgres() ? "= ANY(ARRAY(" + customers + "))" : "IN (" + customers + ")")
+                    + (id == null ? "" : " OR c.id = :qid") + ")");
             p.put("q", like);
-            p.put("qid", q);
+            if (id != null) {
+                p.put("qid", id);
+            }
         }
         return new Where(" WHERE " + String.join(" AND ", and), p);
+    }
+
+    /** A search for "1234" or "#1234" also finds case 1234. */
+    private static Long caseNumber(String q) {
+        String digits = q.startsWith("#") ? q.substring(1) : q;
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Long.parseLong(digits);
     }
 
     private JdbcClient.StatementSpec bind(OutletScope scope, String sql, Where w) {

@@ -168,6 +168,29 @@ class CaseFollowUpIntegrationTest extends ApiTest {
     }
 
     @Test
+    void searchFindsAPieceOfTextInEitherLanguageAPhoneTailOrACaseNumber() throws Exception {
+        long chinese = open("药剂师态度很差，等了四十分钟").get("id").asLong();
+        long percent = open("Promised 50% off the second box, charged full price").get("id").asLong();
+        long underscore = open("Loyalty card number shows as A_17 on the receipt").get("id").asLong();
+        open("Coupon AB17 was refused at the till");
+        long withCustomer = body(postJson("/api/v1/cases", staffToken, Map.of("outletId", chain.outletA().id(),
+                "channel", "COUNTER", "caseType", "REQUEST", "severity", "LOW", "description", "Wants a copy of the invoice",
+                "customerName", "李小明", "customerPhone", "13912345678")).andExpect(status().isCreated())).get("id").asLong();
+
+        assertThat(searched("态度很")).containsExactly(chinese);
+        assertThat(searched("态度")).as("two characters, below a trigram").containsExactly(chinese);
+        assertThat(searched("CHARGED FULL")).containsExactly(percent);
+        // % and _ are searched for as themselves, not as wildcards
+        assertThat(searched("50%")).containsExactly(percent);
+        assertThat(searched("%")).containsExactly(percent);
+        assertThat(searched("A_17")).containsExactly(underscore);
+        assertThat(searched("小明")).containsExactly(withCustomer);
+        assertThat(searched("345678")).as("the phone's last digits").containsExactly(withCustomer);
+        assertThat(searched("#" + chinese)).containsExactly(chinese);
+        assertThat(searched("nothing-like-this")).isEmpty();
+    }
+
+    @Test
     void queuesSearchExportAndBulk() throws Exception {
         long mine = open("Loyalty points missing after purchase").get("id").asLong();
         AppUser colleague = fixtures.person(Role.STAFF, chain.outletA().id(), chain.teamA().id(), null);
@@ -180,7 +203,7 @@ class CaseFollowUpIntegrationTest extends ApiTest {
         assertThat(ids("/api/v1/cases?queue=TEAM")).containsExactlyInAnyOrder(mine, teams);
         assertThat(ids("/api/v1/cases?q=LARGE-PRINT")).containsExactly(teams);
         assertThat(ids("/api/v1/cases?q=wang")).as("customer created on the spot is searchable").containsExactly(teams);
-        assertThat(ids("/api/v1/cases?q=" + mine)).containsExactly(mine);
+        assertThat(searched("#" + mine)).containsExactly(mine);
         assertThat(ids("/api/v1/cases?caseType=REQUEST")).containsExactly(teams);
         assertThat(ids("/api/v1/cases?queue=OVERDUE")).isEmpty();
         getJson("/api/v1/cases?queue=SOMETIMES", staffToken).andExpect(status().isBadRequest());
@@ -208,6 +231,11 @@ class CaseFollowUpIntegrationTest extends ApiTest {
         JsonNode moved = body(postJson("/api/v1/cases/bulk", managerToken, Map.of("ids", List.of(mine, teams),
                 "action", "MOVE", "to", "CLOSED")).andExpect(status().isOk()));
         assertThat(moved.findValuesAsText("ok")).containsExactly("false", "false");
+    }
+
+    private List<Long> searched(String q) throws Exception {
+        return body(call(get("/api/v1/cases").param("q", q), staffToken).andExpect(status().isOk())).get("items")
+                .findValues("id").stream().map(JsonNode::asLong).toList();
     }
 
     private List<Long> ids(String url) throws Exception {

@@ -23,6 +23,10 @@ class DatabaseIntegrationTest {
         assertThat(database.isPostgres()).isEqualTo(TestDatabase.postgres());
         if (TestDatabase.postgres()) {
             assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single()).startsWith("sl_test_");
+            // db/vendor/postgresql: case search has its trigram indexes
+            assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname LIKE '%trgm'")
+                    .query(String.class).list()).containsExactlyInAnyOrder("support_case_description_trgm",
+                    "support_case_remedy_trgm", "customer_name_trgm", "customer_phone_trgm");
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
                 .isPositive();
