@@ -87,6 +87,21 @@ final class BenchApi {
         return ids;
     }
 
+    /** A unit's parent id (GET /api/v1/units/{id}). */
+    static long parentOf(long unit, String token) throws Exception {
+        return Long.parseLong(field(send("GET", "/api/v1/units/" + unit, "application/json", "", token), "parentId"));
+    }
+
+    /** GETs a binary answer (a PDF) and answers its length; anything but 200 fails. */
+    static int bytes(String path, String token) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " -> " + r.statusCode() + " " + new String(r.body()));
+        }
+        return r.body().length;
+    }
+
     /** The first administrator ("bench") and an API token for it. */
     static String administrator() throws Exception {
         send("POST", "/api/v1/setup", "application/json",

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Drives the survey benchmark against a running ServiceLoop (see surveys.sh):
  * (a) 100 concurrent respondents answer the post-visit survey through the public endpoint;
  * (b) the responses are brought to 10,000,000 with set-based SQL, folded into the daily
- *     aggregates, and an outlet dashboard (summary + monthly trend + outlet ranking) is timed.
+ *     aggregates, and an outlet dashboard (summary + monthly trend + outlet ranking) is timed;
+ * (c) the PDF report for last month is timed for an outlet, a region and the whole chain.
  *
  * usage: java SurveyBench.java BASE_URL APP_PID DATABASE TOTAL_RESPONSES WARMUP_SECONDS
  */
@@ -103,6 +104,22 @@ public class SurveyBench {
         System.out.printf("dashboard (summary + monthly trend + ranking, one outlet): views=%d p50_ms=%.1f p95_ms=%.1f "
                         + "max_ms=%.1f outlet_responses=%s%n", warm.length, BenchLoad.pct(warm, 50), BenchLoad.pct(warm, 95),
                 warm[warm.length - 1] / 1e6, BenchApi.field(summary, "responses"));
+
+        // (c) the PDF report for last month (its default period), one outlet, one region, the chain
+        for (String unit : List.of("outletId=" + outlets.getFirst(), "regionId=" + BenchApi.parentOf(outlets.getFirst(), admin),
+                "")) {
+            String path = "/api/v1/surveys/" + survey + "/report.pdf?lang=zh" + (unit.isEmpty() ? "" : "&" + unit);
+            long[] ms = new long[4];
+            int bytes = 0;
+            for (int i = 0; i < ms.length; i++) {
+                long t = System.nanoTime();
+                bytes = BenchApi.bytes(path, admin);
+                ms[i] = (System.nanoTime() - t) / 1_000_000;
+            }
+            System.out.printf("report pdf (%s, last month): first_ms=%d then_ms=%s bytes=%d%n",
+                    unit.isEmpty() ? "whole chain" : unit.substring(0, unit.indexOf('=')), ms[0],
+                    Arrays.toString(Arrays.copyOfRange(ms, 1, ms.length)).replace(" ", ""), bytes);
+        }
     }
 
     static long count(String db) throws Exception {
