@@ -35,11 +35,13 @@ public class CaseSettingsPages {
     private final ScriptJson scriptJson;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final jakarta.validation.Validator validator;
 
     public CaseSettingsPages(CaseIndicators indicators, SlaTargets targets, CalendarRepository calendars, Sqi sqi,
                              Webhooks webhooks, OrgService org, ScriptJson scriptJson, Clock clock,
-                             org.springframework.context.MessageSource messages) {
+                             org.springframework.context.MessageSource messages, jakarta.validation.Validator validator) {
         this.messages = messages;
+        this.validator = validator;
         this.indicators = indicators;
         this.targets = targets;
         this.calendars = calendars;
@@ -122,14 +124,23 @@ public class CaseSettingsPages {
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/settings/cases/target")
     public String setTarget(@RequestParam CaseType caseType, @RequestParam Severity severity, @RequestParam SlaKind clockKind,
-                            @RequestParam Integer minutes, RedirectAttributes flash) {
-        if (minutes == null || minutes < 1 || minutes > 525_600) {
-            flash.addFlashAttribute("error", "minutes: 1 - 525600");
-        } else {
-            targets.setDefault(new SlaTargets.Target(caseType, severity, clockKind, minutes));
+                            @RequestParam(required = false) Integer minutes, RedirectAttributes flash) {
+        CaseAdminApi.TargetForm f = new CaseAdminApi.TargetForm(caseType, severity, clockKind, minutes);
+        if (valid(f, flash)) {
+            targets.setDefault(new SlaTargets.Target(f.caseType(), f.severity(), f.clockKind(), f.minutes()));
             flash.addFlashAttribute("notice", "case.saved");
         }
         return "redirect:/settings/cases";
+    }
+
+    /** The API's own constraints on a form the page has put together; what breaks them goes to the page. */
+    private boolean valid(Object form, RedirectAttributes flash) {
+        var violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            flash.addFlashAttribute("error", violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                    .sorted().collect(java.util.stream.Collectors.joining("; ")));
+        }
+        return violations.isEmpty();
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
@@ -186,14 +197,13 @@ public class CaseSettingsPages {
 
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/settings/cases/failure-type")
-    public String failureType(@RequestParam String code, @RequestParam String nameEn, @RequestParam String nameZh,
-                              @RequestParam Integer weight, @RequestParam(defaultValue = "false") boolean active,
-                              RedirectAttributes flash) {
-        if (weight == null || weight < 0 || weight > 1000 || !code.matches("[A-Z0-9_]{1,32}") || nameEn.isBlank()
-                || nameZh.isBlank()) {
-            flash.addFlashAttribute("error", "code A-Z0-9_, names, weight 0-1000");
-        } else {
-            sqi.saveType(new Sqi.FailureTypeForm(code, nameEn, nameZh, weight, active));
+    public String failureType(@RequestParam(required = false) String code, @RequestParam(required = false) String nameEn,
+                              @RequestParam(required = false) String nameZh, @RequestParam(required = false) Integer weight,
+                              @RequestParam(defaultValue = "false") boolean active, RedirectAttributes flash) {
+        // an unticked box sends nothing: here that means "does not count", where the API reads a missing field as true
+        Sqi.FailureTypeForm f = new Sqi.FailureTypeForm(code, nameEn, nameZh, weight, active);
+        if (valid(f, flash)) {
+            sqi.saveType(f);
             flash.addFlashAttribute("notice", "case.saved");
         }
         return "redirect:/settings/cases";

@@ -1,6 +1,7 @@
 package com.serviceloop.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -21,6 +22,8 @@ class CasePagesTest extends PageTest {
     @Autowired CaseService cases;
     @Autowired CaseQueries queries;
     @Autowired CalendarRepository calendars;
+    @Autowired SlaTargets targets;
+    @Autowired Sqi sqi;
     private Fixtures.Chain chain;
     private AppUser staff;
     private AppUser manager;
@@ -117,5 +120,39 @@ class CasePagesTest extends PageTest {
         assertThat(calendars.settings(chain.outletA().id()).hours()).as("a refused edit changes nothing").hasSize(3);
         page(manager, "/settings/cases?outletId=" + chain.outletA().id(), "en")
                 .andExpect(content().string(containsString("09:00-12:00, 13:30-21:00")));
+    }
+
+    private static String[] with(String[] pairs, String last) {
+        String[] all = java.util.Arrays.copyOf(pairs, pairs.length + 1);
+        all[pairs.length] = last;
+        return all;
+    }
+
+    @Test
+    void targetsAndFailureTypesAreCheckedByTheApisRules() throws Exception {
+        AppUser admin = fixtures.admin();
+        // a suggestion's follow-up call, which no other test times; put back afterwards
+        SlaTargets.Target before = targets.defaults().stream().filter(t -> t.caseType() == CaseType.SUGGESTION
+                && t.severity() == Severity.LOW && t.clockKind() == SlaKind.FOLLOW_UP).findFirst().orElseThrow();
+        String[] target = {"caseType", "SUGGESTION", "severity", "LOW", "clockKind", "FOLLOW_UP", "minutes"};
+        submit(admin, "/settings/cases/target", with(target, "0")).andExpect(flash().attribute("error", containsString("minutes")));
+        submit(admin, "/settings/cases/target", with(target, "")).andExpect(flash().attribute("error", containsString("minutes")));
+        assertThat(targets.defaults()).contains(before);
+        try {
+            submit(admin, "/settings/cases/target", with(target, "" + (before.minutes() + 7)))
+                    .andExpect(flash().attribute("notice", "case.saved"));
+            assertThat(targets.defaults()).contains(new SlaTargets.Target(CaseType.SUGGESTION, Severity.LOW,
+                    SlaKind.FOLLOW_UP, before.minutes() + 7));
+        } finally {
+            targets.setDefault(before);
+        }
+
+        submit(admin, "/settings/cases/failure-type", "code", "lost parcel", "nameEn", "Lost", "nameZh", "丢件",
+                "weight", "5000").andExpect(flash().attribute("error", allOf(containsString("code"), containsString("weight"))));
+        submit(admin, "/settings/cases/failure-type", "code", "WET_PARCEL", "nameEn", "Wet parcel", "nameZh", "包裹受潮",
+                "weight", "3").andExpect(flash().attribute("notice", "case.saved"));
+        // the box left unticked: the type is kept but does not count
+        assertThat(sqi.types()).filteredOn(t -> t.code().equals("WET_PARCEL")).singleElement()
+                .satisfies(t -> assertThat(t.weight()).isEqualTo(3)).satisfies(t -> assertThat(t.active()).isFalse());
     }
 }
