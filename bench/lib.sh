@@ -1,14 +1,15 @@
 # Shared by the benchmark scripts (sourced): start the app jar on a fresh database, and print a
 # rate next to PostgreSQL's own single-row insert limit on this machine.
 
-# start_app DB PORT LOG JAR — recreates DB, starts the jar on it (heap 512 MB), waits for health;
+# start_app DB PORT LOG JAR — recreates DB, starts the jar on it (heap 512 MB, plus BENCH_JAVA_OPTS), waits for health;
 # sets $app to the app's pid and kills it when the script exits.
 start_app() {
   local db=$1 port=$2 log=$3 jar=$4
   [ -f "$jar" ] || ./mvnw -q -B package -DskipTests
   psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS: extra JVM options, e.g. a flight recording, word-split on purpose
   SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
-  SPRING_DATASOURCE_USERNAME=$PGUSER "$JAVA" -Xmx512m -jar "$jar" --server.port="$port" >"$log" 2>&1 &
+  SPRING_DATASOURCE_USERNAME=$PGUSER "$JAVA" -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" >"$log" 2>&1 &
   app=$!
   trap 'kill $app 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do

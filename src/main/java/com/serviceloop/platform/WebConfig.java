@@ -40,9 +40,14 @@ public class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(languageSwitch());
+    }
+
+    /** ?lang=zh|en switches the language (and remembers it); on every mapping, HotPathMapping's too. */
+    static LocaleChangeInterceptor languageSwitch() {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
+        return change;
     }
 }

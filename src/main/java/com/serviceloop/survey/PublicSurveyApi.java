@@ -1,6 +1,7 @@
 package com.serviceloop.survey;
 
 import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.HotPath;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What a respondent's page or kiosk talks to: no sign-in, the link token is the key. */
 @RestController
+@HotPath
 @RequestMapping("/api/v1/public/surveys/{token}")
 @Tag(name = "Public surveys", description = "Read a survey and answer it through its link token (no sign-in)")
 public class PublicSurveyApi {
