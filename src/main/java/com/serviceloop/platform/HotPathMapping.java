@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * by trying every request mapping in turn, each asking the request for its method and CORS headers
  * through several wrappers; and it does so twice per request, once for Spring Security's
  * HandlerMappingIntrospector cache and once in the DispatcherServlet. With some two hundred
- * mappings that was a third of the app's CPU on a public survey answer. Controllers marked
+ * mappings that was over a quarter of the app's CPU on a public survey answer. Controllers marked
  * {@link HotPath} are therefore mapped by a mapping of their own, consulted first, and left out of
  * the main one, so each handler is still mapped exactly once.
  */
