@@ -42,9 +42,12 @@ public class CasePages {
     private final OrgService org;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    private final java.time.Clock clock;
+
     public CasePages(CaseService cases, CaseQueries queries, Attachments attachments, BulkCases bulk, Inbox inbox,
                      OrgService org, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                     com.serviceloop.customer.CustomerService customers) {
+                     com.serviceloop.customer.CustomerService customers, java.time.Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.cases = cases;
         this.queries = queries;
@@ -169,7 +172,7 @@ public class CasePages {
         model.addAttribute("events", cases.history(user, id));
         model.addAttribute("calls", cases.followUps(user, id));
         model.addAttribute("files", attachments.list(user, id));
-        model.addAttribute("now", OffsetDateTime.now());
+        model.addAttribute("now", OffsetDateTime.now(clock));
         model.addAttribute("moves", c.status().next().stream().filter(s -> s != CaseStatus.CLOSED).sorted().toList());
         model.addAttribute("handlers", handlers(user));
         model.addAttribute("teams", teams(user));

@@ -23,6 +23,7 @@ class CasePagesTest extends PageTest {
     @Autowired CaseQueries queries;
     @Autowired CalendarRepository calendars;
     @Autowired SlaTargets targets;
+    @Autowired com.serviceloop.TestClock clock;
     @Autowired Sqi sqi;
     private Fixtures.Chain chain;
     private AppUser staff;
@@ -94,6 +95,15 @@ class CasePagesTest extends PageTest {
         page(staff, "/settings/cases", "en").andExpect(status().isForbidden());
         AppUser other = fixtures.person(Role.STAFF, chain.outletB().id());
         page(other, "/cases/" + id, "en").andExpect(status().isNotFound());
+
+        // the case page reads "now" from the app's clock: a month on, its open clocks show as late
+        page(manager, "/cases/" + id, "en").andExpect(content().string(org.hamcrest.Matchers.not(containsString(">late<"))));
+        clock.advance(java.time.Duration.ofDays(31));
+        try {
+            page(manager, "/cases/" + id, "en").andExpect(content().string(containsString(">late<")));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
