@@ -41,7 +41,6 @@ public class CasePages {
     private final com.serviceloop.customer.CustomerService customers;
     private final OrgService org;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
     private final java.time.Clock clock;
 
     public CasePages(CaseService cases, CaseQueries queries, Attachments attachments, BulkCases bulk, Inbox inbox,

@@ -102,26 +102,27 @@ public class SurveyAnalysis {
      * newest responses live, so a large survey is read in a few hundred rows.
      */
     List<ItemTotal> itemTotals(long surveyId, Filter f, OutletScope scope) {
-        List<ItemTotal> rows = new java.util.ArrayList<>();
         ResponseWhere daily = ResponseWhere.daily(surveyId, f, scope);
-        scope.bind(jdbc.sql("""
+        List<ItemTotal> rows = new java.util.ArrayList<>(scope.bind(jdbc.sql("""
                         SELECT q.item_no, q.dimension, q.side, SUM(d.n), SUM(d.total)
                         FROM survey_item_daily d JOIN survey_question q ON q.id = d.question_id
                         WHERE q.dimension IS NOT NULL AND""" + daily.sql() + " GROUP BY q.item_no, q.dimension, q.side"))
-                .params(daily.params())
-                .query((rs, i) -> rows.add(new ItemTotal((Integer) rs.getObject(1), Dimension.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getLong(4), rs.getDouble(5)))).list();
+                .params(daily.params()).query(SurveyAnalysis::itemTotal).list());
         ResponseWhere w = ResponseWhere.of(surveyId, f, scope, zone);
-        scope.bind(jdbc.sql("""
+        rows.addAll(scope.bind(jdbc.sql("""
                         SELECT q.item_no, q.dimension, q.side, COUNT(a.num_value), COALESCE(SUM(a.num_value), 0)
                         FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
                         JOIN survey_question q ON q.id = a.question_id
                         WHERE q.dimension IS NOT NULL AND r.id > :mark AND""" + w.sql()
                         + " GROUP BY q.item_no, q.dimension, q.side"))
-                .params(w.params()).param("mark", rollup.mark())
-                .query((rs, i) -> rows.add(new ItemTotal((Integer) rs.getObject(1), Dimension.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getLong(4), rs.getDouble(5)))).list();
+                .params(w.params()).param("mark", rollup.mark()).query(SurveyAnalysis::itemTotal).list());
         return rows;
+    }
+
+    /** A row of either query: item, dimension, side, answers, their sum. */
+    private static ItemTotal itemTotal(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ItemTotal((Integer) rs.getObject(1), Dimension.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4),
+                rs.getDouble(5));
     }
 
     /**

@@ -70,16 +70,13 @@ public class SurveyFigures {
     /** The cells of the outlets in {@code scope} that the filter asks for. */
     List<Cell> cells(OutletScope scope, long surveyId, SurveyAnalysis.Filter f) {
         long mark = rollup.mark();
-        List<Cell> cells = new ArrayList<>();
         ResponseWhere daily = ResponseWhere.daily(surveyId, f, scope);
-        scope.bind(jdbc.sql("""
+        List<Cell> cells = new ArrayList<>(scope.bind(jdbc.sql("""
                 SELECT d.outlet_id, d.stat_day, d.responses, d.complete, d.sat_n, d.sat_sum, d.promoters, d.passives,
                        d.detractors, d.ask_by_name
-                FROM survey_daily d WHERE""" + daily.sql())).params(daily.params()).query((rs, i) -> cells.add(new Cell(rs.getLong(1),
-                rs.getObject(2, LocalDate.class), new Counters(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6),
-                rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10))))).list();
+                FROM survey_daily d WHERE""" + daily.sql())).params(daily.params()).query(SurveyFigures::cell).list());
         ResponseWhere w = ResponseWhere.of(surveyId, f, scope, zone);
-        scope.bind(jdbc.sql("""
+        cells.addAll(scope.bind(jdbc.sql("""
                 SELECT COALESCE(r.outlet_id, 0), %1$s, COUNT(*), SUM(CASE WHEN r.complete THEN 1 ELSE 0 END),
                        COUNT(r.satisfaction), COALESCE(SUM(r.satisfaction), 0),
                        SUM(CASE WHEN rec.v >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN rec.v BETWEEN 7 AND 8 THEN 1 ELSE 0 END),
@@ -94,11 +91,14 @@ public class SurveyFigures {
                        ON abn.response_id = r.id
                 WHERE r.id > :mark AND %2$s
                 GROUP BY COALESCE(r.outlet_id, 0), %1$s""".formatted(day, w.sql())))
-                .params(w.params()).param("mark", mark)
-                .query((rs, i) -> cells.add(new Cell(rs.getLong(1), rs.getObject(2, LocalDate.class), new Counters(
-                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getLong(8),
-                        rs.getLong(9), rs.getLong(10))))).list();
+                .params(w.params()).param("mark", mark).query(SurveyFigures::cell).list());
         return cells;
+    }
+
+    /** A row of either query: outlet, day, then the counters in the order of {@link Counters}. */
+    private static Cell cell(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Cell(rs.getLong(1), rs.getObject(2, LocalDate.class), new Counters(rs.getLong(3), rs.getLong(4),
+                rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)));
     }
 
     public Counters total(AppUser user, long surveyId, SurveyAnalysis.Filter f) {

@@ -49,7 +49,7 @@ public class SurveyRates {
         LocalDate from = f.from();
         LocalDate to = f.to();
         OutletScope scope = org.scopeOf(user);
-        SurveyFigures.Counters c = figures.total(user, surveyId, f);
+        SurveyFigures.Counters c = figures.total(scope, surveyId, f);
         java.util.Map<String, Object> unit = new java.util.HashMap<>();
         f.bindUnit(unit);
         long[] v = scope.bind(jdbc.sql("""
