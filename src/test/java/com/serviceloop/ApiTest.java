@@ -5,23 +5,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.serviceloop.organisation.ApiTokenService;
 import com.serviceloop.platform.AppUser;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 /** Base of the API tests: real HTTP semantics through MockMvc, authenticated with real API tokens. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureMetrics
 public abstract class ApiTest {
     @Autowired protected MockMvc mvc;
     @Autowired protected ObjectMapper json;
@@ -32,7 +32,7 @@ public abstract class ApiTest {
         return tokens.issue("test", user.id()).secret();
     }
 
-    protected ResultActions call(MockHttpServletRequestBuilder request, String token) throws Exception {
+    protected ResultActions call(AbstractMockHttpServletRequestBuilder<?> request, String token) throws Exception {
         return mvc.perform(request.header("Authorization", "Bearer " + token).accept(MediaType.APPLICATION_JSON));
     }
 

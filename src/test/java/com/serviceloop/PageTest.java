@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.serviceloop.platform.AppUser;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /** Base of the page tests: a signed-in person browsing in a given language. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
+@org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics
 public abstract class PageTest {
     @Autowired protected MockMvc mvc;
     @Autowired protected Fixtures fixtures;

@@ -1,7 +1,7 @@
 package com.serviceloop.metrics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import com.serviceloop.customer.CustomerService;
 import com.serviceloop.customer.TierMix;
 import com.serviceloop.platform.AppUser;
@@ -29,7 +29,7 @@ public class HomePage {
     }
 
     @GetMapping("/")
-    public String home(@AuthenticationPrincipal AppUser user, Model model, Locale locale) throws JsonProcessingException {
+    public String home(@AuthenticationPrincipal AppUser user, Model model, Locale locale) throws JacksonException {
         List<TierMix> mix = customers.tierMix(user);
         model.addAttribute("mix", mix);
         model.addAttribute("totalCustomers", mix.stream().mapToLong(TierMix::total).sum());

@@ -1,7 +1,7 @@
 package com.serviceloop.platform;
 
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
 
     public record FieldError(String field, String message) {
     }
@@ -62,7 +62,7 @@ public class ApiErrors {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String detail = m instanceof InvalidFormatException f
                     ? "Value '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName()

@@ -1,7 +1,7 @@
 package com.serviceloop.platform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 /** Figures for a chart, written as JSON into a page's script element, which the JSON must not be able to close. */
@@ -16,7 +16,7 @@ public class ScriptJson {
     public String write(Object value) {
         try {
             return json.writeValueAsString(value).replace("</", "<\\/");
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

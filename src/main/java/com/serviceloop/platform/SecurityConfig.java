@@ -16,7 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -32,7 +32,7 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, ApiTokenService tokens) throws Exception {
-        RequestMatcher api = new AntPathRequestMatcher("/api/**");
+        RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
@@ -50,8 +50,8 @@ public class SecurityConfig {
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, new AntPathRequestMatcher("/api/v1/setup"),
-                    new AntPathRequestMatcher("/s/**"), new AntPathRequestMatcher("/api/v1/public/**")))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, PathPatternRequestMatcher.pathPattern("/api/v1/setup"),
+                    PathPatternRequestMatcher.pathPattern("/s/**"), PathPatternRequestMatcher.pathPattern("/api/v1/public/**")))
             .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                     (req, res, e) -> ApiErrors.writeJson(res, HttpServletResponse.SC_UNAUTHORIZED,
                             "Unauthorized", "Sign in or send an API token as 'Authorization: Bearer ...'"), api)

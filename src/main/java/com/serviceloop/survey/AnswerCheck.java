@@ -1,6 +1,6 @@
 package com.serviceloop.survey;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.serviceloop.platform.BadInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,8 +38,7 @@ final class AnswerCheck {
         int points = 0;
         int pointQuestions = 0;
         Set<Long> answered = new HashSet<>();
-        for (var it = answers.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : answers.properties()) {
             String field = "answers." + e.getKey();
             Question q;
             try {
@@ -56,8 +55,8 @@ final class AnswerCheck {
             }
             Answer a = switch (q.qtype()) {
                 case SCALE_5, SCALE_7, SCALE_10, POINTS -> {
-                    if (!v.isIntegralNumber() || v.asInt() < q.qtype().min() || v.asInt() > q.qtype().max()
-                            || !v.canConvertToInt()) {
+                    if (!v.isIntegralNumber() || !v.canConvertToInt()
+                            || v.asInt() < q.qtype().min() || v.asInt() > q.qtype().max()) {
                         throw new BadInputException(field, "Give a whole number from " + q.qtype().min() + " to "
                                 + q.qtype().max());
                     }

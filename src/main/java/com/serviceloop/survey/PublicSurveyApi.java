@@ -56,7 +56,7 @@ public class PublicSurveyApi {
                 .toList());
     }
 
-    public record SubmitForm(com.fasterxml.jackson.databind.JsonNode answers,
+    public record SubmitForm(tools.jackson.databind.JsonNode answers,
                              @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{8,64}") String submissionKey,
                              @Pattern(regexp = "^(zh|en)?$") String language, Boolean complete) {
     }

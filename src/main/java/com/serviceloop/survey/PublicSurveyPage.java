@@ -1,7 +1,7 @@
 package com.serviceloop.survey;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package com.serviceloop.survey;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.serviceloop.platform.ConflictException;

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.Role;
@@ -85,13 +85,13 @@ class CaseFollowUpIntegrationTest extends ApiTest {
         // the call is not due today (four business days for a medium complaint); a week on it is on the
         // owner's list, not on the manager's own, and the manager can look at the owner's
         String inAWeek = "?date=" + java.time.LocalDate.now().plusDays(7);
-        assertThat(body(getJson("/api/v1/follow-ups/due", staffToken)).findValuesAsText("caseId"))
+        assertThat(body(getJson("/api/v1/follow-ups/due", staffToken)).findValuesAsString("caseId"))
                 .doesNotContain(String.valueOf(unreachable));
-        List<String> due = body(getJson("/api/v1/follow-ups/due" + inAWeek, staffToken)).findValuesAsText("caseId");
+        List<String> due = body(getJson("/api/v1/follow-ups/due" + inAWeek, staffToken)).findValuesAsString("caseId");
         assertThat(due).contains(String.valueOf(unreachable)).doesNotContain(String.valueOf(happy));
         assertThat(body(getJson("/api/v1/follow-ups/due" + inAWeek, managerToken))).isEmpty();
         assertThat(body(getJson("/api/v1/follow-ups/due" + inAWeek + "&personId=" + staff.id(), managerToken))
-                .findValuesAsText("caseId")).contains(String.valueOf(unreachable));
+                .findValuesAsString("caseId")).contains(String.valueOf(unreachable));
         // recording a call on a case that is not resolved is refused
         postJson("/api/v1/cases/" + unhappy + "/follow-up", staffToken, Map.of("reached", false, "version", version(unhappy)))
                 .andExpect(status().isConflict());
@@ -108,7 +108,7 @@ class CaseFollowUpIntegrationTest extends ApiTest {
                 "version", version(id))).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
         assertThat(body(getJson("/api/v1/cases/" + id + "/follow-ups", staffToken)).get(0).get("outcome").asText())
                 .isEqualTo("WAIVED");
-        assertThat(body(getJson("/api/v1/cases/" + id + "/events", staffToken)).findValuesAsText("detail"))
+        assertThat(body(getJson("/api/v1/cases/" + id + "/events", staffToken)).findValuesAsString("detail"))
                 .anyMatch(d -> d.contains("Customer asked not to be called"));
     }
 
@@ -130,7 +130,7 @@ class CaseFollowUpIntegrationTest extends ApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("remedyCost"));
         putJson("/api/v1/cases/" + id + "/recovery", staffToken, Map.of("remedy", "x", "version", 0))
                 .andExpect(status().isConflict());
-        assertThat(body(getJson("/api/v1/cases?problem=true", staffToken)).get("items").findValuesAsText("id"))
+        assertThat(body(getJson("/api/v1/cases?problem=true", staffToken)).get("items").findValuesAsString("id"))
                 .containsExactly(String.valueOf(id));
     }
 
@@ -226,11 +226,11 @@ class CaseFollowUpIntegrationTest extends ApiTest {
                 .andExpect(status().isForbidden());
         JsonNode results = body(postJson("/api/v1/cases/bulk", managerToken, Map.of("ids", List.of(mine, teams, 999999),
                 "action", "HAND_OVER", "personId", colleague.id(), "reason", "Staff member on leave")).andExpect(status().isOk()));
-        assertThat(results.findValuesAsText("ok")).containsExactly("true", "true", "false");
+        assertThat(results.findValuesAsString("ok")).containsExactly("true", "true", "false");
         assertThat(ids("/api/v1/cases?queue=MINE")).isEmpty();
         JsonNode moved = body(postJson("/api/v1/cases/bulk", managerToken, Map.of("ids", List.of(mine, teams),
                 "action", "MOVE", "to", "CLOSED")).andExpect(status().isOk()));
-        assertThat(moved.findValuesAsText("ok")).containsExactly("false", "false");
+        assertThat(moved.findValuesAsString("ok")).containsExactly("false", "false");
     }
 
     private List<Long> searched(String q) throws Exception {

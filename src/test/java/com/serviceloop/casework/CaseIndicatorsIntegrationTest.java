@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.Role;
@@ -168,7 +168,7 @@ class CaseIndicatorsIntegrationTest extends ApiTest {
     void failureTypesAreConfigurableAndEventsCanBeRecorded() throws Exception {
         String adminToken = token(fixtures.admin());
         JsonNode types = body(getJson("/api/v1/sqi/failure-types", managerToken));
-        assertThat(types.findValuesAsText("code")).contains("LATE_OVER_1_DAY", "MISSED_PICKUP", "LOST_ITEM");
+        assertThat(types.findValuesAsString("code")).contains("LATE_OVER_1_DAY", "MISSED_PICKUP", "LOST_ITEM");
         putJson("/api/v1/sqi/failure-types", managerToken, Map.of("code", "WRONG_MEDICINE", "nameEn", "Wrong medicine",
                 "nameZh", "发错药", "weight", 20)).andExpect(status().isForbidden());
         putJson("/api/v1/sqi/failure-types", adminToken, Map.of("code", "WRONG_MEDICINE", "nameEn", "Wrong medicine",

@@ -3,7 +3,7 @@ package com.serviceloop.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.Role;

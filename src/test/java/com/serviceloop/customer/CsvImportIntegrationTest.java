@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +50,8 @@ class CsvImportIntegrationTest extends ApiTest {
         assertThat(report.get("inserted").asLong()).isEqualTo(3);
         assertThat(report.get("rejected").asLong()).isEqualTo(6);
         JsonNode errors = report.get("errors");
-        assertThat(errors.findValuesAsText("line")).containsExactly("3", "4", "6", "7", "8", "9");
-        assertThat(errors.findValuesAsText("field")).containsExactly("home_outlet_code", "age_band", "name",
+        assertThat(errors.findValuesAsString("line")).containsExactly("3", "4", "6", "7", "8", "9");
+        assertThat(errors.findValuesAsString("field")).containsExactly("home_outlet_code", "age_band", "name",
                 "would_recommend", "email", "consent_contact");
 
         getJson("/api/v1/customers?q=" + m2, admin).andExpect(jsonPath("$.items[0].name").value("Chen, Wei"))
@@ -100,8 +100,8 @@ class CsvImportIntegrationTest extends ApiTest {
         assertThat(report.get("inserted").asLong()).isEqualTo(2);
         assertThat(report.get("duplicates").asLong()).isEqualTo(2);
         assertThat(report.get("rejected").asLong()).isEqualTo(6);
-        assertThat(report.get("errors").findValuesAsText("line")).containsExactly("4", "5", "6", "7", "8", "9");
-        assertThat(report.get("errors").findValuesAsText("field")).containsExactly("member_no", "outlet_code",
+        assertThat(report.get("errors").findValuesAsString("line")).containsExactly("4", "5", "6", "7", "8", "9");
+        assertThat(report.get("errors").findValuesAsString("field")).containsExactly("member_no", "outlet_code",
                 "visited_at", "amount", "items", "visited_at");
 
         JsonNode again = upload("/api/v1/visits/import", csv);

@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.platform.AppUser;
@@ -57,7 +57,7 @@ class OutletScopeIntegrationTest extends ApiTest {
         assertThat(mix.get(0).get("outletId").asLong()).isEqualTo(chain.outletA().id());
 
         JsonNode units = body(getJson("/api/v1/units", managerA));
-        assertThat(units.findValuesAsText("code")).containsExactly(chain.outletA().code(), chain.teamA().code());
+        assertThat(units.findValuesAsString("code")).containsExactly(chain.outletA().code(), chain.teamA().code());
         getJson("/api/v1/units/" + chain.outletB().id(), managerA).andExpect(status().isNotFound());
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.Role;
@@ -46,7 +46,7 @@ class StandardApiIntegrationTest extends ApiTest {
     void theFourteenAreasAreBuiltIn() throws Exception {
         JsonNode areas = body(getJson("/api/v1/standard-areas", admin).andExpect(status().isOk()));
         assertThat(areas).hasSize(14);
-        assertThat(areas.findValuesAsText("side").stream().filter("PROCEDURAL"::equals)).hasSize(7);
+        assertThat(areas.findValuesAsString("side").stream().filter("PROCEDURAL"::equals)).hasSize(7);
         assertThat(areas.get(0).get("nameZh").asText()).isEqualTo("时限");
         assertThat(areas.get(13).get("code").asText()).isEqualTo("PROBLEM_SOLVING");
     }
@@ -57,10 +57,10 @@ class StandardApiIntegrationTest extends ApiTest {
         vague.remove("targetValue");
         vague.remove("targetUnit");
         JsonNode advice = body(postJson("/api/v1/standards/check", admin, vague).andExpect(status().isOk()));
-        assertThat(advice.findValuesAsText("code")).contains("VAGUE_WORD", "HARD_WITHOUT_NUMBER", "TIMELINESS_WITHOUT_TIME");
+        assertThat(advice.findValuesAsString("code")).contains("VAGUE_WORD", "HARD_WITHOUT_NUMBER", "TIMELINESS_WITHOUT_TIME");
         JsonNode saved = body(postJson("/api/v1/standards", admin, vague).andExpect(status().isCreated()));
         assertThat(saved.get("standard").get("versionNo").asInt()).isEqualTo(1);
-        assertThat(saved.get("findings").findValuesAsText("code")).contains("VAGUE_WORD");
+        assertThat(saved.get("findings").findValuesAsString("code")).contains("VAGUE_WORD");
 
         JsonNode zh = body(call(MockMvcRequestBuilders.post("/api/v1/standards/check")
                 .header("Accept-Language", "zh-CN").contentType("application/json")
@@ -68,7 +68,7 @@ class StandardApiIntegrationTest extends ApiTest {
         assertThat(zh.get(0).get("message").asText()).contains("“promptly”");
 
         JsonNode dup = body(postJson("/api/v1/standards/check", admin, callBack("Return customers' calls promptly", 4)));
-        assertThat(dup.findValuesAsText("code")).contains("DUPLICATE");
+        assertThat(dup.findValuesAsString("code")).contains("DUPLICATE");
     }
 
     @Test
@@ -123,7 +123,7 @@ class StandardApiIntegrationTest extends ApiTest {
         assertThat(late.get("versionNo").asInt()).as("recorded later, taken under version 1").isEqualTo(1);
 
         JsonNode measured = body(getJson(url + "/measurements", admin));
-        assertThat(measured.findValuesAsText("versionNo")).containsExactlyInAnyOrder("1", "1", "2");
+        assertThat(measured.findValuesAsString("versionNo")).containsExactlyInAnyOrder("1", "1", "2");
         JsonNode compliance = body(getJson(url + "/compliance", admin));
         assertThat(compliance.get(0).get("versionNo").asInt()).isEqualTo(1);
         assertThat(compliance.get(0).get("events").asLong()).isEqualTo(2);
@@ -137,10 +137,10 @@ class StandardApiIntegrationTest extends ApiTest {
 
         JsonNode retired = body(deleteJson(url, admin).andExpect(status().isOk()));
         assertThat(retired.get("status").asText()).isEqualTo("RETIRED");
-        assertThat(body(getJson("/api/v1/standards?outletType=" + type, admin)).findValuesAsText("id"))
+        assertThat(body(getJson("/api/v1/standards?outletType=" + type, admin)).findValuesAsString("id"))
                 .doesNotContain(String.valueOf(id));
         assertThat(body(getJson("/api/v1/standards?includeRetired=true&outletType=" + type, admin))
-                .findValuesAsText("id")).contains(String.valueOf(id));
+                .findValuesAsString("id")).contains(String.valueOf(id));
         assertThat(body(getJson(url + "/measurements", admin))).hasSize(3);
         putJson(url, admin, tighter).andExpect(status().isConflict());
     }
@@ -177,12 +177,12 @@ class StandardApiIntegrationTest extends ApiTest {
 
         JsonNode p = body(getJson("/api/v1/priorities/" + type, admin));
         assertThat(p.get("proceduralWeight").asInt()).isEqualTo(50);
-        assertThat(p.get("procedural").findValuesAsText("standardId")).containsExactly(String.valueOf(a), String.valueOf(b));
+        assertThat(p.get("procedural").findValuesAsString("standardId")).containsExactly(String.valueOf(a), String.valueOf(b));
 
         JsonNode saved = body(putJson("/api/v1/priorities/" + type, admin, Map.of("proceduralWeight", 20,
                 "proceduralOrder", List.of(b, a), "personalOrder", List.of(c))).andExpect(status().isOk()));
         assertThat(saved.get("personalWeight").asInt()).isEqualTo(80);
-        assertThat(saved.get("procedural").findValuesAsText("standardId")).containsExactly(String.valueOf(b), String.valueOf(a));
+        assertThat(saved.get("procedural").findValuesAsString("standardId")).containsExactly(String.valueOf(b), String.valueOf(a));
         assertThat(saved.get("procedural").get(0).get("weight").asDouble()).isEqualTo(13.33);
         assertThat(saved.get("personal").get(0).get("weight").asDouble()).isEqualTo(80.0);
 

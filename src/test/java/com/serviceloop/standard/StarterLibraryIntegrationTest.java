@@ -3,7 +3,7 @@ package com.serviceloop.standard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import java.util.HashSet;
@@ -21,7 +21,7 @@ class StarterLibraryIntegrationTest extends ApiTest {
     void fiveIndustriesAreOffered() throws Exception {
         String admin = token(fixtures.admin());
         JsonNode list = body(getJson("/api/v1/starter-library", admin).andExpect(status().isOk()));
-        assertThat(list.findValuesAsText("industry"))
+        assertThat(list.findValuesAsString("industry"))
                 .containsExactlyInAnyOrder("courier", "fashion-retail", "generic", "pharmacy", "restaurant");
     }
 

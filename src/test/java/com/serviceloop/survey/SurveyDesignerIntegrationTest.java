@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.Role;
@@ -160,7 +160,7 @@ class SurveyDesignerIntegrationTest extends ApiTest {
         assertThat(d.at("/survey/kind").asText()).isEqualTo("SATISFACTION");
         assertThat(d.at("/survey/introEn").isNull()).isTrue();
         // the survey list and the plain read see it too
-        assertThat(body(getJson(API, managerToken)).findValuesAsText("titleEn")).contains("Advice at our counters");
+        assertThat(body(getJson(API, managerToken)).findValuesAsString("titleEn")).contains("Advice at our counters");
         getJson(API + "/" + id(d), managerToken).andExpect(status().isOk())
                 .andExpect(jsonPath("$.questions.length()").value(3));
     }
@@ -187,8 +187,8 @@ class SurveyDesignerIntegrationTest extends ApiTest {
         assertThat(copy.at("/survey/builtin").asBoolean()).isFalse();
         assertThat(copy.at("/survey/active").asBoolean()).isFalse();
         assertThat(copy.get("questions")).hasSize(builtin.get("questions").size());
-        assertThat(copy.get("questions").findValuesAsText("textZh")).isEqualTo(builtin.get("questions").findValuesAsText("textZh"));
-        assertThat(copy.get("questions").findValuesAsText("dimension")).isEqualTo(builtin.get("questions").findValuesAsText("dimension"));
+        assertThat(copy.get("questions").findValuesAsString("textZh")).isEqualTo(builtin.get("questions").findValuesAsString("textZh"));
+        assertThat(copy.get("questions").findValuesAsString("dimension")).isEqualTo(builtin.get("questions").findValuesAsString("dimension"));
         assertThat(copy.get("questions").get(0).get("id").asLong()).isNotEqualTo(item);
 
         // the copy is the manager's own: reworded for a pharmacy, its SERVQUAL items keep their scale

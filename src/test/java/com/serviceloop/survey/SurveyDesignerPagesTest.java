@@ -22,7 +22,7 @@ class SurveyDesignerPagesTest extends PageTest {
     @Autowired SurveyDesigner designer;
     @Autowired SurveyLinks links;
     @Autowired SurveyResponses responses;
-    @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
+    @Autowired tools.jackson.databind.ObjectMapper json;
     private AppUser manager;
     private AppUser staff;
     private long outlet;

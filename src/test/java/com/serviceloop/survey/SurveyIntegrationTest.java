@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.Role;
@@ -73,7 +73,7 @@ class SurveyIntegrationTest extends ApiTest {
     @Test
     void theBuiltInInstrumentsAreThere() throws Exception {
         JsonNode list = body(getJson("/api/v1/surveys", managerToken));
-        assertThat(list.findValuesAsText("code")).contains("servqual", "post-visit", "recommend", "complaint-resolution",
+        assertThat(list.findValuesAsString("code")).contains("servqual", "post-visit", "recommend", "complaint-resolution",
                 "internal", "suggestions");
         List<Question> sq = questions("servqual");
         assertThat(sq).hasSize(22 * 2 + 5);

@@ -103,7 +103,7 @@ class SurveyPagesTest extends PageTest {
         long management = surveys.byCode("gaps-management").orElseThrow().id();
         String token = links.create(manager, management, new SurveyLinks.LinkForm(chain.outletA().id(), "LINK", false, null))
                 .token();
-        var answers = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        var answers = new tools.jackson.databind.ObjectMapper().createObjectNode();
         surveys.questions(management).stream().filter(q -> "STANDARD".equals(q.side()))
                 .forEach(q -> answers.put(String.valueOf(q.id()), 4));
         responses.submit(token, new SurveyResponses.Submission(answers, "five-gap-page-1", "en", true, null));
