@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,8 +72,8 @@ final class BenchApi {
     }
 
     /** The chain, set up through the API: its id first, then the outlets' ids (regions × outlets each). */
-    static java.util.List<Long> organisation(String admin, int regions, int outletsPerRegion) throws Exception {
-        java.util.List<Long> ids = new java.util.ArrayList<>();
+    static List<Long> organisation(String admin, int regions, int outletsPerRegion) throws Exception {
+        List<Long> ids = new ArrayList<>();
         String chain = id(send("POST", "/api/v1/units", "application/json",
                 "{\"kind\":\"CHAIN\",\"name\":\"Bench chain\",\"code\":\"B\"}", admin));
         ids.add(Long.parseLong(chain));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
@@ -84,7 +85,7 @@ final class BenchLoad {
                 long length = -1;
                 boolean chunked = false, close = false;
                 for (String h; !(h = line()).isEmpty(); ) {
-                    String name = h.substring(0, Math.max(0, h.indexOf(':'))).trim().toLowerCase(java.util.Locale.ROOT);
+                    String name = h.substring(0, Math.max(0, h.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
                     String value = h.substring(h.indexOf(':') + 1).trim();
                     switch (name) {
                         case "content-length" -> length = Long.parseLong(value);
@@ -285,9 +286,9 @@ final class BenchLoad {
         Process p = new ProcessBuilder("psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", database)
                 .redirectErrorStream(true).start();
         try (var in = p.getOutputStream()) {
-            in.write(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            in.write(sql.getBytes(StandardCharsets.UTF_8));
         }
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("psql failed: " + out);
         }

@@ -1,7 +1,9 @@
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,7 +97,7 @@ public class CaseBench {
     static void search(String token, String label) throws Exception {
         System.out.println("case search " + label + ":");
         for (String q : List.of("torn box", "四十分钟", "(case 424242)", "case 4242", "nothing-like-this", "#500000")) {
-            String path = "/api/v1/cases?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8);
+            String path = "/api/v1/cases?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
             String total = BenchApi.field(BenchApi.send("GET", path, "application/json", "", token), "total");
             long[] ns = new long[10];
             for (int i = 0; i < ns.length; i++) {
@@ -103,7 +105,7 @@ public class CaseBench {
                 BenchApi.send("GET", path, "application/json", "", token);
                 ns[i] = System.nanoTime() - t;
             }
-            java.util.Arrays.sort(ns);
+            Arrays.sort(ns);
             System.out.printf("  q=\"%s\": total=%s median_ms=%.1f max_ms=%.1f%n", q, total,
                     (ns[4] + ns[5]) / 2e6, ns[ns.length - 1] / 1e6);
         }

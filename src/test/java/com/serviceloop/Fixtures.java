@@ -2,6 +2,7 @@ package com.serviceloop;
 
 import com.serviceloop.customer.CustomerForm;
 import com.serviceloop.customer.CustomerService;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.OrgUnitForm;
@@ -10,7 +11,6 @@ import com.serviceloop.organisation.PersonForm;
 import com.serviceloop.organisation.PersonService;
 import com.serviceloop.organisation.Role;
 import com.serviceloop.organisation.UnitKind;
-import com.serviceloop.platform.AppUser;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 

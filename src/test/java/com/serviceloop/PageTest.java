@@ -5,10 +5,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -16,7 +17,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /** Base of the page tests: a signed-in person browsing in a given language. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics
+@AutoConfigureMetrics
 public abstract class PageTest {
     @Autowired protected MockMvc mvc;
     @Autowired protected Fixtures fixtures;

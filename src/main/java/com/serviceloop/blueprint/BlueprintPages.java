@@ -4,6 +4,7 @@ import com.serviceloop.platform.FormErrors;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,7 +65,7 @@ public class BlueprintPages {
             if (s.satisfaction() != null) {
                 p = p.multiply(s.satisfaction(), MathContext.DECIMAL64);
             }
-            out.add(p.setScale(4, java.math.RoundingMode.HALF_UP));
+            out.add(p.setScale(4, RoundingMode.HALF_UP));
         }
         return out;
     }

@@ -1,10 +1,10 @@
 package com.serviceloop.blueprint;
 
-import com.serviceloop.platform.Rows;
-import com.serviceloop.platform.Text;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.Rows;
+import com.serviceloop.platform.Text;
 import java.util.HashSet;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,11 +1,12 @@
 package com.serviceloop.casework;
 
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.Rows;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -106,7 +107,7 @@ public class Attachments {
             return "image/webp";
         }
         if (starts(b, 4, 'f', 't', 'y', 'p') && b.length >= 12) {
-            String brand = new String(Arrays.copyOfRange(b, 8, 12), java.nio.charset.StandardCharsets.US_ASCII);
+            String brand = new String(Arrays.copyOfRange(b, 8, 12), StandardCharsets.US_ASCII);
             if (List.of("heic", "heix", "mif1", "msf1", "hevc").contains(brand)) {
                 return "image/heic";
             }

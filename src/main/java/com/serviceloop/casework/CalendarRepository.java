@@ -1,15 +1,20 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.platform.BadInputException;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
@@ -65,24 +70,24 @@ public class CalendarRepository {
         if (s.timeZone() != null) {
             try {
                 ZoneId.of(s.timeZone());
-            } catch (java.time.DateTimeException e) {
-                throw new com.serviceloop.platform.BadInputException("timeZone",
+            } catch (DateTimeException e) {
+                throw new BadInputException("timeZone",
                         "Unknown time zone: " + s.timeZone() + " (e.g. Asia/Shanghai)");
             }
         }
-        Map<Integer, List<Hours>> byDay = new java.util.TreeMap<>();
+        Map<Integer, List<Hours>> byDay = new TreeMap<>();
         for (Hours h : s.hours()) {
             if (!h.opens().isBefore(h.closes())) {
-                throw new com.serviceloop.platform.BadInputException("hours", "Day " + h.dayOfWeek() + ": opens "
+                throw new BadInputException("hours", "Day " + h.dayOfWeek() + ": opens "
                         + h.opens() + " is not before closes " + h.closes());
             }
             byDay.computeIfAbsent(h.dayOfWeek(), d -> new ArrayList<>()).add(h);
         }
         for (List<Hours> day : byDay.values()) {
-            day.sort(java.util.Comparator.comparing(Hours::opens));
+            day.sort(Comparator.comparing(Hours::opens));
             for (int i = 1; i < day.size(); i++) {
                 if (day.get(i).opens().isBefore(day.get(i - 1).closes())) {
-                    throw new com.serviceloop.platform.BadInputException("hours", "Day " + day.get(i).dayOfWeek()
+                    throw new BadInputException("hours", "Day " + day.get(i).dayOfWeek()
                             + ": opening hours overlap");
                 }
             }
@@ -115,7 +120,7 @@ public class CalendarRepository {
                     .param("id", outletId).param("d", h.dayOfWeek()).param("o", h.opens()).param("c", h.closes()).update();
         }
         jdbc.sql("DELETE FROM outlet_holiday WHERE outlet_id = :id").param("id", outletId).update();
-        for (LocalDate d : new java.util.TreeSet<>(s.holidays())) {
+        for (LocalDate d : new TreeSet<>(s.holidays())) {
             jdbc.sql("INSERT INTO outlet_holiday (outlet_id, holiday_date) VALUES (:id, :d)")
                     .param("id", outletId).param("d", d).update();
         }

@@ -1,9 +1,9 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.UnitKind;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;

@@ -1,12 +1,13 @@
 package com.serviceloop.casework;
 
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -194,7 +195,7 @@ public class CaseApi {
     /** Query parameters of the case lists. */
     public record CaseFilterParams(CaseFilter.Queue queue, CaseStatus status, CaseType caseType, Severity severity,
                                    Long outletId, Boolean problem, Boolean open,
-                                   @jakarta.validation.constraints.Size(max = 200) String q,
+                                   @Size(max = 200) String q,
                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         CaseFilter toFilter() {

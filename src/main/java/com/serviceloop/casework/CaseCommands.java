@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -42,6 +43,6 @@ public final class CaseCommands {
                        Long teamId, CaseStatus to, @Size(max = 1000) String reason) {
     }
 
-    public record BulkResult(long id, boolean ok, String message) implements java.io.Serializable {
+    public record BulkResult(long id, boolean ok, String message) implements Serializable {
     }
 }

@@ -1,9 +1,11 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.Database;
 import com.serviceloop.platform.OutletScope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -11,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +76,10 @@ public class CaseIndicators {
         long complaints;
         long visits;
         long sqi;
-        final Map<SlaKind, long[]> clocks = new java.util.EnumMap<>(SlaKind.class);
+        final Map<SlaKind, long[]> clocks = new EnumMap<>(SlaKind.class);
         final long[] fast = new long[2];
         final long[] slow = new long[2];
-        final Map<SlaKind, double[]> times = new java.util.EnumMap<>(SlaKind.class);
+        final Map<SlaKind, double[]> times = new EnumMap<>(SlaKind.class);
     }
 
     public Report report(AppUser user, LocalDate from, LocalDate to, GroupBy groupBy, Period period) {
@@ -140,7 +144,7 @@ public class CaseIndicators {
                 result.add(group(e.getKey(), names.get(e.getKey()), e.getValue()));
             }
         }
-        result.sort(java.util.Comparator.comparing(Group::name, java.util.Comparator.nullsLast(String::compareTo)));
+        result.sort(Comparator.comparing(Group::name, Comparator.nullsLast(String::compareTo)));
         List<Point> series = new ArrayList<>();
         for (var b : buckets.entrySet()) {
             for (var g : b.getValue().entrySet()) {
@@ -157,7 +161,7 @@ public class CaseIndicators {
 
     @FunctionalInterface
     private interface RowSink {
-        void accept(Long group, LocalDate day, java.sql.ResultSet rs) throws java.sql.SQLException;
+        void accept(Long group, LocalDate day, ResultSet rs) throws SQLException;
     }
 
     private void rows(OutletScope scope, String sql, OffsetDateTime start, OffsetDateTime end, OffsetDateTime now,
@@ -182,7 +186,7 @@ public class CaseIndicators {
     private static List<Acc> add(Long group, LocalDate day, Period period, Map<Long, Acc> groups,
                                  Map<String, Map<Long, Acc>> buckets) {
         Map<Long, Acc> inPeriod = buckets.computeIfAbsent(bucket(day, period),
-                k -> new TreeMap<>(java.util.Comparator.nullsFirst(Long::compare)));
+                k -> new TreeMap<>(Comparator.nullsFirst(Long::compare)));
         return List.of(groups.computeIfAbsent(group, k -> new Acc()), groups.computeIfAbsent(null, k -> new Acc()),
                 inPeriod.computeIfAbsent(group, k -> new Acc()), inPeriod.computeIfAbsent(null, k -> new Acc()));
     }

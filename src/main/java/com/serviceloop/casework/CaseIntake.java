@@ -2,6 +2,7 @@ package com.serviceloop.casework;
 
 import com.serviceloop.platform.BatchInsert;
 import com.serviceloop.platform.GroupCommit;
+import com.serviceloop.platform.Rows;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ class CaseIntake extends GroupCommit<CaseIntake.NewCase, SupportCase> {
         int t = Types.TIMESTAMP_WITH_TIMEZONE;
         jdbc.batchUpdate(INSERT_CLOCKS, clocks, new int[] {Types.BIGINT, t, t, t, t, t, Types.BIGINT, t, t, t, t, t});
         Map<Long, SupportCase> stored = named.query(CaseService.SELECT + " WHERE c.id IN (:ids)", Map.of("ids", ids),
-                com.serviceloop.platform.Rows.of(SupportCase.class)).stream()
+                Rows.of(SupportCase.class)).stream()
                 .collect(Collectors.toMap(SupportCase::id, Function.identity()));
         return ids.stream().map(stored::get).toList();
     }

@@ -1,9 +1,10 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.customer.CustomerService;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.UnitKind;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.FormErrors;
@@ -13,9 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,14 +42,14 @@ public class CasePages {
     private final Attachments attachments;
     private final BulkCases bulk;
     private final Inbox inbox;
-    private final com.serviceloop.customer.CustomerService customers;
+    private final CustomerService customers;
     private final OrgService org;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final JdbcClient jdbc;
+    private final Clock clock;
 
     public CasePages(CaseService cases, CaseQueries queries, Attachments attachments, BulkCases bulk, Inbox inbox,
-                     OrgService org, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                     com.serviceloop.customer.CustomerService customers, java.time.Clock clock) {
+                     OrgService org, JdbcClient jdbc,
+                     CustomerService customers, Clock clock) {
         this.clock = clock;
         this.customers = customers;
         this.cases = cases;
@@ -197,7 +201,7 @@ public class CasePages {
         return jdbc.sql("SELECT p.id, p.display_name FROM person p WHERE p.active = TRUE AND p.username IS NOT NULL "
                         + "AND p.role IN ('MANAGER', 'STAFF')" + (user.isAdmin() ? "" : " AND p.scope_unit_id IN (:units)")
                         + " ORDER BY p.display_name LIMIT 500")
-                .params(user.isAdmin() ? java.util.Map.of() : java.util.Map.of("units", units))
+                .params(user.isAdmin() ? Map.of() : Map.of("units", units))
                 .query((rs, i) -> new Option(rs.getLong(1), rs.getString(2))).list();
     }
 

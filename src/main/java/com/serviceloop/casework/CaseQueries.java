@@ -1,7 +1,7 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.CsvFiles;
 import com.serviceloop.platform.Database;
 import com.serviceloop.platform.OutletScope;

@@ -2,11 +2,11 @@ package com.serviceloop.casework;
 
 import com.serviceloop.customer.CustomerForm;
 import com.serviceloop.customer.CustomerService;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.Person;
 import com.serviceloop.organisation.PersonRepository;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
@@ -16,14 +16,20 @@ import com.serviceloop.platform.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -119,7 +125,7 @@ public class CaseService {
      * the outlet's nearest manager. Empty when the outlet has no manager to own it.
      */
     @Transactional
-    public java.util.Optional<SupportCase> raise(long outletId, Long customerId, Channel channel, CaseType type,
+    public Optional<SupportCase> raise(long outletId, Long customerId, Channel channel, CaseType type,
                                                  Severity severity, String description) {
         return outletManagers.nearest(outletId).stream().findFirst()
                 .flatMap(m -> people.findById(m.id()))
@@ -128,7 +134,7 @@ public class CaseService {
     }
 
     private Long quickCustomer(AppUser user, CaseForm f) {
-        String memberNo = "Q" + now().format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "-"
+        String memberNo = "Q" + now().format(DateTimeFormatter.ofPattern("yyMMdd")) + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).toUpperCase();
         return customers.create(user, new CustomerForm(memberNo, f.customerName().strip(), Text.blankToNull(f.customerPhone()),
                 null, f.outletId(), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -240,7 +246,7 @@ public class CaseService {
             case "REOPENED" -> transition(user, c, version, CaseStatus.IN_PROGRESS,
                     "Follow-up: not satisfied " + f.satisfaction() + "/5");
             default -> {
-                bump(c, version, "", java.util.Map.of(), now());
+                bump(c, version, "", Map.of(), now());
                 journal.event(c, user.id(), now(), "FOLLOW_UP", c.status(), c.status(), "Customer not reached");
             }
         }
@@ -251,7 +257,7 @@ public class CaseService {
     @Transactional
     public SupportCase waive(AppUser user, long id, CaseCommands.Waiver w) {
         if (user.role() != Role.MANAGER && user.role() != Role.ADMIN) {
-            throw new org.springframework.security.access.AccessDeniedException("Only a manager can waive the follow-up call");
+            throw new AccessDeniedException("Only a manager can waive the follow-up call");
         }
         SupportCase c = get(user, id);
         if (c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.FOLLOW_UP) {
@@ -298,7 +304,7 @@ public class CaseService {
         }
         OffsetDateTime now = now();
         boolean problem = r.problem() != null ? r.problem() : c.problem();
-        var values = new java.util.HashMap<String, Object>();
+        var values = new HashMap<String, Object>();
         values.put("remedy", Text.blankToNull(r.remedy()));
         values.put("cost", r.remedyCost());
         values.put("problem", problem);
@@ -344,11 +350,11 @@ public class CaseService {
     }
 
     private void bump(SupportCase c, int version, String set, String param, Object value, OffsetDateTime now) {
-        bump(c, version, set, java.util.Map.of(param, value), now);
+        bump(c, version, set, Map.of(param, value), now);
     }
 
     /** Every change goes through here: the version the caller read must still be the stored one. */
-    private void bump(SupportCase c, int version, String set, java.util.Map<String, ?> params, OffsetDateTime now) {
+    private void bump(SupportCase c, int version, String set, Map<String, ?> params, OffsetDateTime now) {
         var sql = jdbc.sql("UPDATE support_case SET " + (set.isEmpty() ? "" : set + ", ")
                         + "updated_at = :now, version = version + 1 WHERE id = :id AND version = :version")
                 .param("now", now).param("id", c.id()).param("version", version);
@@ -435,7 +441,7 @@ public class CaseService {
         return new Deadline(warn.atOffset(ZoneOffset.UTC), due.atOffset(ZoneOffset.UTC));
     }
 
-    private java.time.LocalDate localDay(SupportCase c, OffsetDateTime at) {
+    private LocalDate localDay(SupportCase c, OffsetDateTime at) {
         return at.atZoneSameInstant(calendars.forOutlet(c.outletId()).zone()).toLocalDate();
     }
 

@@ -1,18 +1,23 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.ScriptJson;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,12 +39,12 @@ public class CaseSettingsPages {
     private final OrgService org;
     private final ScriptJson scriptJson;
     private final Clock clock;
-    private final org.springframework.context.MessageSource messages;
-    private final jakarta.validation.Validator validator;
+    private final MessageSource messages;
+    private final Validator validator;
 
     public CaseSettingsPages(CaseIndicators indicators, SlaTargets targets, CalendarRepository calendars, Sqi sqi,
                              Webhooks webhooks, OrgService org, ScriptJson scriptJson, Clock clock,
-                             org.springframework.context.MessageSource messages, jakarta.validation.Validator validator) {
+                             MessageSource messages, Validator validator) {
         this.messages = messages;
         this.validator = validator;
         this.indicators = indicators;
@@ -58,7 +63,7 @@ public class CaseSettingsPages {
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                              @RequestParam(defaultValue = "OUTLET") CaseIndicators.GroupBy groupBy,
                              @RequestParam(defaultValue = "MONTH") CaseIndicators.Period period,
-                             java.util.Locale locale, Model model) throws Exception {
+                             Locale locale, Model model) throws Exception {
         IndicatorApi.Range r = IndicatorApi.Range.of(from == null && to == null ? LocalDate.now(clock).minusMonths(12) : from,
                 to, clock);
         CaseIndicators.Report report = indicators.report(user, r.from(), r.to(), groupBy, period);
@@ -66,7 +71,7 @@ public class CaseSettingsPages {
         model.addAttribute("reportJson", scriptJson.write(report));
         Map<String, String> labels = Map.of("rate", "indicators.complaintRate", "onTime", "indicators.onTimeAll",
                 "sqi", "indicators.sqi", "fast", "indicators.returnFast", "slow", "indicators.returnSlow");
-        var texts = new java.util.HashMap<String, String>();
+        var texts = new HashMap<String, String>();
         labels.forEach((k, v) -> texts.put(k, messages.getMessage(v, null, locale)));
         model.addAttribute("labelsJson", scriptJson.write(texts));
         model.addAttribute("groupBys", CaseIndicators.GroupBy.values());
@@ -106,7 +111,7 @@ public class CaseSettingsPages {
             org.get(user, outlet);
             CalendarRepository.Settings settings = calendars.settings(outlet);
             model.addAttribute("calendar", settings);
-            Map<Integer, String> dayLines = new java.util.HashMap<>();
+            Map<Integer, String> dayLines = new HashMap<>();
             for (CalendarRepository.Hours h : settings.hours()) {
                 dayLines.merge(h.dayOfWeek(), h.opens() + "-" + h.closes(), (a, b) -> a + ", " + b);
             }
@@ -138,7 +143,7 @@ public class CaseSettingsPages {
         var violations = validator.validate(form);
         if (!violations.isEmpty()) {
             flash.addFlashAttribute("error", violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage())
-                    .sorted().collect(java.util.stream.Collectors.joining("; ")));
+                    .sorted().collect(Collectors.joining("; ")));
         }
         return violations.isEmpty();
     }

@@ -1,11 +1,12 @@
 package com.serviceloop.casework;
 
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import com.serviceloop.platform.Rows;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -57,7 +58,7 @@ public class Inbox {
     public int markRead(AppUser user, Long id) {
         return jdbc.sql("UPDATE notification SET read_at = :now WHERE person_id = :me AND read_at IS NULL"
                         + (id == null ? "" : " AND id = :id"))
-                .param("now", OffsetDateTime.now(clock)).param("me", user.id()).params(id == null ? java.util.Map.of() : java.util.Map.of("id", id))
+                .param("now", OffsetDateTime.now(clock)).param("me", user.id()).params(id == null ? Map.of() : Map.of("id", id))
                 .update();
     }
 }

@@ -1,6 +1,6 @@
 package com.serviceloop.casework;
 
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Business-time arithmetic for SLA clocks: a target such as "resolve within 8 business hours"
@@ -70,10 +73,10 @@ public final class SlaClock {
     /** Open business spans from start onwards, in order, with the pauses cut out. Lazily bounded. */
     private static Iterable<Span> openSpans(BusinessCalendar calendar, Instant start, List<Pause> pauses) {
         List<Pause> sorted = pauses.stream().sorted(Comparator.comparing(Pause::from)).toList();
-        return () -> new java.util.Iterator<>() {
+        return () -> new Iterator<>() {
             LocalDate day = start.atZone(calendar.zone()).toLocalDate();
             int days;
-            final java.util.ArrayDeque<Span> queue = new java.util.ArrayDeque<>();
+            final ArrayDeque<Span> queue = new ArrayDeque<>();
 
             @Override
             public boolean hasNext() {
@@ -93,7 +96,7 @@ public final class SlaClock {
             @Override
             public Span next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 return queue.poll();
             }

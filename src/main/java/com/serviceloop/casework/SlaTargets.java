@@ -1,5 +1,6 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.platform.BadInputException;
 import com.serviceloop.standard.TargetUnit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -100,7 +101,7 @@ public class SlaTargets {
     public boolean link(long standardId, SlaKind clock, CaseType type, Severity severity) {
         if (clock != null && timeTargetMinutes(standardId).isEmpty()
                 && jdbc.sql("SELECT COUNT(*) FROM standard WHERE id = :id").param("id", standardId).query(Long.class).single() > 0) {
-            throw new com.serviceloop.platform.BadInputException("clockKind",
+            throw new BadInputException("clockKind",
                     "Standard " + standardId + " has no time target (seconds, minutes, hours or days)");
         }
         return jdbc.sql("UPDATE standard SET sla_clock = :k, sla_case_type = :t, sla_severity = :s WHERE id = :id")

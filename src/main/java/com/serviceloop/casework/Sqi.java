@@ -1,7 +1,7 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.OutletScope;
@@ -18,8 +18,10 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -89,7 +91,7 @@ public class Sqi {
         if (f.occurredOn().isAfter(LocalDate.now(clock).plusDays(1))) {
             throw new BadInputException("occurredOn", "The day is in the future");
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO sqi_event (outlet_id, failure_code, occurred_on, quantity, note, created_at)
                 VALUES (:o, :c, :d, :q, :note, :now)""")
@@ -110,7 +112,7 @@ public class Sqi {
         String where = " WHERE " + scope.sqlFilter("e.outlet_id") + (outletId == null ? "" : " AND e.outlet_id = :outlet")
                 + (from == null ? "" : " AND e.occurred_on >= :from") + (to == null ? "" : " AND e.occurred_on <= :to")
                 + (id == null ? "" : " AND e.id = :id");
-        var params = new java.util.HashMap<String, Object>();
+        var params = new HashMap<String, Object>();
         if (outletId != null) {
             params.put("outlet", outletId);
         }

@@ -3,6 +3,7 @@ package com.serviceloop.casework;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.Rows;
+import java.io.Serializable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -35,7 +36,7 @@ public class Webhooks {
     }
 
     /** The secret is shown once, at creation. */
-    public record Created(long id, String url, String secret) implements java.io.Serializable {
+    public record Created(long id, String url, String secret) implements Serializable {
     }
 
     public record Delivery(long id, String subject, OffsetDateTime createdAt, int attempts, OffsetDateTime sentAt,

@@ -12,6 +12,7 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class CustomerCsv {
         Set<ConstraintViolation<CustomerForm>> violations = validator.validate(form);
         if (!violations.isEmpty()) {
             ConstraintViolation<CustomerForm> v = violations.stream()
-                    .min(java.util.Comparator.comparing(x -> x.getPropertyPath().toString())).orElseThrow();
+                    .min(Comparator.comparing(x -> x.getPropertyPath().toString())).orElseThrow();
             String field = v.getPropertyPath().toString();
             return Parsed.bad(COLUMN_OF.getOrDefault(field, field), v.getMessage());
         }

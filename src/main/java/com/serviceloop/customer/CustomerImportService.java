@@ -1,12 +1,12 @@
 package com.serviceloop.customer;
 
-import com.serviceloop.platform.Rows;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.CsvFiles;
 import com.serviceloop.platform.ImportReport;
 import com.serviceloop.platform.OutletScope;
+import com.serviceloop.platform.Rows;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,13 +1,17 @@
 package com.serviceloop.customer;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.FormErrors;
 import com.serviceloop.platform.ImportReport;
 import com.serviceloop.platform.PageRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,10 +34,10 @@ public class CustomerPages {
     private final CustomerImportService customerFiles;
     private final VisitImportService visitFiles;
     private final OrgService org;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     public CustomerPages(CustomerService customers, CustomerImportService customerFiles, VisitImportService visitFiles,
-                         OrgService org, java.time.Clock clock) {
+                         OrgService org, Clock clock) {
         this.clock = clock;
         this.customers = customers;
         this.customerFiles = customerFiles;
@@ -47,8 +51,8 @@ public class CustomerPages {
                        @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("page", customers.search(user, q, PageRequest.of(page, null)));
-        model.addAttribute("base", "/customers?q=" + java.net.URLEncoder.encode(q == null ? "" : q,
-                java.nio.charset.StandardCharsets.UTF_8));
+        model.addAttribute("base", "/customers?q=" + URLEncoder.encode(q == null ? "" : q,
+                StandardCharsets.UTF_8));
         return htmx != null ? "customer/list :: results" : "customer/list";
     }
 
@@ -164,7 +168,7 @@ public class CustomerPages {
             ImportReport report = "visits".equals(kind) ? visitFiles.importVisits(user, in)
                     : customerFiles.importCustomers(user, in);
             model.addAttribute("report", report);
-        } catch (com.serviceloop.platform.BadInputException e) {
+        } catch (BadInputException e) {
             model.addAttribute("importErrorText", e.getMessage());
         }
         model.addAttribute("fileName", file.getOriginalFilename());

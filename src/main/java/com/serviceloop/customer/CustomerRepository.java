@@ -1,17 +1,18 @@
 package com.serviceloop.customer;
 
-import com.serviceloop.platform.Rows;
-import com.serviceloop.platform.Text;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
+import com.serviceloop.platform.Rows;
+import com.serviceloop.platform.Text;
+import java.sql.ResultSet;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -99,7 +100,7 @@ public class CustomerRepository {
         }
         var mapper = new DataClassRowMapper<>(Customer.class);
         streaming.query(SELECT + " WHERE " + scope.sqlFilter("c.home_outlet_id") + " ORDER BY c.member_no", params,
-                (java.sql.ResultSet rs) -> {
+                (ResultSet rs) -> {
                     int row = 0;
                     while (rs.next()) {
                         action.accept(mapper.mapRow(rs, row++));

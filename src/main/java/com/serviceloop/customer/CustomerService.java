@@ -1,10 +1,10 @@
 package com.serviceloop.customer;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgRepository;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.UnitKind;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
@@ -14,6 +14,7 @@ import com.serviceloop.platform.PageResult;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,7 +84,7 @@ public class CustomerService {
     public long addVisit(AppUser user, long customerId, VisitForm form) {
         Customer c = get(user, customerId);
         OrgUnit outlet = checkOutlet(org.scopeOf(user), form.outletId(), "outletId");
-        java.util.UUID key = VisitKey.of(c.memberNo(), outlet.code(), form.visitedAt(), form.amount(), form.items(), form.receiptNo());
+        UUID key = VisitKey.of(c.memberNo(), outlet.code(), form.visitedAt(), form.amount(), form.items(), form.receiptNo());
         long id = visits.insert(customerId, form, key);
         if (id < 0) {
             throw new ConflictException("This visit is already recorded");

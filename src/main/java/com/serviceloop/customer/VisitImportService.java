@@ -1,8 +1,8 @@
 package com.serviceloop.customer;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.CsvFiles;
 import com.serviceloop.platform.Database;
 import com.serviceloop.platform.ImportReport;
@@ -25,9 +25,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -224,8 +225,8 @@ public class VisitImportService {
 
     private StagingWriter stagingWriter(String table, String importId) throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        if (connection.isWrapperFor(org.postgresql.PGConnection.class)) {
-            return new PostgresCopyStaging(connection.unwrap(org.postgresql.PGConnection.class), table, importId);
+        if (connection.isWrapperFor(PGConnection.class)) {
+            return new PostgresCopyStaging(connection.unwrap(PGConnection.class), table, importId);
         }
         return new BatchStaging(connection, importId);
     }

@@ -1,11 +1,12 @@
 package com.serviceloop.customer;
 
-import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
+import com.serviceloop.platform.Rows;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -43,7 +44,7 @@ public class VisitRepository {
     }
 
     /** Inserts unless a visit with the same dedup key exists; returns the new id or -1. The caller's transaction must end after a -1 (PostgreSQL aborts it). */
-    public long insert(long customerId, VisitForm f, java.util.UUID dedupKey) {
+    public long insert(long customerId, VisitForm f, UUID dedupKey) {
         var keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""

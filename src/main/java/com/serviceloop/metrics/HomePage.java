@@ -1,19 +1,19 @@
 package com.serviceloop.metrics;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 import com.serviceloop.customer.CustomerService;
 import com.serviceloop.customer.TierMix;
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /** The overview page: the figures management steers by, starting with the customer tier mix. */
 @Controller

@@ -1,10 +1,13 @@
 package com.serviceloop.organisation;
 
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.FormErrors;
 import com.serviceloop.platform.PageRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,8 +37,8 @@ public class AdminPages {
         this.tokens = tokens;
     }
 
-    public record TokenForm(@jakarta.validation.constraints.NotBlank
-                            @jakarta.validation.constraints.Size(max = 100) String name, Long personId) {
+    public record TokenForm(@NotBlank
+                            @Size(max = 100) String name, Long personId) {
     }
 
     @GetMapping("/organisation")
@@ -83,8 +86,8 @@ public class AdminPages {
                          Model model) {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("page", people.search(q, PageRequest.of(page, null)));
-        model.addAttribute("base", "/people?q=" + java.net.URLEncoder.encode(q == null ? "" : q,
-                java.nio.charset.StandardCharsets.UTF_8));
+        model.addAttribute("base", "/people?q=" + URLEncoder.encode(q == null ? "" : q,
+                StandardCharsets.UTF_8));
         return "organisation/people";
     }
 

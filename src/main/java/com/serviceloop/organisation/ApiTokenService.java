@@ -1,9 +1,8 @@
 package com.serviceloop.organisation;
 
-import com.serviceloop.platform.Rows;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.Rows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,7 +77,7 @@ public class ApiTokenService {
                 FROM api_token t JOIN person p ON p.id = t.person_id
                 WHERE t.token_hash = :h AND t.revoked_at IS NULL AND p.active""")
                 .param("h", hash).query((rs, i) -> new Found(new AppUser(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), com.serviceloop.organisation.Role.valueOf(rs.getString(5)),
+                        rs.getString(4), Role.valueOf(rs.getString(5)),
                         (Long) rs.getObject(6)), rs.getObject(7, OffsetDateTime.class))).optional();
         // One write a minute at most per token, not one per request.
         OffsetDateTime cutoff = OffsetDateTime.now().minusMinutes(1);

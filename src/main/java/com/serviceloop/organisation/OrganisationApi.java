@@ -1,6 +1,5 @@
 package com.serviceloop.organisation;
 
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;

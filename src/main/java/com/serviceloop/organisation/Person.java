@@ -6,8 +6,8 @@ public record Person(long id, String username, @JsonIgnore String passwordHash, 
                      Long scopeUnitId, Long teamId, String email, String phone, boolean active, int version) {
 
     /** The person as the signed-in user (same role and scope). */
-    public com.serviceloop.platform.AppUser asUser() {
-        return new com.serviceloop.platform.AppUser(id, username, passwordHash, displayName, role, scopeUnitId);
+    public AppUser asUser() {
+        return new AppUser(id, username, passwordHash, displayName, role, scopeUnitId);
     }
 
     public boolean canSignIn() {

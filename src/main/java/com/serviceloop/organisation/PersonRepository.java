@@ -1,9 +1,9 @@
 package com.serviceloop.organisation;
 
-import com.serviceloop.platform.Rows;
-import com.serviceloop.platform.Text;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
+import com.serviceloop.platform.Rows;
+import com.serviceloop.platform.Text;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

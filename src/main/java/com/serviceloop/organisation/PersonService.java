@@ -1,11 +1,11 @@
 package com.serviceloop.organisation;
 
-import com.serviceloop.platform.Text;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
+import com.serviceloop.platform.Text;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;

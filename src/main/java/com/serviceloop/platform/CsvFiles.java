@@ -1,14 +1,18 @@
 package com.serviceloop.platform;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** Reading and writing the CSV files people bring from spreadsheets and POS systems. */
 public final class CsvFiles {
@@ -23,8 +27,8 @@ public final class CsvFiles {
      * required column is missing.
      */
     public static CSVParser open(InputStream in, Collection<String> required) throws IOException {
-        var reader = new java.io.PushbackReader(
-                new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), 1);
+        var reader = new PushbackReader(
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), 1);
         int first = reader.read();
         if (first != -1 && first != '\uFEFF') {
             reader.unread(first);
@@ -33,7 +37,7 @@ public final class CsvFiles {
                 .setIgnoreEmptyLines(true).setIgnoreHeaderCase(true).setAllowMissingColumnNames(true).get()
                 .parse(reader);
         Set<String> present = parser.getHeaderMap().keySet().stream()
-                .map(h -> h.strip().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+                .map(h -> h.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         for (String column : required) {
             if (!present.contains(column)) {
                 parser.close();
@@ -45,7 +49,7 @@ public final class CsvFiles {
     }
 
     /** The value of a column, or null when the column is absent or the cell is empty. */
-    public static String cell(org.apache.commons.csv.CSVRecord r, String column) {
+    public static String cell(CSVRecord r, String column) {
         if (!r.isMapped(column) || !r.isSet(column)) {
             return null;
         }

@@ -1,5 +1,6 @@
 package com.serviceloop.platform;
 
+import java.util.Arrays;
 import org.springframework.validation.BindingResult;
 
 /** Puts a service's refusal next to the form field it concerns, the way bean validation does. */
@@ -25,6 +26,6 @@ public final class FormErrors {
     /** Records are read through their accessors, so a record component counts as a field. */
     private static boolean hasField(BindingResult form, String field) {
         Class<?> type = form.getTarget().getClass();
-        return type.isRecord() && java.util.Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals(field));
+        return type.isRecord() && Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals(field));
     }
 }

@@ -1,6 +1,7 @@
 package com.serviceloop.platform;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -75,7 +76,7 @@ public final class ImportReport {
     }
 
     public List<RowError> getErrors() {
-        return errors.stream().sorted(java.util.Comparator.comparingLong(RowError::line)).toList();
+        return errors.stream().sorted(Comparator.comparingLong(RowError::line)).toList();
     }
 
     public boolean isErrorsTruncated() {

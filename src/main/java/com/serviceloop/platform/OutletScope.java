@@ -2,6 +2,7 @@ package com.serviceloop.platform;
 
 import java.util.Collection;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The outlets a caller may see. Every query on outlet-owned data goes through {@link #sqlFilter},
@@ -30,8 +31,8 @@ public record OutletScope(boolean all, Set<Long> outletIds) {
         return outletIds.isEmpty() ? "1=0" : column + " IN (:scopeIds)";
     }
 
-    public org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(
-            org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec) {
+    public JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec spec) {
         return all || outletIds.isEmpty() ? spec : spec.param("scopeIds", outletIds);
     }
 }

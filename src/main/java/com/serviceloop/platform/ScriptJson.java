@@ -1,8 +1,8 @@
 package com.serviceloop.platform;
 
+import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
-import org.springframework.stereotype.Component;
 
 /** Figures for a chart, written as JSON into a page's script element, which the JSON must not be able to close. */
 @Component

@@ -1,11 +1,12 @@
 package com.serviceloop.standard;
 
-import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
+import com.serviceloop.platform.Rows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +37,7 @@ public class PriorityService {
                 .param("t", outletType).query(Rows.of(Split.class)).optional()
                 .orElse(new Split(DEFAULT_PROCEDURAL, 100 - DEFAULT_PROCEDURAL, -1));
         List<Standard> active = standards.list(outletType, false).stream()
-                .sorted(java.util.Comparator.comparingInt(Standard::priorityRank).thenComparingLong(Standard::id)).toList();
+                .sorted(Comparator.comparingInt(Standard::priorityRank).thenComparingLong(Standard::id)).toList();
         return new Priorities(outletType, split.proceduralWeight(), split.personalWeight(), split.version(),
                 weigh(active, Side.PROCEDURAL, split.proceduralWeight()), weigh(active, Side.PERSONAL, split.personalWeight()));
     }

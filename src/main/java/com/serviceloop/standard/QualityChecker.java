@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -109,19 +110,19 @@ public final class QualityChecker {
         return out;
     }
 
-    private static java.util.Optional<String> vagueWord(String lower) {
+    private static Optional<String> vagueWord(String lower) {
         for (String w : VAGUE_ZH) {
             if (lower.contains(w)) {
-                return java.util.Optional.of(w);
+                return Optional.of(w);
             }
         }
         Set<String> words = new HashSet<>(WORD.matcher(lower).results().map(m -> m.group()).toList());
         for (String w : VAGUE_EN) {
             if (w.contains(" ") ? lower.contains(w) : words.contains(w)) {
-                return java.util.Optional.of(w);
+                return Optional.of(w);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static boolean hasActionVerb(String lower) {

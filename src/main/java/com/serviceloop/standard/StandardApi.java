@@ -1,9 +1,10 @@
 package com.serviceloop.standard;
 
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public class StandardApi {
         this.starter = starter;
     }
 
-    public record ApplyRequest(@jakarta.validation.constraints.NotBlank String outletType) {
+    public record ApplyRequest(@NotBlank String outletType) {
     }
 
     public record Saved(Standard standard, List<Finding> findings) {

@@ -2,7 +2,7 @@ package com.serviceloop.standard;
 
 import com.serviceloop.blueprint.BlueprintService;
 import com.serviceloop.blueprint.BlueprintStep;
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.platform.FormErrors;
 import jakarta.validation.Valid;
 import java.util.ArrayList;

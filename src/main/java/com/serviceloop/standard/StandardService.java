@@ -1,13 +1,13 @@
 package com.serviceloop.standard;
 
-import com.serviceloop.platform.Rows;
-import com.serviceloop.platform.Text;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.OutletScope;
+import com.serviceloop.platform.Rows;
+import com.serviceloop.platform.Text;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;

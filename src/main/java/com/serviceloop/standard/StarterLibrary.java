@@ -2,7 +2,6 @@ package com.serviceloop.standard;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,10 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Ready-made standards and a blueprint per industry, in Chinese and English, from
@@ -70,7 +71,7 @@ public class StarterLibrary {
     static Map<String, Industry> load(ObjectMapper json, String pattern) {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources(pattern);
-            java.util.TreeMap<String, Industry> out = new java.util.TreeMap<>();
+            TreeMap<String, Industry> out = new TreeMap<>();
             for (Resource r : files) {
                 try (InputStream in = r.getInputStream()) {
                     Industry i = json.readValue(in, Industry.class);

@@ -5,7 +5,7 @@ import com.serviceloop.blueprint.BlueprintForm;
 import com.serviceloop.blueprint.BlueprintService;
 import com.serviceloop.blueprint.BlueprintStep;
 import com.serviceloop.blueprint.StepForm;
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;

@@ -1,14 +1,15 @@
 package com.serviceloop.survey;
 
-import tools.jackson.databind.JsonNode;
 import com.serviceloop.platform.BadInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Turns a submitted answers object {@code {"<question id>": value}} into checked answers, or
@@ -32,7 +33,7 @@ final class AnswerCheck {
         if (answers.size() > questions.size()) {
             throw new BadInputException("answers", "More answers than the survey has questions");
         }
-        Map<Long, Question> byId = new java.util.HashMap<>();
+        Map<Long, Question> byId = new HashMap<>();
         questions.forEach(q -> byId.put(q.id(), q));
         List<Answer> out = new ArrayList<>();
         int points = 0;

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The five-gap model (Zeithaml, Parasuraman &amp; Berry) from three surveys of the same outlets and
@@ -107,7 +109,7 @@ public final class FiveGaps {
 
     /** The mean of each item of one side; an item may come in several rows (aggregates and live tail). */
     private static void itemMeans(List<ItemTotal> totals, String side, ItemMean out) {
-        Map<Integer, double[]> sums = new java.util.TreeMap<>();
+        Map<Integer, double[]> sums = new TreeMap<>();
         Map<Integer, Dimension> dims = new HashMap<>();
         for (ItemTotal t : totals) {
             if (side.equals(t.side()) && t.itemNo() != null) {
@@ -142,7 +144,7 @@ public final class FiveGaps {
         return present.isEmpty() ? null : present.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
-    private static Double mean(List<Row> rows, java.util.function.Function<Row, Double> column) {
+    private static Double mean(List<Row> rows, Function<Row, Double> column) {
         return mean(rows.stream().map(column).toList());
     }
 }

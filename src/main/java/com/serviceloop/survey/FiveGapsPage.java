@@ -1,15 +1,17 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.UnitKind;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ScriptJson;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -71,12 +73,12 @@ public class FiveGapsPage {
 
     /** Categories (the dimensions, then overall) and one series per gap, for the grouped bar chart. */
     private Map<String, Object> chart(FiveGaps.Result r, Locale locale) {
-        List<String> labels = new java.util.ArrayList<>(Dimension.labels(messages, locale));
+        List<String> labels = new ArrayList<>(Dimension.labels(messages, locale));
         labels.add(messages.getMessage("fivegaps.overall", null, locale));
-        List<FiveGaps.Row> rows = new java.util.ArrayList<>(r.dimensions());
+        List<FiveGaps.Row> rows = new ArrayList<>(r.dimensions());
         rows.add(r.overall());
-        List<Map<String, Object>> series = new java.util.ArrayList<>();
-        List<java.util.function.Function<FiveGaps.Row, Double>> gaps = List.of(FiveGaps.Row::gap1, FiveGaps.Row::gap2,
+        List<Map<String, Object>> series = new ArrayList<>();
+        List<Function<FiveGaps.Row, Double>> gaps = List.of(FiveGaps.Row::gap1, FiveGaps.Row::gap2,
                 FiveGaps.Row::gap3, FiveGaps.Row::gap4, FiveGaps.Row::gap5);
         for (int g = 0; g < gaps.size(); g++) {
             var column = gaps.get(g);

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** What a respondent's page or kiosk talks to: no sign-in, the link token is the key. */
 @RestController
@@ -56,7 +57,7 @@ public class PublicSurveyApi {
                 .toList());
     }
 
-    public record SubmitForm(tools.jackson.databind.JsonNode answers,
+    public record SubmitForm(JsonNode answers,
                              @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{8,64}") String submissionKey,
                              @Pattern(regexp = "^(zh|en)?$") String language, Boolean complete) {
     }

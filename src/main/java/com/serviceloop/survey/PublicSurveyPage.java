@@ -1,7 +1,5 @@
 package com.serviceloop.survey;
 
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The respondent's page at {@code /s/{token}}: works on a phone without signing in, in the
@@ -66,7 +67,7 @@ public class PublicSurveyPage {
         model.addAttribute("zh", !"en".equals(locale.getLanguage()));
         model.addAttribute("kiosk", "KIOSK".equals(link.channel()));
         model.addAttribute("token", token);
-        model.addAttribute("againUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+        model.addAttribute("againUrl", ServletUriComponentsBuilder
                 .fromCurrentContextPath().path("/s/" + token).toUriString());
         return "survey/thanks";
     }

@@ -2,9 +2,12 @@ package com.serviceloop.survey;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * SERVQUAL scoring. For each item the gap is the mean perception minus the mean expectation over
@@ -39,7 +42,7 @@ public final class Servqual {
      */
     static Score score(List<ItemTotal> totals) {
         Map<Integer, double[]> items = new TreeMap<>();
-        Map<Integer, Dimension> dims = new java.util.HashMap<>();
+        Map<Integer, Dimension> dims = new HashMap<>();
         Map<Dimension, double[]> points = new EnumMap<>(Dimension.class);
         for (ItemTotal t : totals) {
             if ("IMPORTANCE".equals(t.side())) {
@@ -68,7 +71,7 @@ public final class Servqual {
     public static Score score(List<ItemSums> items, Map<Dimension, Double> importance) {
         List<ItemGap> gaps = new ArrayList<>();
         Map<Dimension, List<ItemGap>> byDimension = new EnumMap<>(Dimension.class);
-        for (ItemSums s : new TreeMap<>(items.stream().collect(java.util.stream.Collectors.toMap(ItemSums::itemNo, x -> x)))
+        for (ItemSums s : new TreeMap<>(items.stream().collect(Collectors.toMap(ItemSums::itemNo, x -> x)))
                 .values()) {
             Double e = s.expectationCount() == 0 ? null : s.expectationSum() / s.expectationCount();
             Double p = s.perceptionCount() == 0 ? null : s.perceptionSum() / s.perceptionCount();
@@ -104,7 +107,7 @@ public final class Servqual {
     }
 
     private static Double mean(List<Double> values) {
-        List<Double> present = values.stream().filter(java.util.Objects::nonNull).toList();
+        List<Double> present = values.stream().filter(Objects::nonNull).toList();
         return present.isEmpty() ? null : present.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 }

@@ -1,12 +1,16 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.UnitKind;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.OutletScope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -103,7 +107,7 @@ public class SurveyAnalysis {
      */
     List<ItemTotal> itemTotals(long surveyId, Filter f, OutletScope scope) {
         ResponseWhere daily = ResponseWhere.daily(surveyId, f, scope);
-        List<ItemTotal> rows = new java.util.ArrayList<>(scope.bind(jdbc.sql("""
+        List<ItemTotal> rows = new ArrayList<>(scope.bind(jdbc.sql("""
                         SELECT q.item_no, q.dimension, q.side, SUM(d.n), SUM(d.total)
                         FROM survey_item_daily d JOIN survey_question q ON q.id = d.question_id
                         WHERE q.dimension IS NOT NULL AND""" + daily.sql() + " GROUP BY q.item_no, q.dimension, q.side"))
@@ -120,7 +124,7 @@ public class SurveyAnalysis {
     }
 
     /** A row of either query: item, dimension, side, answers, their sum. */
-    private static ItemTotal itemTotal(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static ItemTotal itemTotal(ResultSet rs, int row) throws SQLException {
         return new ItemTotal((Integer) rs.getObject(1), Dimension.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4),
                 rs.getDouble(5));
     }
@@ -159,7 +163,7 @@ public class SurveyAnalysis {
                 hasNps ? c.passives() : null, hasNps ? c.detractors() : null, c.recommendScore(), c.askByName());
     }
 
-    public record Comment(java.time.OffsetDateTime submittedAt, String outlet, String text) {
+    public record Comment(OffsetDateTime submittedAt, String outlet, String text) {
     }
 
     /**
@@ -178,7 +182,7 @@ public class SurveyAnalysis {
                           AND a.text_value IS NOT NULL AND""" + w.sql()
                         + " ORDER BY r.submitted_at DESC, r.id DESC, q.position LIMIT :limit"))
                 .params(w.params()).param("limit", limit)
-                .query((rs, i) -> new Comment(rs.getObject(1, java.time.OffsetDateTime.class), rs.getString(2),
+                .query((rs, i) -> new Comment(rs.getObject(1, OffsetDateTime.class), rs.getString(2),
                         rs.getString(3))).list();
     }
 }

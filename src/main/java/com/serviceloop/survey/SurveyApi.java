@@ -1,8 +1,15 @@
 package com.serviceloop.survey;
 
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -12,6 +19,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,11 +38,11 @@ public class SurveyApi {
     private final SurveyFigures figures;
     private final SurveyRollup rollup;
     private final SurveyRates rates;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     public SurveyApi(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, SurveyExports exports,
                      SurveyInvitations invitations, SurveyFigures figures, SurveyRollup rollup, SurveyRates rates,
-                     java.time.Clock clock) {
+                     Clock clock) {
         this.clock = clock;
         this.rates = rates;
         this.figures = figures;
@@ -108,15 +116,15 @@ public class SurveyApi {
         return analysis.summary(user, id, analysis.filter(user, outletId, regionId, from, to));
     }
 
-    public record ThresholdForm(@jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100")
-                                java.math.BigDecimal threshold) {
+    public record ThresholdForm(@DecimalMin("0") @DecimalMax("100")
+                                BigDecimal threshold) {
     }
 
     @Operation(summary = "Raise a complaint case for every response whose satisfaction index (0-100) is at or below "
             + "this; null switches it off")
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
-    @org.springframework.web.bind.annotation.PutMapping("/{id}/case-threshold")
-    public Survey threshold(@PathVariable long id, @jakarta.validation.Valid @RequestBody ThresholdForm form) {
+    @PutMapping("/{id}/case-threshold")
+    public Survey threshold(@PathVariable long id, @Valid @RequestBody ThresholdForm form) {
         surveys.get(id);
         surveys.setCaseThreshold(id, form.threshold());
         return surveys.get(id);
@@ -130,7 +138,7 @@ public class SurveyApi {
                        @RequestParam(required = false) Long regionId,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                       jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+                       HttpServletResponse response) throws IOException {
         surveys.get(id);
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding("UTF-8");

@@ -4,6 +4,7 @@ import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.Text;
+import jakarta.validation.constraints.Size;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -83,8 +84,8 @@ public class SurveyDesigner {
     }
 
     /** Titles of the copy; both optional ("Copy of …" otherwise). */
-    public record CopyForm(@jakarta.validation.constraints.Size(max = 200) String titleEn,
-                           @jakarta.validation.constraints.Size(max = 200) String titleZh) {
+    public record CopyForm(@Size(max = 200) String titleEn,
+                           @Size(max = 200) String titleZh) {
     }
 
     /** A new, switched-off survey with the same texts and questions (SERVQUAL items and purposes included). */

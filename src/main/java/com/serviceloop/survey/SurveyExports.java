@@ -1,12 +1,13 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.CsvFiles;
 import com.serviceloop.platform.OutletScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +66,7 @@ public class SurveyExports {
                         current[0] = id;
                         Object[] r = row[0];
                         r[0] = id;
-                        r[1] = rs.getObject(2, java.time.OffsetDateTime.class).atZoneSameInstant(zone).toLocalDateTime();
+                        r[1] = rs.getObject(2, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDateTime();
                         r[2] = rs.getString(3);
                         r[3] = rs.getString(4);
                         r[4] = rs.getObject(5);

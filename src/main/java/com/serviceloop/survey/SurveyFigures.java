@@ -1,15 +1,19 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.Database;
 import com.serviceloop.platform.OutletScope;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +100,7 @@ public class SurveyFigures {
     }
 
     /** A row of either query: outlet, day, then the counters in the order of {@link Counters}. */
-    private static Cell cell(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Cell cell(ResultSet rs, int row) throws SQLException {
         return new Cell(rs.getLong(1), rs.getObject(2, LocalDate.class), new Counters(rs.getLong(3), rs.getLong(4),
                 rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)));
     }
@@ -122,7 +126,7 @@ public class SurveyFigures {
         Map<Long, String> names = new HashMap<>();
         for (var u : org.visibleUnits(user)) {
             names.put(u.id(), u.name());
-            if (u.kind() == com.serviceloop.organisation.UnitKind.OUTLET) {
+            if (u.kind() == UnitKind.OUTLET) {
                 regionOf.put(u.id(), u.parentId());
             }
         }
@@ -134,8 +138,8 @@ public class SurveyFigures {
         List<Rank> ranks = new ArrayList<>();
         groups.forEach((id, c) -> ranks.add(new Rank(id, names.getOrDefault(id, "-"), c.responses(), c.satisfactionIndex(),
                 c.recommendScore())));
-        ranks.sort(java.util.Comparator.comparing(Rank::satisfactionIndex,
-                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())).thenComparing(Rank::name));
+        ranks.sort(Comparator.comparing(Rank::satisfactionIndex,
+                Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Rank::name));
         return ranks;
     }
 

@@ -1,8 +1,9 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.OutletScope;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -46,7 +47,7 @@ public class SurveyInvitations {
         Survey survey = surveys.get(surveyId);
         if (!survey.active()) {
             // its links would not open: customers would get a mail that leads nowhere
-            throw new com.serviceloop.platform.ConflictException("Survey " + surveyId
+            throw new ConflictException("Survey " + surveyId
                     + " is switched off; switch it on before sending invitations");
         }
         OutletScope scope = org.scopeOf(user);

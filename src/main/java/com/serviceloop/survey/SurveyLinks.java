@@ -1,7 +1,7 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.OutletScope;

@@ -1,13 +1,21 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.ScriptJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,14 +39,14 @@ public class SurveyPages {
     private final SurveyLinks links;
     private final SurveyAnalysis analysis;
     private final OrgService org;
-    private final org.springframework.context.MessageSource messages;
-    private final com.serviceloop.platform.ScriptJson scriptJson;
+    private final MessageSource messages;
+    private final ScriptJson scriptJson;
     private final SurveyFigures figures;
     private final SurveyReports reports;
     private final SurveyReportPdf pdf;
 
     public SurveyPages(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, OrgService org,
-                       org.springframework.context.MessageSource messages, com.serviceloop.platform.ScriptJson scriptJson,
+                       MessageSource messages, ScriptJson scriptJson,
                        SurveyFigures figures, SurveyReports reports, SurveyReportPdf pdf) {
         this.reports = reports;
         this.pdf = pdf;
@@ -64,11 +72,11 @@ public class SurveyPages {
         var filter = new SurveyAnalysis.Filter(outletId, null, null);
         model.addAttribute("zh", !"en".equals(locale.getLanguage()));
         model.addAttribute("survey", s);
-        java.util.List<Question> questions = surveys.questions(id);
+        List<Question> questions = surveys.questions(id);
         model.addAttribute("questions", questions);
         model.addAttribute("summary", analysis.summary(user, id, filter));
         model.addAttribute("ranking", figures.ranking(user, id, filter, SurveyFigures.GroupBy.OUTLET));
-        var trend = new java.util.LinkedHashMap<String, Object>();
+        var trend = new LinkedHashMap<String, Object>();
         trend.put("points", figures.trend(user, id, filter, SurveyFigures.Period.MONTH));
         trend.put("index", messages.getMessage("surveys.index", null, locale));
         trend.put("recommend", messages.getMessage("surveys.recommend", null, locale));
@@ -77,7 +85,7 @@ public class SurveyPages {
         Servqual.Score score = questions.stream().anyMatch(Question::servqualItem) ? analysis.servqual(user, id, filter) : null;
         model.addAttribute("servqual", score);
         if (score != null) {
-            var chart = new java.util.LinkedHashMap<String, Object>();
+            var chart = new LinkedHashMap<String, Object>();
             chart.put("score", score);
             chart.put("labels", Dimension.labels(messages, locale));
             chart.put("expectation", messages.getMessage("surveys.expectation", null, locale));
@@ -86,8 +94,8 @@ public class SurveyPages {
         }
         var outlets = org.visibleOutlets(user);
         model.addAttribute("outlets", outlets);
-        model.addAttribute("outletNames", outlets.stream().collect(java.util.stream.Collectors.toMap(
-                com.serviceloop.organisation.OrgUnit::id, com.serviceloop.organisation.OrgUnit::name)));
+        model.addAttribute("outletNames", outlets.stream().collect(Collectors.toMap(
+                OrgUnit::id, OrgUnit::name)));
         model.addAttribute("outletId", outletId);
         model.addAttribute("reportPeriod", reports.defaultPeriod());
         model.addAttribute("links", links.list(user, id));
@@ -111,10 +119,10 @@ public class SurveyPages {
             return pdf.download(report, reportLocale, request.getRequestURL().toString());
         } catch (BadInputException e) {
             String back = ServletUriComponentsBuilder.fromContextPath(request).path("/surveys/{id}")
-                    .queryParamIfPresent("outletId", java.util.Optional.ofNullable(outletId)).buildAndExpand(id).toUriString();
+                    .queryParamIfPresent("outletId", Optional.ofNullable(outletId)).buildAndExpand(id).toUriString();
             RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
             RequestContextUtils.saveOutputFlashMap(back, request, response);
-            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(back)).build();
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(back)).build();
         }
     }
 
@@ -136,7 +144,7 @@ public class SurveyPages {
     public ResponseEntity<String> qr(@PathVariable String token) {
         links.find(token).orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
         String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/s/" + token).toUriString();
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrCode.svg(url));
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrSvg.svg(url));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")

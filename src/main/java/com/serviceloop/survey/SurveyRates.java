@@ -1,9 +1,13 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.OutletScope;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -23,12 +27,12 @@ public class SurveyRates {
     private final JdbcClient jdbc;
     private final OrgService org;
     private final SurveyFigures figures;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     public SurveyRates(JdbcClient jdbc, OrgService org, SurveyFigures figures,
-                       @org.springframework.beans.factory.annotation.Value("${serviceloop.cases.default-zone:Asia/Shanghai}")
+                       @Value("${serviceloop.cases.default-zone:Asia/Shanghai}")
                        String zone) {
-        this.zone = java.time.ZoneId.of(zone);
+        this.zone = ZoneId.of(zone);
         this.jdbc = jdbc;
         this.org = org;
         this.figures = figures;
@@ -50,7 +54,7 @@ public class SurveyRates {
         LocalDate to = f.to();
         OutletScope scope = org.scopeOf(user);
         SurveyFigures.Counters c = figures.total(scope, surveyId, f);
-        java.util.Map<String, Object> unit = new java.util.HashMap<>();
+        Map<String, Object> unit = new HashMap<>();
         f.bindUnit(unit);
         long[] v = scope.bind(jdbc.sql("""
                         SELECT COUNT(*), COUNT(DISTINCT v.customer_id) FROM visit v

@@ -1,6 +1,6 @@
 package com.serviceloop.survey;
 
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,8 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.BadInputException;
 import java.time.Clock;
 import java.time.LocalDate;

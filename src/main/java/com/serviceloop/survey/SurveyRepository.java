@@ -2,6 +2,7 @@ package com.serviceloop.survey;
 
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.Rows;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.cache.annotation.Cacheable;
@@ -59,7 +60,7 @@ public class SurveyRepository {
         return questions(surveyId);
     }
 
-    public boolean setCaseThreshold(long id, java.math.BigDecimal threshold) {
+    public boolean setCaseThreshold(long id, BigDecimal threshold) {
         return jdbc.sql("UPDATE survey SET case_threshold = :t, version = version + 1 WHERE id = :id")
                 .param("t", threshold).param("id", id).update() == 1;
     }

@@ -1,14 +1,19 @@
 package com.serviceloop.survey;
 
-import tools.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.serviceloop.casework.CaseService;
+import com.serviceloop.casework.CaseType;
+import com.serviceloop.casework.Channel;
+import com.serviceloop.casework.Severity;
+import com.serviceloop.casework.SupportCase;
 import com.serviceloop.platform.ConflictException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +21,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Accepts public responses. A response is stored once: an invitation link (single use) takes one
@@ -30,14 +36,14 @@ public class SurveyResponses {
     private final TransactionTemplate tx;
     private final SurveyLinks links;
     private final SurveyRepository surveys;
-    private final com.serviceloop.casework.CaseService cases;
+    private final CaseService cases;
     private final Clock clock;
     private final int perLinkPerMinute;
     private final Cache<String, AtomicInteger> recent = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
     public SurveyResponses(JdbcClient jdbc, ResponseWriter writer, TransactionTemplate tx, SurveyLinks links, SurveyRepository surveys,
-                           com.serviceloop.casework.CaseService cases, Clock clock,
+                           CaseService cases, Clock clock,
                            @Value("${serviceloop.surveys.max-per-link-per-minute:600}") int perLinkPerMinute) {
         this.jdbc = jdbc;
         this.writer = writer;
@@ -123,16 +129,16 @@ public class SurveyResponses {
                            List<AnswerCheck.Answer> answers, List<Question> questions) {
         StringBuilder text = new StringBuilder("Survey response #" + responseId + " (" + survey.titleEn() + "): satisfaction "
                 + satisfaction + "/100, at or below " + survey.caseThreshold() + ".");
-        var byId = new java.util.HashMap<Long, Question>();
+        var byId = new HashMap<Long, Question>();
         questions.forEach(q -> byId.put(q.id(), q));
         for (AnswerCheck.Answer a : answers) {
             if (a.text() != null && byId.get(a.questionId()).qtype() == QuestionType.TEXT) {
                 text.append("\n").append(byId.get(a.questionId()).textEn()).append(" ").append(a.text());
             }
         }
-        return cases.raise(link.outletId(), link.customerId(), com.serviceloop.casework.Channel.SURVEY,
-                com.serviceloop.casework.CaseType.COMPLAINT, com.serviceloop.casework.Severity.MEDIUM, text.toString())
-                .map(com.serviceloop.casework.SupportCase::id).orElse(null);
+        return cases.raise(link.outletId(), link.customerId(), Channel.SURVEY,
+                CaseType.COMPLAINT, Severity.MEDIUM, text.toString())
+                .map(SupportCase::id).orElse(null);
     }
 
     /**
@@ -142,7 +148,7 @@ public class SurveyResponses {
      * ratings of the five-gap surveys are not customer satisfaction. Null when the response has no rating.
      */
     static BigDecimal satisfaction(List<AnswerCheck.Answer> answers, List<Question> questions) {
-        var byId = new java.util.HashMap<Long, Question>();
+        var byId = new HashMap<Long, Question>();
         questions.forEach(q -> byId.put(q.id(), q));
         double sum = 0;
         int n = 0;

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class BlueprintApiIntegrationTest extends ApiTest {
     private String admin;
@@ -44,7 +45,7 @@ class BlueprintApiIntegrationTest extends ApiTest {
         assertThat(c.get("weakestStepName").asText()).isEqualTo("Checkout");
 
         List<Long> reversed = new ArrayList<>(steps);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         JsonNode b = body(putJson("/api/v1/blueprints/" + id + "/steps/order", admin, Map.of("stepIds", reversed))
                 .andExpect(status().isOk()));
         assertThat(b.get("steps").get(0).get("id").asLong()).isEqualTo(steps.get(9));

@@ -4,22 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 class CaseApiIntegrationTest extends ApiTest {
     @Autowired CalendarRepository calendars;
@@ -173,7 +176,7 @@ class CaseApiIntegrationTest extends ApiTest {
         String adminToken = token(fixtures.admin());
         // the outlet is open one hour a day: 30 business minutes can never end outside 09:00-10:00
         putJson("/api/v1/outlets/" + chain.outletA().id() + "/calendar", adminToken, Map.of("timeZone", "Asia/Shanghai",
-                "hours", java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(d -> Map.of("dayOfWeek", d,
+                "hours", IntStream.rangeClosed(1, 7).mapToObj(d -> Map.of("dayOfWeek", d,
                         "opens", "09:00", "closes", "10:00")).toList(), "holidays", List.of()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.hours.length()").value(7));
         putJson("/api/v1/outlets/" + chain.outletA().id() + "/calendar", adminToken, Map.of("timeZone", "Mars/Olympus",
@@ -186,8 +189,8 @@ class CaseApiIntegrationTest extends ApiTest {
         JsonNode c = open(staffToken, "HIGH");
         OffsetDateTime started = OffsetDateTime.parse(clock(c.get("id").asLong(), "FIRST_RESPONSE").get("startedAt").asText());
         OffsetDateTime due = OffsetDateTime.parse(clock(c.get("id").asLong(), "FIRST_RESPONSE").get("dueAt").asText());
-        var local = due.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime();
-        assertThat(local).isAfterOrEqualTo(java.time.LocalTime.of(9, 30)).isBeforeOrEqualTo(java.time.LocalTime.of(10, 0));
+        var local = due.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalTime();
+        assertThat(local).isAfterOrEqualTo(LocalTime.of(9, 30)).isBeforeOrEqualTo(LocalTime.of(10, 0));
         assertThat(due.toInstant()).isEqualTo(SlaClock.deadline(calendars.forOutlet(chain.outletA().id()),
                 started.toInstant(), Duration.ofMinutes(30), List.of()));
 

@@ -8,18 +8,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import tools.jackson.databind.JsonNode;
 
 /** Follow-up calls, waivers, recovery, attachments, queues, search, export and bulk actions. */
 class CaseFollowUpIntegrationTest extends ApiTest {
@@ -84,7 +86,7 @@ class CaseFollowUpIntegrationTest extends ApiTest {
                 "version", version(unreachable))).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("FOLLOW_UP"));
         // the call is not due today (four business days for a medium complaint); a week on it is on the
         // owner's list, not on the manager's own, and the manager can look at the owner's
-        String inAWeek = "?date=" + java.time.LocalDate.now().plusDays(7);
+        String inAWeek = "?date=" + LocalDate.now().plusDays(7);
         assertThat(body(getJson("/api/v1/follow-ups/due", staffToken)).findValuesAsString("caseId"))
                 .doesNotContain(String.valueOf(unreachable));
         List<String> due = body(getJson("/api/v1/follow-ups/due" + inAWeek, staffToken)).findValuesAsString("caseId");
@@ -160,7 +162,7 @@ class CaseFollowUpIntegrationTest extends ApiTest {
                         .file(new MockMultipartFile("file", "huge.jpg", "image/jpeg", big))
                         .header("Authorization", "Bearer " + staffToken))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(
-                        org.hamcrest.Matchers.containsString("10 MB")));
+                        Matchers.containsString("10 MB")));
         assertThat(body(getJson("/api/v1/cases/" + id + "/attachments", staffToken))).hasSize(1);
 
         AppUser other = fixtures.person(Role.STAFF, chain.outletB().id());

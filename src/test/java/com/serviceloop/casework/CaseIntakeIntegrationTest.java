@@ -3,11 +3,10 @@ package com.serviceloop.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.GroupCommit;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Cases recorded at many counters at once are each stored whole, and one that cannot be stored spoils no other. */
 class CaseIntakeIntegrationTest extends ApiTest {

@@ -10,9 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.serviceloop.Fixtures;
 import com.serviceloop.PageTest;
+import com.serviceloop.TestClock;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
+import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Arrays;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +27,7 @@ class CasePagesTest extends PageTest {
     @Autowired CaseQueries queries;
     @Autowired CalendarRepository calendars;
     @Autowired SlaTargets targets;
-    @Autowired com.serviceloop.TestClock clock;
+    @Autowired TestClock clock;
     @Autowired Sqi sqi;
     private Fixtures.Chain chain;
     private AppUser staff;
@@ -97,8 +101,8 @@ class CasePagesTest extends PageTest {
         page(other, "/cases/" + id, "en").andExpect(status().isNotFound());
 
         // the case page reads "now" from the app's clock: a month on, its open clocks show as late
-        page(manager, "/cases/" + id, "en").andExpect(content().string(org.hamcrest.Matchers.not(containsString(">late<"))));
-        clock.advance(java.time.Duration.ofDays(31));
+        page(manager, "/cases/" + id, "en").andExpect(content().string(Matchers.not(containsString(">late<"))));
+        clock.advance(Duration.ofDays(31));
         try {
             page(manager, "/cases/" + id, "en").andExpect(content().string(containsString(">late<")));
         } finally {
@@ -133,7 +137,7 @@ class CasePagesTest extends PageTest {
     }
 
     private static String[] with(String[] pairs, String last) {
-        String[] all = java.util.Arrays.copyOf(pairs, pairs.length + 1);
+        String[] all = Arrays.copyOf(pairs, pairs.length + 1);
         all[pairs.length] = last;
         return all;
     }

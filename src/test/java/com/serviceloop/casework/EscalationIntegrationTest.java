@@ -4,20 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import tools.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.TestClock;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** Warnings, escalation by inbox and e-mail (to a local test SMTP server), once-only sweeps, webhooks. */
 class EscalationIntegrationTest extends ApiTest {
@@ -92,7 +94,7 @@ class EscalationIntegrationTest extends ApiTest {
 
         clock.advance(Duration.ofDays(3)); // well past 30 business minutes, whatever the hour now
         var pool = Executors.newFixedThreadPool(4);
-        List<Future<SlaSweep.Result>> runs = new java.util.ArrayList<>();
+        List<Future<SlaSweep.Result>> runs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             runs.add(pool.submit(sweep::sweep)); // four instances sweeping at the same moment
         }
@@ -183,7 +185,7 @@ class EscalationIntegrationTest extends ApiTest {
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
 
 class CsvImportIntegrationTest extends ApiTest {
     private Fixtures.Chain chain;
@@ -73,7 +74,7 @@ class CsvImportIntegrationTest extends ApiTest {
         call(multipart("/api/v1/customers/import"), admin).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
         postJson("/api/v1/visits/import", admin, "{}").andExpect(status().isUnsupportedMediaType());
-        call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/visits/import")
+        call(MockMvcRequestBuilders.post("/api/v1/visits/import")
                 .contentType("multipart/form-data; boundary=xyz").content("not a multipart body"), admin)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
     }

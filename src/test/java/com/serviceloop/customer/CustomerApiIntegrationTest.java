@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class CustomerApiIntegrationTest extends ApiTest {
     private Fixtures.Chain chain;
@@ -30,7 +31,7 @@ class CustomerApiIntegrationTest extends ApiTest {
     }
 
     private Map<String, Object> customer(String memberNo, String name) {
-        var m = new java.util.HashMap<String, Object>();
+        var m = new HashMap<String, Object>();
         m.put("memberNo", memberNo);
         m.put("name", name);
         m.put("phone", "+86 138 1234 5678");

@@ -12,14 +12,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.serviceloop.Fixtures;
 import com.serviceloop.PageTest;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.PageRequest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 class CustomerPagesTest extends PageTest {
     @Autowired CustomerService customers;
@@ -39,7 +40,7 @@ class CustomerPagesTest extends PageTest {
         page(admin, "/customers?q=" + name, "zh-CN").andExpect(status().isOk())
                 .andExpect(content().string(containsString("会员号"))).andExpect(content().string(containsString(name)));
         page(admin, "/customers?q=" + name, "en").andExpect(content().string(containsString("Member no.")));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/customers")
+        mvc.perform(MockMvcRequestBuilders.get("/customers")
                         .param("q", name).header("HX-Request", "true").with(user(admin)))
                 .andExpect(content().string(containsString(name)))
                 .andExpect(content().string(not(containsString("<html"))));

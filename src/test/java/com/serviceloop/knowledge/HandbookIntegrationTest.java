@@ -8,15 +8,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
-import com.serviceloop.platform.AppUser;
+import com.serviceloop.organisation.AppUser;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 class HandbookIntegrationTest extends ApiTest {
     @Autowired PdfRenderer renderer;
@@ -45,12 +47,12 @@ class HandbookIntegrationTest extends ApiTest {
     void theHandbookPageListsStandardsByAreaAndTheProcess() throws Exception {
         mvc.perform(get("/handbook").param("outletType", type).with(user(adminUser)).header("Accept-Language", "en"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("Timeliness"),
-                        org.hamcrest.Matchers.containsString("4小时内回复顾客电话"),
-                        org.hamcrest.Matchers.containsString("Target: 97 % of the time"),
-                        org.hamcrest.Matchers.containsString("Service process: Counter service"),
-                        org.hamcrest.Matchers.containsString("+ Make eye contact"))));
+                .andExpect(content().string(Matchers.allOf(
+                        Matchers.containsString("Timeliness"),
+                        Matchers.containsString("4小时内回复顾客电话"),
+                        Matchers.containsString("Target: 97 % of the time"),
+                        Matchers.containsString("Service process: Counter service"),
+                        Matchers.containsString("+ Make eye contact"))));
     }
 
     @Test
@@ -67,7 +69,7 @@ class HandbookIntegrationTest extends ApiTest {
 
     private byte[] pdf(String url, String language) throws Exception {
         return mvc.perform(get(url).header("Authorization", "Bearer " + admin).header("Accept-Language", language)
-                        .accept(org.springframework.http.MediaType.APPLICATION_PDF))
+                        .accept(MediaType.APPLICATION_PDF))
                 .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"))
                 .andReturn().getResponse().getContentAsByteArray();
     }

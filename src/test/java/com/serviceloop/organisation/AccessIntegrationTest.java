@@ -10,14 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
-import com.serviceloop.platform.AppUser;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
 
 /** Sign-in, API tokens, CSRF, first run, and the public operational endpoints. */
 class AccessIntegrationTest extends ApiTest {
@@ -150,19 +151,19 @@ class AccessIntegrationTest extends ApiTest {
     void overviewShowsTheTierChartInTheBrowsersLanguage() throws Exception {
         mvc.perform(get("/").with(user(admin)).header("Accept-Language", "zh-CN,zh;q=0.9"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("按到店频率划分的顾客")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"tier-mix\"")));
+                .andExpect(content().string(Matchers.containsString("按到店频率划分的顾客")))
+                .andExpect(content().string(Matchers.containsString("id=\"tier-mix\"")));
         mvc.perform(get("/").with(user(admin)).header("Accept-Language", "en-GB"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Customers by visit frequency")));
+                .andExpect(content().string(Matchers.containsString("Customers by visit frequency")));
         mvc.perform(get("/").param("lang", "zh").with(user(admin)).header("Accept-Language", "en-GB"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("按到店频率划分的顾客")));
+                .andExpect(content().string(Matchers.containsString("按到店频率划分的顾客")));
     }
 
     @Test
     void springsOwnErrorsKeepTheirStatus() throws Exception {
         getJson("/api/v1/no-such-thing", adminToken).andExpect(status().isNotFound());
         deleteJson("/api/v1/customers", adminToken).andExpect(status().isMethodNotAllowed());
-        call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/customers")
+        call(MockMvcRequestBuilders.post("/api/v1/customers")
                 .contentType(MediaType.TEXT_PLAIN).content("x"), adminToken).andExpect(status().isUnsupportedMediaType());
     }
 
@@ -170,7 +171,7 @@ class AccessIntegrationTest extends ApiTest {
     void healthMetricsAndApiDocsArePublished() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
+                .andExpect(content().string(Matchers.containsString("jvm_memory_used_bytes")));
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/customers']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/visits/import']").exists())

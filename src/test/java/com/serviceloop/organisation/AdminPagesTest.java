@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.serviceloop.Fixtures;
 import com.serviceloop.PageTest;
 import com.serviceloop.customer.InsightSettingsService;
-import com.serviceloop.platform.AppUser;
 import com.serviceloop.platform.PageRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,7 +67,7 @@ class QualityCheckerTest {
         assertThat(codes).containsExactlyInAnyOrderElementsOf(expectedCodes);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void spotsADuplicateInEitherLanguage() {
         var existing = List.of(new QualityChecker.Existing(7, "Return a customer's call within 4 hours"),
                 new QualityChecker.Existing(8, "4小时内回复顾客电话"));
@@ -82,7 +83,7 @@ class QualityCheckerTest {
         assertThat(different).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void everyFindingNamesItsQualityAndField() {
         var findings = QualityChecker.check(form("TIMELINESS", Kind.HARD, "Be nice", null, null, null, null), List.of());
         assertThat(findings).isNotEmpty().allSatisfy(f -> {

@@ -10,13 +10,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.serviceloop.Fixtures;
 import com.serviceloop.PageTest;
 import com.serviceloop.blueprint.BlueprintService;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 class StandardPagesTest extends PageTest {
     @Autowired StandardService standards;
@@ -46,9 +50,9 @@ class StandardPagesTest extends PageTest {
 
     @Test
     void writingShowsAdviceAndSavingIsStillAllowed() throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/standards/advice")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(admin))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        mvc.perform(MockMvcRequestBuilders.post("/standards/advice")
+                        .with(SecurityMockMvcRequestPostProcessors.user(admin))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
                         .header("Accept-Language", "en").param("outletType", type).param("areaCode", "TIMELINESS")
                         .param("behaviour", "Greet customers quickly").param("kind", "HARD"))
                 .andExpect(status().isOk())
@@ -80,9 +84,9 @@ class StandardPagesTest extends PageTest {
     void prioritiesFollowTheSubmittedOrder() throws Exception {
         submit(admin, "/standards/starter", "industry", "generic", "outletType", type);
         Priorities before = priorities.get(type);
-        List<Long> personal = new java.util.ArrayList<>(before.personal().stream().map(Priorities.Weighted::standardId).toList());
-        java.util.Collections.reverse(personal);
-        var params = new java.util.ArrayList<String>(List.of("outletType", type, "proceduralWeight", "20"));
+        List<Long> personal = new ArrayList<>(before.personal().stream().map(Priorities.Weighted::standardId).toList());
+        Collections.reverse(personal);
+        var params = new ArrayList<String>(List.of("outletType", type, "proceduralWeight", "20"));
         personal.forEach(id -> { params.add("personalOrder"); params.add(String.valueOf(id)); });
         before.procedural().forEach(w -> { params.add("proceduralOrder"); params.add(String.valueOf(w.standardId())); });
         submit(admin, "/standards/priorities", params.toArray(String[]::new)).andExpect(status().is3xxRedirection());

@@ -3,16 +3,17 @@ package com.serviceloop.standard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
 
 class StarterLibraryIntegrationTest extends ApiTest {
     @Autowired StarterLibrary library;
@@ -28,7 +29,7 @@ class StarterLibraryIntegrationTest extends ApiTest {
     /** The library is what managers copy: every standard in it must pass the quality checker, in both languages. */
     @Test
     void everyStarterStandardPassesTheQualityCheckerInBothLanguages() {
-        var softly = new org.assertj.core.api.SoftAssertions();
+        var softly = new SoftAssertions();
         for (StarterLibrary.Summary s : library.summaries()) {
             StarterLibrary.Industry industry = library.find(s.industry()).orElseThrow();
             Set<String> areas = new HashSet<>();

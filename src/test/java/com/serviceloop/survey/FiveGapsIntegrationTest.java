@@ -6,9 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
+import com.serviceloop.TestClock;
 import com.serviceloop.organisation.Role;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,10 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The five-gap worked example of the README (see FiveGapsTest), answered by customers, managers
@@ -30,8 +33,8 @@ class FiveGapsIntegrationTest extends ApiTest {
     private static final int[] ITEMS = {1, 5, 10, 14, 18};
     @Autowired SurveyRepository surveys;
     @Autowired SurveyRollup rollup;
-    @Autowired com.serviceloop.TestClock clock;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
     private Fixtures.Chain chain;
     private String adminToken;
     private String managerToken;
@@ -111,7 +114,7 @@ class FiveGapsIntegrationTest extends ApiTest {
     }
 
     private static List<Double> column(JsonNode result, String field) {
-        return java.util.stream.StreamSupport.stream(result.get("dimensions").spliterator(), false)
+        return StreamSupport.stream(result.get("dimensions").spliterator(), false)
                 .map(row -> row.get(field).isNull() ? null : row.get(field).asDouble()).toList();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +79,7 @@ class FiveGapsTest {
         return new FiveGaps.Source(2, t);
     }
 
-    private static List<Double> column(FiveGaps.Result r, java.util.function.Function<FiveGaps.Row, Double> c) {
+    private static List<Double> column(FiveGaps.Result r, Function<FiveGaps.Row, Double> c) {
         return r.dimensions().stream().map(c).toList();
     }
 

@@ -9,12 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.serviceloop.PageTest;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.ObjectMapper;
 
 /** The designer's screens: new survey, questions, refusals next to the field, built-ins, roles. */
 class SurveyDesignerPagesTest extends PageTest {
@@ -22,7 +24,7 @@ class SurveyDesignerPagesTest extends PageTest {
     @Autowired SurveyDesigner designer;
     @Autowired SurveyLinks links;
     @Autowired SurveyResponses responses;
-    @Autowired tools.jackson.databind.ObjectMapper json;
+    @Autowired ObjectMapper json;
     private AppUser manager;
     private AppUser staff;
     private long outlet;
@@ -37,7 +39,7 @@ class SurveyDesignerPagesTest extends PageTest {
     }
 
     /** The survey a create or copy redirected to. */
-    private static long designed(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+    private static long designed(ResultActions result) throws Exception {
         String url = result.andExpect(redirectedUrlPattern("/surveys/*/design")).andReturn().getResponse().getRedirectedUrl();
         return Long.parseLong(url.split("/")[2]);
     }

@@ -7,31 +7,35 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import tools.jackson.databind.JsonNode;
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
+import com.serviceloop.TestClock;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
 
 class SurveyIntegrationTest extends ApiTest {
     @Autowired SurveyRepository surveys;
     @Autowired SurveyRollup rollup;
-    @Autowired com.serviceloop.TestClock clock;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
     private Fixtures.Chain chain;
     private String managerToken;
 
@@ -285,7 +289,7 @@ class SurveyIntegrationTest extends ApiTest {
         Map<Long, Object> badPoints = new HashMap<>();
         q.stream().filter(x -> "IMPORTANCE".equals(x.side())).forEach(x -> badPoints.put(x.id(), 30));
         answer(token, submission(badPoints)).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("100")));
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("100")));
     }
 
     @Test
@@ -355,7 +359,7 @@ class SurveyIntegrationTest extends ApiTest {
         AppUser clerk = fixtures.person(Role.STAFF, chain.outletA().id());
         long twice = fixtures.customer(clerk, chain.outletA().id(), "Comes twice");
         long once = fixtures.customer(clerk, chain.outletA().id(), "Comes once");
-        java.time.LocalDateTime today = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).atTime(10, 0);
+        LocalDateTime today = LocalDate.now(ZoneId.of("Asia/Shanghai")).atTime(10, 0);
         for (Object[] v : new Object[][] {{twice, today}, {twice, today.plusHours(2)}, {once, today.plusHours(1)}}) {
             jdbc.sql("INSERT INTO visit (customer_id, outlet_id, visited_at, amount, items, dedup_key) VALUES (:c, :o, :t, 9, 1, :k)")
                     .param("c", v[0]).param("o", chain.outletA().id()).param("t", v[1]).param("k", UUID.randomUUID()).update();

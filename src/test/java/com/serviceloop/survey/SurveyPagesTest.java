@@ -10,14 +10,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.serviceloop.Fixtures;
 import com.serviceloop.PageTest;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.ObjectMapper;
 
 /** The respondent's page (no sign-in, phone, two languages, kiosk) and the managers' survey screens. */
 class SurveyPagesTest extends PageTest {
@@ -103,7 +108,7 @@ class SurveyPagesTest extends PageTest {
         long management = surveys.byCode("gaps-management").orElseThrow().id();
         String token = links.create(manager, management, new SurveyLinks.LinkForm(chain.outletA().id(), "LINK", false, null))
                 .token();
-        var answers = new tools.jackson.databind.ObjectMapper().createObjectNode();
+        var answers = new ObjectMapper().createObjectNode();
         surveys.questions(management).stream().filter(q -> "STANDARD".equals(q.side()))
                 .forEach(q -> answers.put(String.valueOf(q.id()), 4));
         responses.submit(token, new SurveyResponses.Submission(answers, "five-gap-page-1", "en", true, null));
@@ -133,7 +138,7 @@ class SurveyPagesTest extends PageTest {
     @Test
     void theSurveyPageDownloadsThePdfReportForItsOutletAndPeriod() throws Exception {
         long survey = surveys.byCode("post-visit").orElseThrow().id();
-        var lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        var lastMonth = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
         page(manager, "/surveys/" + survey + "?outletId=" + chain.outletA().id(), "en").andExpect(status().isOk())
                 .andExpect(content().string(containsString("/surveys/" + survey + "/report.pdf")))
                 .andExpect(content().string(containsString("name=\"outletId\" value=\"" + chain.outletA().id() + "\"")))
@@ -146,8 +151,8 @@ class SurveyPagesTest extends PageTest {
                 .andExpect(header().string("Content-Disposition",
                         "attachment; filename=\"post-visit_" + chain.outletA().code() + "_2026-10.pdf\""))
                 .andReturn().getResponse().getContentAsByteArray();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("2026-10-01", "2026-10-31");
+        try (var doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("2026-10-01", "2026-10-31");
         }
         // the report's language leaves the language of the screens alone
         page(manager, url + "&language=zh", "en").andExpect(status().isOk())

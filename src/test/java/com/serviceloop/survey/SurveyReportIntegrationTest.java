@@ -8,9 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
+import com.serviceloop.TestClock;
 import com.serviceloop.knowledge.PdfRenderer;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
-import com.serviceloop.platform.AppUser;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,7 +37,7 @@ class SurveyReportIntegrationTest extends ApiTest {
     @Autowired SurveyRepository surveys;
     @Autowired SurveyReports reports;
     @Autowired PdfRenderer renderer;
-    @Autowired com.serviceloop.TestClock clock;
+    @Autowired TestClock clock;
     private Fixtures.Chain chain;
     private AppUser manager;
     private String managerToken;

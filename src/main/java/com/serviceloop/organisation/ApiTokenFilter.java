@@ -1,6 +1,6 @@
-package com.serviceloop.platform;
+package com.serviceloop.organisation;
 
-import com.serviceloop.organisation.ApiTokenService;
+import com.serviceloop.platform.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,5 @@
-package com.serviceloop.platform;
+package com.serviceloop.organisation;
 
-import com.serviceloop.organisation.Role;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;

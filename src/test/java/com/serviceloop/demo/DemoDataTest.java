@@ -1,11 +1,13 @@
-package com.serviceloop.platform.demo;
+package com.serviceloop.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serviceloop.Fixtures;
+import com.serviceloop.casework.CaseIndicators;
 import com.serviceloop.customer.CustomerService;
 import com.serviceloop.customer.TierMix;
 import com.serviceloop.organisation.OrgUnit;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +23,7 @@ class DemoDataTest {
     @Autowired Fixtures fixtures;
     @Autowired CustomerService customers;
     @Autowired JdbcClient jdbc;
-    @Autowired com.serviceloop.casework.CaseIndicators indicators;
+    @Autowired CaseIndicators indicators;
 
     @Test
     void loadsAPharmacyChainOnceWithEveryTierRepresented() {
@@ -36,8 +38,8 @@ class DemoDataTest {
         assertThat(loaded.visits()).isGreaterThan(20_000);
         assertThat(loaded.cases()).isGreaterThan(1000);
         // the demo cases feed every case indicator: complaints, late and on-time clocks, calls, SQI
-        var report = indicators.report(fixtures.admin(), java.time.LocalDate.now().minusMonths(17), java.time.LocalDate.now(),
-                com.serviceloop.casework.CaseIndicators.GroupBy.OUTLET, com.serviceloop.casework.CaseIndicators.Period.MONTH);
+        var report = indicators.report(fixtures.admin(), LocalDate.now().minusMonths(17), LocalDate.now(),
+                CaseIndicators.GroupBy.OUTLET, CaseIndicators.Period.MONTH);
         var demoGroups = report.groups().stream().filter(g -> loaded.outlets().stream().anyMatch(o -> o.id() == g.id())).toList();
         assertThat(demoGroups).hasSize(6).allSatisfy(g -> {
             assertThat(g.complaintRate()).isPositive();

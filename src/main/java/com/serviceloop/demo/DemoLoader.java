@@ -1,4 +1,4 @@
-package com.serviceloop.platform.demo;
+package com.serviceloop.demo;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -1,6 +1,5 @@
-package com.serviceloop.platform.demo;
+package com.serviceloop.demo;
 
-import com.serviceloop.platform.Rows;
 import com.serviceloop.customer.VisitKey;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
@@ -9,6 +8,7 @@ import com.serviceloop.organisation.PersonForm;
 import com.serviceloop.organisation.PersonService;
 import com.serviceloop.organisation.Role;
 import com.serviceloop.organisation.UnitKind;
+import com.serviceloop.platform.Rows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
@@ -16,8 +16,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,11 +187,11 @@ public class DemoData {
         }
         List<Member> members = jdbc.sql("SELECT id, member_no, home_outlet_id FROM customer WHERE member_no LIKE 'D%' "
                 + "AND member_no LIKE :s ORDER BY member_no").param("s", "%" + suffix).query(Rows.of(Member.class)).list();
-        Map<Long, String> codes = new java.util.HashMap<>();
+        Map<Long, String> codes = new HashMap<>();
         outlets.forEach(o -> codes.put(o.id(), o.code()));
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
         LocalDate start = now.toLocalDate().minusMonths(MONTHS);
-        long days = java.time.temporal.ChronoUnit.DAYS.between(start, now.toLocalDate());
+        long days = ChronoUnit.DAYS.between(start, now.toLocalDate());
         List<Object[]> rows = new ArrayList<>();
         for (Member m : members) {
             int p = rnd.nextInt(100);

@@ -1,12 +1,15 @@
-package com.serviceloop.platform.demo;
+package com.serviceloop.demo;
 
 import com.serviceloop.organisation.OrgUnit;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +54,7 @@ class DemoCases {
     int load(Random rnd, List<OrgUnit> outlets, int months) {
         OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
         LocalDate start = now.atZoneSameInstant(ZONE).toLocalDate().minusMonths(months);
-        long days = java.time.temporal.ChronoUnit.DAYS.between(start, now.atZoneSameInstant(ZONE).toLocalDate());
+        long days = ChronoUnit.DAYS.between(start, now.atZoneSameInstant(ZONE).toLocalDate());
         List<Object[]> clocks = new ArrayList<>();
         List<Object[]> calls = new ArrayList<>();
         List<Object[]> events = new ArrayList<>();
@@ -102,7 +105,7 @@ class DemoCases {
                         .param("res", status.equals("RESOLVED") || status.equals("CLOSED") ? resolved : null)
                         .param("closed", status.equals("CLOSED") ? resolved.plusDays(1) : null)
                         .param("remedy", type.equals("COMPLAINT") && !open ? "致歉并送货上门 / Apology and home delivery" : null)
-                        .param("cost", type.equals("COMPLAINT") && !open ? java.math.BigDecimal.valueOf(5 + rnd.nextInt(40)) : null)
+                        .param("cost", type.equals("COMPLAINT") && !open ? BigDecimal.valueOf(5 + rnd.nextInt(40)) : null)
                         .param("problem", problem).update(keys, "id");
                 long id = keys.getKey().longValue();
                 count++;
@@ -145,7 +148,7 @@ class DemoCases {
     }
 
     private static Object[] clock(long id, String kind, OffsetDateTime started, OffsetDateTime due, OffsetDateTime stopped) {
-        long span = java.time.Duration.between(started, due).toMinutes();
+        long span = Duration.between(started, due).toMinutes();
         OffsetDateTime warn = started.plusMinutes(span * 8 / 10);
         return new Object[] {id, kind, ts(started), ts(warn), ts(due), ts(stopped), stopped == null ? ts(warn) : null,
                 stopped == null ? ts(due) : null};

@@ -1,14 +1,15 @@
 package com.serviceloop.survey;
 
+import io.nayuki.qrcodegen.QrCode;
 import io.nayuki.qrcodegen.QrCode.Ecc;
 
 /** A QR code as SVG, drawn on the server: no script, prints sharp at any size. */
-final class QrCode {
-    private QrCode() {
+final class QrSvg {
+    private QrSvg() {
     }
 
     static String svg(String text) {
-        io.nayuki.qrcodegen.QrCode qr = io.nayuki.qrcodegen.QrCode.encodeText(text, Ecc.MEDIUM);
+        QrCode qr = QrCode.encodeText(text, Ecc.MEDIUM);
         int border = 4;
         int size = qr.size + border * 2;
         StringBuilder path = new StringBuilder();
