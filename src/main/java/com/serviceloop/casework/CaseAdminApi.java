@@ -5,6 +5,8 @@ import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.Outbox;
+import com.serviceloop.platform.OutboxSender;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -170,7 +172,7 @@ public class CaseAdminApi {
     @Operation(summary = "The last 100 deliveries to a webhook, with attempts and errors")
     @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/webhooks/{id}/deliveries")
-    public List<Webhooks.Delivery> deliveries(@PathVariable long id) {
+    public List<Outbox.Delivery> deliveries(@PathVariable long id) {
         return webhooks.deliveries(id);
     }
 

@@ -1,5 +1,7 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.platform.Outbox;
+import com.serviceloop.platform.OutboxSender;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,11 +25,15 @@ class CaseJournal {
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcClient client;
     private final ObjectMapper json;
+    private final Webhooks webhooks;
+    private final Outbox outbox;
 
-    CaseJournal(NamedParameterJdbcTemplate jdbc, JdbcClient client, ObjectMapper json) {
+    CaseJournal(NamedParameterJdbcTemplate jdbc, JdbcClient client, ObjectMapper json, Webhooks webhooks, Outbox outbox) {
         this.jdbc = jdbc;
         this.client = client;
         this.json = json;
+        this.webhooks = webhooks;
+        this.outbox = outbox;
     }
 
     /** One line of a case's history. */
@@ -41,7 +47,9 @@ class CaseJournal {
 
     /** Appends the entries to their cases' histories, each with a delivery to every active webhook. */
     void events(List<Entry> entries) {
-        List<MapSqlParameterSource> events = new ArrayList<>(), deliveries = new ArrayList<>();
+        List<MapSqlParameterSource> events = new ArrayList<>();
+        List<Outbox.Message> deliveries = new ArrayList<>();
+        List<Webhooks.Webhook> subscribers = webhooks.active();
         for (Entry e : entries) {
             String text = e.detail() == null || e.detail().isBlank() ? null : e.detail().strip();
             events.add(new MapSqlParameterSource().addValue("c", e.caseId()).addValue("at", e.at())
@@ -60,16 +68,15 @@ class CaseJournal {
             body.put("actorId", e.actor());
             body.put("occurredAt", e.at().toString());
             body.put("detail", text);
-            deliveries.add(new MapSqlParameterSource().addValue("kind", e.kind()).addValue("payload", write(body))
-                    .addValue("at", e.at()));
+            String payload = write(body);
+            for (Webhooks.Webhook w : subscribers) {
+                deliveries.add(new Outbox.Message(Outbox.WEBHOOK, w.url(), e.kind(), payload, w.id(), e.at()));
+            }
         }
         jdbc.batchUpdate("""
                 INSERT INTO case_event (case_id, occurred_at, actor_id, kind, from_status, to_status, detail)
                 VALUES (:c, :at, :actor, :kind, :from, :to, :detail)""", events.toArray(MapSqlParameterSource[]::new));
-        jdbc.batchUpdate("""
-                INSERT INTO outbox (channel, target, subject, payload, webhook_id, created_at, next_attempt_at)
-                SELECT 'WEBHOOK', w.url, :kind, :payload, w.id, :at, :at FROM webhook w WHERE w.active = TRUE""",
-                deliveries.toArray(MapSqlParameterSource[]::new));
+        outbox.add(deliveries);
     }
 
     void failure(SupportCase c, String failureCode, LocalDate day, String note, OffsetDateTime at) {

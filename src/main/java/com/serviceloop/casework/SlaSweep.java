@@ -1,5 +1,6 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.platform.Outbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -38,11 +39,13 @@ public class SlaSweep {
     private final ZoneId zone;
     private final String baseUrl;
     private final String sender;
+    private final Outbox outbox;
 
     public SlaSweep(JdbcClient jdbc, Inbox inbox, OutletManagers managers, TransactionTemplate tx, Clock clock,
                     @Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone,
                     @Value("${serviceloop.base-url:http://localhost:8080}") String baseUrl,
-                    @Value("${serviceloop.mail.from:serviceloop@localhost}") String sender) {
+                    @Value("${serviceloop.mail.from:serviceloop@localhost}") String sender, Outbox outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.outletManagers = managers;
@@ -133,14 +136,10 @@ public class SlaSweep {
         for (OutletManagers.Manager m : managers) {
             inbox.post(m.id(), c.id(), "ESCALATION", d.kind(), c.dueAt(), text, now);
             if (m.email() != null && !m.email().isBlank()) {
-                jdbc.sql("""
-                        INSERT INTO outbox (channel, target, subject, payload, created_at, next_attempt_at)
-                        VALUES ('MAIL', :to, :subject, :body, :now, :now)""")
-                        .param("to", m.email()).param("subject", "[ServiceLoop] Overdue: case #" + c.id() + ", " + c.outletName())
-                        .param("body", text + "\n" + "案例 #" + c.id() + "（" + c.outletName() + "）" + labelZh(d.kind())
+                outbox.mail(m.email(), "[ServiceLoop] Overdue: case #" + c.id() + ", " + c.outletName(),
+                        text + "\n" + "案例 #" + c.id() + "（" + c.outletName() + "）" + labelZh(d.kind())
                                 + "已于 " + local(c.dueAt()) + " 超时。\n\n" + baseUrl + "/cases/" + c.id()
-                                + "\n\nServiceLoop (" + sender + ")")
-                        .param("now", now).update();
+                                + "\n\nServiceLoop (" + sender + ")", now);
             }
         }
         for (long person : handlers(c)) {

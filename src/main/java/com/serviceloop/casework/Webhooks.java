@@ -2,6 +2,7 @@ package com.serviceloop.casework;
 
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.Outbox;
 import com.serviceloop.platform.Rows;
 import java.io.Serializable;
 import java.net.URI;
@@ -27,9 +28,11 @@ import org.springframework.stereotype.Service;
 public class Webhooks {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
+    private final Outbox outbox;
 
-    public Webhooks(JdbcClient jdbc) {
+    public Webhooks(JdbcClient jdbc, Outbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     public record Webhook(long id, String url, boolean active, OffsetDateTime createdAt) {
@@ -39,8 +42,10 @@ public class Webhooks {
     public record Created(long id, String url, String secret) implements Serializable {
     }
 
-    public record Delivery(long id, String subject, OffsetDateTime createdAt, int attempts, OffsetDateTime sentAt,
-                           String lastError) {
+    /** The subscribers that get deliveries now. */
+    List<Webhook> active() {
+        return jdbc.sql("SELECT id, url, active, created_at FROM webhook WHERE active = TRUE ORDER BY id")
+                .query(Rows.of(Webhook.class)).list();
     }
 
     public List<Webhook> list() {
@@ -72,10 +77,8 @@ public class Webhooks {
         }
     }
 
-    public List<Delivery> deliveries(long webhookId) {
-        return jdbc.sql("SELECT id, subject, created_at, attempts, sent_at, last_error FROM outbox "
-                        + "WHERE webhook_id = :id ORDER BY id DESC LIMIT 100").param("id", webhookId)
-                .query(Rows.of(Delivery.class)).list();
+    public List<Outbox.Delivery> deliveries(long webhookId) {
+        return outbox.deliveries(webhookId);
     }
 
     String secret(long webhookId) {

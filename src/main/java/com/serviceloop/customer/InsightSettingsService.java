@@ -1,26 +1,23 @@
 package com.serviceloop.customer;
 
+import com.serviceloop.platform.AppSettings;
 import com.serviceloop.platform.BadInputException;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class InsightSettingsService {
     private static final String PREFIX = "insight.";
-    private final JdbcClient jdbc;
+    private final AppSettings settings;
 
-    public InsightSettingsService(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public InsightSettingsService(AppSettings settings) {
+        this.settings = settings;
     }
 
     public InsightSettings current() {
-        Map<String, String> m = jdbc.sql("SELECT setting_key, setting_value FROM app_setting WHERE setting_key LIKE 'insight.%'")
-                .query((rs, i) -> Map.entry(rs.getString(1).substring(PREFIX.length()), rs.getString(2))).list()
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, String> m = settings.under(PREFIX);
         InsightSettings d = InsightSettings.DEFAULTS;
         return new InsightSettings(
                 intOr(m, "heavyMinVisits", d.heavyMinVisits()), intOr(m, "mediumMinVisits", d.mediumMinVisits()),
@@ -45,12 +42,7 @@ public class InsightSettingsService {
     }
 
     private void put(String key, Object value) {
-        int n = jdbc.sql("UPDATE app_setting SET setting_value = :v WHERE setting_key = :k")
-                .param("v", value.toString()).param("k", PREFIX + key).update();
-        if (n == 0) {
-            jdbc.sql("INSERT INTO app_setting (setting_key, setting_value) VALUES (:k, :v)")
-                    .param("v", value.toString()).param("k", PREFIX + key).update();
-        }
+        settings.put(PREFIX + key, value.toString());
     }
 
     private static int intOr(Map<String, String> m, String k, int d) {

@@ -8,6 +8,7 @@ import com.serviceloop.organisation.PersonForm;
 import com.serviceloop.organisation.PersonService;
 import com.serviceloop.organisation.Role;
 import com.serviceloop.organisation.UnitKind;
+import com.serviceloop.platform.AppSettings;
 import com.serviceloop.platform.Rows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,10 +60,12 @@ public class DemoData {
     private final JdbcTemplate batch;
     private final Clock clock;
     private final DemoCases demoCases;
+    private final AppSettings settings;
 
     public DemoData(OrgService org, PersonService people, JdbcClient jdbc, JdbcTemplate batch, Clock clock,
-                    DemoCases demoCases) {
+                    DemoCases demoCases, AppSettings settings) {
         this.demoCases = demoCases;
+        this.settings = settings;
         this.org = org;
         this.people = people;
         this.jdbc = jdbc;
@@ -86,10 +88,7 @@ public class DemoData {
      */
     @Transactional
     public Loaded loadOnce(String suffix) {
-        try {
-            jdbc.sql("INSERT INTO app_setting (setting_key, setting_value) VALUES (:k, 'true')")
-                    .param("k", "demo.loaded" + suffix).update();
-        } catch (DuplicateKeyException e) {
+        if (!settings.putFirst("demo.loaded" + suffix, "true")) {
             return null;
         }
         return load(suffix);

@@ -4,6 +4,7 @@ import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
+import com.serviceloop.platform.Outbox;
 import com.serviceloop.platform.OutletScope;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -26,9 +27,11 @@ public class SurveyInvitations {
     private final SurveyRepository surveys;
     private final Clock clock;
     private final String baseUrl;
+    private final Outbox outbox;
 
     public SurveyInvitations(JdbcClient jdbc, OrgService org, SurveyRepository surveys, Clock clock,
-                             @Value("${serviceloop.base-url:http://localhost:8080}") String baseUrl) {
+                             @Value("${serviceloop.base-url:http://localhost:8080}") String baseUrl, Outbox outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.org = org;
         this.surveys = surveys;
@@ -88,14 +91,11 @@ public class SurveyInvitations {
                     .param("t", token).param("s", surveyId).param("o", in.outletId()).param("c", c.id()).param("now", now)
                     .update();
             String url = baseUrl + "/s/" + token;
-            jdbc.sql("""
-                    INSERT INTO outbox (channel, target, subject, payload, created_at, next_attempt_at)
-                    VALUES ('MAIL', :to, :subject, :body, :now, :now)""")
-                    .param("to", c.email().strip()).param("subject", survey.titleZh() + " / " + survey.titleEn())
-                    .param("body", c.name() + "，您好！\\n诚邀您花几分钟告诉我们您的感受：" + url + "\\n\\nDear " + c.name()
+            // real line breaks: the text is a plain-text mail body
+            outbox.mail(c.email().strip(), survey.titleZh() + " / " + survey.titleEn(),
+                    c.name() + "，您好！\n诚邀您花几分钟告诉我们您的感受：" + url + "\n\nDear " + c.name()
                             + ", we would value a few minutes of your feedback: " + url
-                            + "\\n\\n(此链接仅供您本人使用一次 / This link is for you and works once.)")
-                    .param("now", now).update();
+                            + "\n\n(此链接仅供您本人使用一次 / This link is for you and works once.)", now);
             invited++;
         }
         return new Result(invited, noConsent, noEmail);

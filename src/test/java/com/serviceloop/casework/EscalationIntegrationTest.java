@@ -11,6 +11,7 @@ import com.serviceloop.Fixtures;
 import com.serviceloop.TestClock;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
+import com.serviceloop.platform.OutboxSender;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -349,6 +349,10 @@ class SurveyIntegrationTest extends ApiTest {
         assertThat(result.get("invited").asInt()).isEqualTo(1);
         assertThat(result.get("withoutConsent").asInt()).isEqualTo(1);
         assertThat(result.get("withoutEmail").asInt()).isEqualTo(1);
+        // the invitation waits in the outbox as a plain-text mail with real line breaks and a one-time link
+        String mail = jdbc.sql("SELECT payload FROM outbox WHERE channel = 'MAIL' AND target = 'yes@example.com' "
+                + "ORDER BY id DESC").query(String.class).list().getFirst();
+        assertThat(mail).startsWith("Yes with mail，您好！\n").contains("/s/").doesNotContain("\\n");
         postJson("/api/v1/surveys/" + survey("post-visit") + "/invitations", managerToken,
                 Map.of("outletId", chain.outletB().id())).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("outletId"));
