@@ -24,6 +24,19 @@ public class BlueprintService {
         this.jdbc = jdbc;
     }
 
+    /** The outlet types that have a blueprint. */
+    public List<String> outletTypes() {
+        return jdbc.sql("SELECT DISTINCT outlet_type FROM blueprint ORDER BY 1").query(String.class).list();
+    }
+
+    /** Whether the step belongs to a blueprint of this outlet type (a standard may only point at such a step). */
+    public boolean hasStep(String outletType, long stepId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM blueprint_step st JOIN blueprint b ON b.id = st.blueprint_id
+                WHERE st.id = :id AND b.outlet_type = :t""")
+                .param("id", stepId).param("t", outletType).query(Long.class).single() > 0;
+    }
+
     public List<Blueprint> list(String outletType) {
         String where = outletType == null || outletType.isBlank() ? "" : " WHERE outlet_type = :t";
         var spec = jdbc.sql("SELECT id, outlet_type, name, description, version FROM blueprint" + where

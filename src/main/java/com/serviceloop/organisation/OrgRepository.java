@@ -90,12 +90,15 @@ public class OrgRepository {
                 .param("id", id).param("version", version).update() == 1;
     }
 
+    List<String> outletTypes() {
+        return jdbc.sql("SELECT DISTINCT outlet_type FROM org_unit WHERE outlet_type IS NOT NULL ORDER BY 1")
+                .query(String.class).list();
+    }
+
     public long dependants(long id) {
         return jdbc.sql("""
                 SELECT (SELECT COUNT(*) FROM org_unit WHERE parent_id = :id)
-                     + (SELECT COUNT(*) FROM person WHERE scope_unit_id = :id OR team_id = :id)
-                     + (SELECT COUNT(*) FROM customer WHERE home_outlet_id = :id)
-                     + (SELECT COUNT(*) FROM visit WHERE outlet_id = :id)""")
+                     + (SELECT COUNT(*) FROM person WHERE scope_unit_id = :id OR team_id = :id)""")
                 .param("id", id).query(Long.class).single();
     }
 

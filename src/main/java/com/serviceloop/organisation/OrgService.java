@@ -7,15 +7,23 @@ import com.serviceloop.platform.OutletScope;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class OrgService {
     private final OrgRepository repo;
+    private final ApplicationEventPublisher events;
 
-    public OrgService(OrgRepository repo) {
+    public OrgService(OrgRepository repo, ApplicationEventPublisher events) {
         this.repo = repo;
+        this.events = events;
+    }
+
+    /** The outlet types the tree's outlets are given. */
+    public List<String> outletTypes() {
+        return repo.outletTypes();
     }
 
     /** Administrators see the whole tree; everyone else the part under their scope unit. */
@@ -95,8 +103,9 @@ public class OrgService {
     public void delete(long id) {
         repo.findById(id).orElseThrow(() -> new NotFoundException("Unit", id));
         if (repo.dependants(id) > 0) {
-            throw new ConflictException("Unit " + id + " still has sub-units, people, customers or visits");
+            throw new ConflictException("Unit " + id + " still has sub-units or people");
         }
+        events.publishEvent(new UnitDeleting(id));
         repo.delete(id);
     }
 

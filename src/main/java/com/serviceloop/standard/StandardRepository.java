@@ -41,10 +41,7 @@ public class StandardRepository {
     }
 
     public List<String> outletTypes() {
-        return jdbc.sql("""
-                SELECT outlet_type FROM standard UNION SELECT outlet_type FROM blueprint
-                UNION SELECT outlet_type FROM org_unit WHERE outlet_type IS NOT NULL ORDER BY 1""")
-                .query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT outlet_type FROM standard ORDER BY 1").query(String.class).list();
     }
 
     public Optional<Standard> find(long id) {

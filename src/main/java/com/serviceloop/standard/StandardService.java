@@ -1,5 +1,6 @@
 package com.serviceloop.standard;
 
+import com.serviceloop.blueprint.BlueprintService;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.BadInputException;
@@ -12,6 +13,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -30,9 +33,11 @@ public class StandardService {
     private final JdbcClient jdbc;
     private final OrgService org;
     private final Clock clock;
+    private final BlueprintService blueprints;
 
     public StandardService(StandardRepository repo, MessageSource messages, JdbcClient jdbc, OrgService org,
-                           Clock clock) {
+                           Clock clock, BlueprintService blueprints) {
+        this.blueprints = blueprints;
         this.repo = repo;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -44,8 +49,12 @@ public class StandardService {
         return repo.areas();
     }
 
+    /** Every outlet type anything is written for: standards, blueprints, the organisation's outlets. */
     public List<String> outletTypes() {
-        return repo.outletTypes();
+        Set<String> types = new TreeSet<>(repo.outletTypes());
+        types.addAll(blueprints.outletTypes());
+        types.addAll(org.outletTypes());
+        return List.copyOf(types);
     }
 
     public List<Standard> list(String outletType, boolean includeRetired) {
@@ -192,11 +201,7 @@ public class StandardService {
         if (stepId == null) {
             return;
         }
-        boolean ok = jdbc.sql("""
-                SELECT COUNT(*) FROM blueprint_step st JOIN blueprint b ON b.id = st.blueprint_id
-                WHERE st.id = :id AND b.outlet_type = :t""")
-                .param("id", stepId).param("t", outletType).query(Long.class).single() > 0;
-        if (!ok) {
+        if (!blueprints.hasStep(outletType, stepId)) {
             throw new BadInputException("blueprintStepId", "No step " + stepId + " in a blueprint of this outlet type");
         }
     }
