@@ -39,9 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SurveyDesigner {
-    /** The kinds an own survey may have; SERVQUAL comes only by copying the instrument, whose items it keeps. */
-    public static final List<String> KINDS = List.of("CUSTOM", "SATISFACTION", "RECOMMEND", "COMPLAINT_RESOLUTION",
-            "INTERNAL", "SUGGESTION");
     public static final List<String> PURPOSES = List.of("OVERALL", "RECOMMEND", "ASK_BY_NAME");
     static final int MAX_QUESTIONS = 200;
     static final int MAX_CHOICES = 30;
@@ -68,10 +65,10 @@ public class SurveyDesigner {
 
     @Transactional
     public Survey create(SurveyForm f) {
-        String kind = f.kind() == null || f.kind().isBlank() ? "CUSTOM" : f.kind().strip();
-        if (!KINDS.contains(kind)) {
-            throw new BadInputException("kind", "One of " + String.join(", ", KINDS)
-                    + (kind.equals("SERVQUAL") ? " (a SERVQUAL survey is made by copying the SERVQUAL instrument)" : ""));
+        String kind = f.kind() == null || f.kind().isBlank() ? SurveyKind.CUSTOM.name() : f.kind().strip();
+        if (!SurveyKind.CHOOSABLE.contains(kind)) {
+            throw new BadInputException("kind", "One of " + String.join(", ", SurveyKind.CHOOSABLE)
+                    + (SurveyKind.SERVQUAL.is(kind) ? " (a SERVQUAL survey is made by copying the SERVQUAL instrument)" : ""));
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -116,9 +113,9 @@ public class SurveyDesigner {
     public Survey update(long id, SurveyForm f) {
         Survey s = editable(id, f.version());
         String kind = f.kind() == null || f.kind().isBlank() ? s.kind() : f.kind().strip();
-        if (!kind.equals(s.kind()) && (!KINDS.contains(kind) || "SERVQUAL".equals(s.kind()))) {
-            throw new BadInputException("kind", "SERVQUAL".equals(s.kind()) ? "A SERVQUAL survey stays SERVQUAL"
-                    : "One of " + String.join(", ", KINDS));
+        if (!kind.equals(s.kind()) && (!SurveyKind.CHOOSABLE.contains(kind) || SurveyKind.SERVQUAL.is(s.kind()))) {
+            throw new BadInputException("kind", SurveyKind.SERVQUAL.is(s.kind()) ? "A SERVQUAL survey stays SERVQUAL"
+                    : "One of " + String.join(", ", SurveyKind.CHOOSABLE));
         }
         jdbc.sql("""
                 UPDATE survey SET kind = :kind, title_en = :ten, title_zh = :tzh, intro_en = :ien, intro_zh = :izh
