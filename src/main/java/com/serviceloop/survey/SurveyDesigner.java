@@ -8,10 +8,8 @@ import jakarta.validation.constraints.Size;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -39,10 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SurveyDesigner {
-    public static final List<String> PURPOSES = List.of("OVERALL", "RECOMMEND", "ASK_BY_NAME");
-    static final int MAX_QUESTIONS = 200;
-    static final int MAX_CHOICES = 30;
-    static final int MAX_CHOICE_LENGTH = 200;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
     private final SurveyRepository surveys;
@@ -65,17 +59,13 @@ public class SurveyDesigner {
 
     @Transactional
     public Survey create(SurveyForm f) {
-        String kind = f.kind() == null || f.kind().isBlank() ? SurveyKind.CUSTOM.name() : f.kind().strip();
-        if (!SurveyKind.CHOOSABLE.contains(kind)) {
-            throw new BadInputException("kind", "One of " + String.join(", ", SurveyKind.CHOOSABLE)
-                    + (SurveyKind.SERVQUAL.is(kind) ? " (a SERVQUAL survey is made by copying the SERVQUAL instrument)" : ""));
-        }
+        String kind = QuestionRules.kindOfNew(f.kind());
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO survey (code, kind, title_en, title_zh, intro_en, intro_zh, active, builtin)
                 VALUES (:code, :kind, :ten, :tzh, :ien, :izh, FALSE, FALSE)""")
-                .param("code", newCode()).param("kind", kind).param("ten", title(f.titleEn(), "titleEn"))
-                .param("tzh", title(f.titleZh(), "titleZh")).param("ien", Text.blankToNull(f.introEn()))
+                .param("code", newCode()).param("kind", kind).param("ten", QuestionRules.title(f.titleEn(), "titleEn"))
+                .param("tzh", QuestionRules.title(f.titleZh(), "titleZh")).param("ien", Text.blankToNull(f.introEn()))
                 .param("izh", Text.blankToNull(f.introZh())).update(keys, "id");
         return surveys.get(keys.getKey().longValue());
     }
@@ -112,15 +102,12 @@ public class SurveyDesigner {
     @Transactional
     public Survey update(long id, SurveyForm f) {
         Survey s = editable(id, f.version());
-        String kind = f.kind() == null || f.kind().isBlank() ? s.kind() : f.kind().strip();
-        if (!kind.equals(s.kind()) && (!SurveyKind.CHOOSABLE.contains(kind) || SurveyKind.SERVQUAL.is(s.kind()))) {
-            throw new BadInputException("kind", SurveyKind.SERVQUAL.is(s.kind()) ? "A SERVQUAL survey stays SERVQUAL"
-                    : "One of " + String.join(", ", SurveyKind.CHOOSABLE));
-        }
+        String kind = QuestionRules.kindAfterChange(f.kind(), s);
         jdbc.sql("""
                 UPDATE survey SET kind = :kind, title_en = :ten, title_zh = :tzh, intro_en = :ien, intro_zh = :izh
                 WHERE id = :id""")
-                .param("kind", kind).param("ten", title(f.titleEn(), "titleEn")).param("tzh", title(f.titleZh(), "titleZh"))
+                .param("kind", kind).param("ten", QuestionRules.title(f.titleEn(), "titleEn"))
+                .param("tzh", QuestionRules.title(f.titleZh(), "titleZh"))
                 .param("ien", Text.blankToNull(f.introEn())).param("izh", Text.blankToNull(f.introZh()))
                 .param("id", id).update();
         return surveys.get(id);
@@ -138,8 +125,8 @@ public class SurveyDesigner {
         } else {
             jdbc.sql("UPDATE survey SET version = version + 1 WHERE id = :id").param("id", id).update();
         }
-        if (active && surveys.questions(id).isEmpty()) {
-            throw new BadInputException("active", "Add at least one question before switching the survey on");
+        if (active) {
+            QuestionRules.canSwitchOn(surveys.questions(id));
         }
         jdbc.sql("UPDATE survey SET active = :a WHERE id = :id").param("a", active).param("id", id).update();
         return surveys.get(id);
@@ -149,10 +136,8 @@ public class SurveyDesigner {
     public Question addQuestion(long id, QuestionForm f) {
         Survey s = editable(id, f.version());
         List<Question> all = surveys.questions(id);
-        if (all.size() >= MAX_QUESTIONS) {
-            throw new BadInputException("questions", "A survey has at most " + MAX_QUESTIONS + " questions");
-        }
-        Clean c = clean(f, null, all);
+        QuestionRules.roomForAnother(all);
+        QuestionRules.Clean c = QuestionRules.clean(f, null, all);
         var keys = new GeneratedKeyHolder();
         bind(jdbc.sql("""
                 INSERT INTO survey_question (survey_id, position, section_en, section_zh, qtype, text_en, text_zh, options_en,
@@ -168,18 +153,8 @@ public class SurveyDesigner {
         surveys.get(id);
         Question q = question(id, questionId);
         editable(id, f.version());
-        Clean c = clean(f, q, surveys.questions(id));
-        if (answered(id).contains(questionId)) {
-            if (c.type() != q.qtype()) {
-                throw answered(q, "its answer type cannot change");
-            }
-            if (c.choices() != q.options(false).size()) {
-                throw answered(q, "its number of choices cannot change (answers store the choice's number)");
-            }
-            if (!Objects.equals(c.purpose(), q.purpose())) {
-                throw answered(q, "what the indicators read from it (its purpose) cannot change");
-            }
-        }
+        QuestionRules.Clean c = QuestionRules.clean(f, q, surveys.questions(id));
+        QuestionRules.changeAllowed(q, c, answered(id).contains(questionId));
         bind(jdbc.sql("""
                 UPDATE survey_question SET section_en = :sen, section_zh = :szh, qtype = :t, text_en = :en, text_zh = :zh,
                     options_en = :oen, options_zh = :ozh, required = :req, purpose = :purpose
@@ -192,11 +167,7 @@ public class SurveyDesigner {
         surveys.get(id);
         Question q = question(id, questionId);
         editable(id, version);
-        if (answered(id).contains(questionId)) {
-            throw new ConflictException("Question " + q.position() + " may already have answers, so it cannot be deleted: "
-                    + "the stored answers would lose their question. Mark it not required, or copy the survey "
-                    + "(POST /api/v1/surveys/" + id + "/copy) and leave it out of the copy.");
-        }
+        QuestionRules.deletable(q, answered(id).contains(questionId));
         jdbc.sql("DELETE FROM survey_question WHERE id = :q").param("q", questionId).update();
         // close the gap; through negative numbers, as (survey, position) is unique at every row
         jdbc.sql("UPDATE survey_question SET position = -(position - 1) WHERE survey_id = :s AND position > :p")
@@ -210,18 +181,9 @@ public class SurveyDesigner {
     public void move(long id, long questionId, String direction, Integer version) {
         surveys.get(id);
         Question q = question(id, questionId);
-        boolean up = "up".equalsIgnoreCase(direction);
-        if (!up && !"down".equalsIgnoreCase(direction)) {
-            throw new BadInputException("direction", "Either up or down");
-        }
+        boolean up = QuestionRules.up(direction);
         editable(id, version);
-        List<Question> all = surveys.questions(id);
-        int i = all.indexOf(q);
-        int j = up ? i - 1 : i + 1;
-        if (j < 0 || j >= all.size()) {
-            throw new BadInputException("direction", "Question " + q.position() + " is already the " + (up ? "first" : "last"));
-        }
-        Question other = all.get(j);
+        Question other = QuestionRules.neighbour(surveys.questions(id), q, up);
         jdbc.sql("UPDATE survey_question SET position = 0 WHERE id = :q").param("q", q.id()).update();
         jdbc.sql("UPDATE survey_question SET position = :p WHERE id = :q").param("p", q.position()).param("q", other.id()).update();
         jdbc.sql("UPDATE survey_question SET position = :p WHERE id = :q").param("p", other.position()).param("q", q.id()).update();
@@ -258,10 +220,7 @@ public class SurveyDesigner {
     /** The survey, if a manager may change it and the change is made on its current version (which it raises). */
     private Survey editable(long id, Integer version) {
         Survey s = surveys.get(id);
-        if (s.builtin()) {
-            throw new ConflictException("Survey " + id + " is a built-in instrument and is not changed; copy it "
-                    + "(POST /api/v1/surveys/" + id + "/copy) and change the copy");
-        }
+        QuestionRules.changeable(s);
         bump(s, version);
         return s;
     }
@@ -281,134 +240,10 @@ public class SurveyDesigner {
         }
     }
 
-    private static ConflictException answered(Question q, String what) {
-        return new ConflictException("Question " + q.position() + " may already have answers, so " + what
-                + ". Its texts, section, choice labels and required flag can still be corrected. To ask it differently, "
-                + "copy the survey (POST /api/v1/surveys/" + q.surveyId() + "/copy) and change the copy.");
-    }
-
-    /** A checked question, ready to store. */
-    private record Clean(QuestionType type, String sectionEn, String sectionZh, String textEn, String textZh,
-                         String optionsEn, String optionsZh, int choices, boolean required, String purpose) {
-    }
-
-    private static Clean clean(QuestionForm f, Question current, List<Question> all) {
-        QuestionType type = f.qtype();
-        if (type == null) {
-            throw new BadInputException("qtype", "Choose the answer type: SCALE_5, SCALE_7, SCALE_10, SINGLE, MULTI or TEXT");
-        }
-        boolean item = current != null && current.dimension() != null;
-        if (item && type != current.qtype()) {
-            throw new BadInputException("qtype", "A SERVQUAL question keeps its " + current.qtype()
-                    + " answers, so that expectations, perceptions and importance compare");
-        }
-        if (type == QuestionType.POINTS && !item) {
-            throw new BadInputException("qtype", "Importance points belong to the SERVQUAL instrument; copy it to use them");
-        }
-        String sectionEn = Text.blankToNull(f.sectionEn());
-        String sectionZh = Text.blankToNull(f.sectionZh());
-        if (sectionEn == null && sectionZh != null) {
-            throw new BadInputException("sectionEn", "Give the section in both languages, or in neither");
-        }
-        if (sectionZh == null && sectionEn != null) {
-            throw new BadInputException("sectionZh", "Give the section in both languages, or in neither");
-        }
-        String optionsEn = null;
-        String optionsZh = null;
-        int choices = 0;
-        if (type == QuestionType.SINGLE || type == QuestionType.MULTI) {
-            List<String> en = choices(f.optionsEn(), "optionsEn");
-            List<String> zh = choices(f.optionsZh(), "optionsZh");
-            if (en.size() != zh.size()) {
-                throw new BadInputException("optionsZh", "Give as many Chinese choices as English ones (" + en.size()
-                        + "), in the same order");
-            }
-            optionsEn = String.join("\n", en);
-            optionsZh = String.join("\n", zh);
-            choices = en.size();
-        }
-        String purpose = Text.blankToNull(f.purpose());
-        if (purpose != null) {
-            if (!PURPOSES.contains(purpose)) {
-                throw new BadInputException("purpose", "One of " + String.join(", ", PURPOSES) + ", or none");
-            }
-            if (item) {
-                throw new BadInputException("purpose", "A SERVQUAL question is read by the gap analysis; it has no purpose");
-            }
-            if (purpose.equals("OVERALL") && !type.isScale()) {
-                throw new BadInputException("purpose", "The overall satisfaction question is a rating scale");
-            }
-            if (purpose.equals("RECOMMEND") && type != QuestionType.SCALE_10) {
-                throw new BadInputException("purpose", "The would-recommend question is a 0-10 scale (SCALE_10)");
-            }
-            if (purpose.equals("ASK_BY_NAME") && type != QuestionType.TEXT) {
-                throw new BadInputException("purpose", "The ask-by-name question is a free-text question");
-            }
-            for (Question other : all) {
-                if (purpose.equals(other.purpose()) && (current == null || other.id() != current.id())) {
-                    throw new BadInputException("purpose", "Question " + other.position() + " already has this purpose");
-                }
-            }
-        }
-        return new Clean(type, sectionEn, sectionZh, text(f.textEn(), "textEn"), text(f.textZh(), "textZh"), optionsEn,
-                optionsZh, choices, Boolean.TRUE.equals(f.required()), purpose);
-    }
-
-    private static List<String> choices(String lines, String field) {
-        List<String> out = new ArrayList<>();
-        if (lines != null) {
-            for (String line : lines.split("\r?\n|\r")) {
-                String c = line.strip();
-                if (c.isEmpty()) {
-                    continue;
-                }
-                if (c.length() > MAX_CHOICE_LENGTH) {
-                    throw new BadInputException(field, "A choice has at most " + MAX_CHOICE_LENGTH + " characters");
-                }
-                if (out.contains(c)) {
-                    throw new BadInputException(field, "The choice '" + c + "' is there twice");
-                }
-                out.add(c);
-            }
-        }
-        if (out.size() < 2) {
-            throw new BadInputException(field, "Give at least 2 choices, one per line");
-        }
-        if (out.size() > MAX_CHOICES) {
-            throw new BadInputException(field, "Give at most " + MAX_CHOICES + " choices");
-        }
-        if (String.join("\n", out).length() > 2000) {
-            throw new BadInputException(field, "The choices have at most 2,000 characters together");
-        }
-        return out;
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Clean c) {
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, QuestionRules.Clean c) {
         return spec.param("sen", c.sectionEn()).param("szh", c.sectionZh()).param("t", c.type().name())
                 .param("en", c.textEn()).param("zh", c.textZh()).param("oen", c.optionsEn()).param("ozh", c.optionsZh())
                 .param("req", c.required()).param("purpose", c.purpose());
-    }
-
-    private static String text(String s, String field) {
-        String t = Text.blankToNull(s);
-        if (t == null) {
-            throw new BadInputException(field, "Give the question's text");
-        }
-        if (t.length() > 500) {
-            throw new BadInputException(field, "At most 500 characters");
-        }
-        return t;
-    }
-
-    private static String title(String s, String field) {
-        String t = Text.blankToNull(s);
-        if (t == null) {
-            throw new BadInputException(field, "Give the survey a title");
-        }
-        if (t.length() > 200) {
-            throw new BadInputException(field, "At most 200 characters");
-        }
-        return t;
     }
 
     private static String cut(String title) {

@@ -94,7 +94,7 @@ public class SurveyDesignerPages {
         }
         model.addAttribute("kinds", SurveyKind.SERVQUAL.is(s.kind()) ? List.of(s.kind()) : SurveyKind.CHOOSABLE);
         model.addAttribute("types", Arrays.stream(QuestionType.values()).filter(t -> t != QuestionType.POINTS).toList());
-        model.addAttribute("purposes", SurveyDesigner.PURPOSES);
+        model.addAttribute("purposes", QuestionRules.PURPOSES);
         return "survey/design";
     }
 
