@@ -5,16 +5,8 @@ import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.Text;
 import jakarta.validation.constraints.Size;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,22 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SurveyDesigner {
-    /** The kinds an own survey may have; SERVQUAL comes only by copying the instrument, whose items it keeps. */
-    public static final List<String> KINDS = List.of("CUSTOM", "SATISFACTION", "RECOMMEND", "COMPLAINT_RESOLUTION",
-            "INTERNAL", "SUGGESTION");
-    public static final List<String> PURPOSES = List.of("OVERALL", "RECOMMEND", "ASK_BY_NAME");
-    static final int MAX_QUESTIONS = 200;
-    static final int MAX_CHOICES = 30;
-    static final int MAX_CHOICE_LENGTH = 200;
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private final JdbcClient jdbc;
     private final SurveyRepository surveys;
-    private final Clock clock;
+    private final DesignerStore store;
 
-    public SurveyDesigner(JdbcClient jdbc, SurveyRepository surveys, Clock clock) {
-        this.jdbc = jdbc;
+    SurveyDesigner(SurveyRepository surveys, DesignerStore store) {
         this.surveys = surveys;
-        this.clock = clock;
+        this.store = store;
     }
 
     /** A survey as the designer shows it: its questions, and which of them may have answers already. */
@@ -63,24 +45,15 @@ public class SurveyDesigner {
 
     public Design design(long id) {
         Survey s = surveys.get(id);
-        return new Design(s, surveys.questions(id), answered(id), !s.builtin());
+        return new Design(s, surveys.questions(id), store.answered(id), !s.builtin());
     }
 
     @Transactional
     public Survey create(SurveyForm f) {
-        String kind = f.kind() == null || f.kind().isBlank() ? "CUSTOM" : f.kind().strip();
-        if (!KINDS.contains(kind)) {
-            throw new BadInputException("kind", "One of " + String.join(", ", KINDS)
-                    + (kind.equals("SERVQUAL") ? " (a SERVQUAL survey is made by copying the SERVQUAL instrument)" : ""));
-        }
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO survey (code, kind, title_en, title_zh, intro_en, intro_zh, active, builtin)
-                VALUES (:code, :kind, :ten, :tzh, :ien, :izh, FALSE, FALSE)""")
-                .param("code", newCode()).param("kind", kind).param("ten", title(f.titleEn(), "titleEn"))
-                .param("tzh", title(f.titleZh(), "titleZh")).param("ien", Text.blankToNull(f.introEn()))
-                .param("izh", Text.blankToNull(f.introZh())).update(keys, "id");
-        return surveys.get(keys.getKey().longValue());
+        String kind = QuestionRules.kindOfNew(f.kind());
+        long id = store.insert(kind, QuestionRules.title(f.titleEn(), "titleEn"), QuestionRules.title(f.titleZh(), "titleZh"),
+                Text.blankToNull(f.introEn()), Text.blankToNull(f.introZh()));
+        return surveys.get(id);
     }
 
     /** Titles of the copy; both optional ("Copy of …" otherwise). */
@@ -94,38 +67,15 @@ public class SurveyDesigner {
         Survey from = surveys.get(id);
         String en = f == null || f.titleEn() == null || f.titleEn().isBlank() ? cut("Copy of " + from.titleEn()) : f.titleEn().strip();
         String zh = f == null || f.titleZh() == null || f.titleZh().isBlank() ? cut(from.titleZh() + "（副本）") : f.titleZh().strip();
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO survey (code, kind, title_en, title_zh, intro_en, intro_zh, case_threshold, active, builtin)
-                VALUES (:code, :kind, :ten, :tzh, :ien, :izh, :threshold, FALSE, FALSE)""")
-                .param("code", newCode()).param("kind", from.kind()).param("ten", en).param("tzh", zh)
-                .param("ien", from.introEn()).param("izh", from.introZh()).param("threshold", from.caseThreshold())
-                .update(keys, "id");
-        long copy = keys.getKey().longValue();
-        jdbc.sql("""
-                INSERT INTO survey_question (survey_id, position, section_en, section_zh, qtype, text_en, text_zh, options_en,
-                    options_zh, required, dimension, side, item_no, purpose, added_at)
-                SELECT :copy, position, section_en, section_zh, qtype, text_en, text_zh, options_en, options_zh, required,
-                       dimension, side, item_no, purpose, :now
-                FROM survey_question WHERE survey_id = :from""")
-                .param("copy", copy).param("now", OffsetDateTime.now(clock)).param("from", id).update();
-        return surveys.get(copy);
+        return surveys.get(store.insertCopy(from, en, zh));
     }
 
     @Transactional
     public Survey update(long id, SurveyForm f) {
         Survey s = editable(id, f.version());
-        String kind = f.kind() == null || f.kind().isBlank() ? s.kind() : f.kind().strip();
-        if (!kind.equals(s.kind()) && (!KINDS.contains(kind) || "SERVQUAL".equals(s.kind()))) {
-            throw new BadInputException("kind", "SERVQUAL".equals(s.kind()) ? "A SERVQUAL survey stays SERVQUAL"
-                    : "One of " + String.join(", ", KINDS));
-        }
-        jdbc.sql("""
-                UPDATE survey SET kind = :kind, title_en = :ten, title_zh = :tzh, intro_en = :ien, intro_zh = :izh
-                WHERE id = :id""")
-                .param("kind", kind).param("ten", title(f.titleEn(), "titleEn")).param("tzh", title(f.titleZh(), "titleZh"))
-                .param("ien", Text.blankToNull(f.introEn())).param("izh", Text.blankToNull(f.introZh()))
-                .param("id", id).update();
+        String kind = QuestionRules.kindAfterChange(f.kind(), s);
+        store.update(id, kind, QuestionRules.title(f.titleEn(), "titleEn"), QuestionRules.title(f.titleZh(), "titleZh"),
+                Text.blankToNull(f.introEn()), Text.blankToNull(f.introZh()));
         return surveys.get(id);
     }
 
@@ -139,12 +89,12 @@ public class SurveyDesigner {
         if (version != null) {
             bump(s, version);
         } else {
-            jdbc.sql("UPDATE survey SET version = version + 1 WHERE id = :id").param("id", id).update();
+            store.raiseVersion(id);
         }
-        if (active && surveys.questions(id).isEmpty()) {
-            throw new BadInputException("active", "Add at least one question before switching the survey on");
+        if (active) {
+            QuestionRules.canSwitchOn(surveys.questions(id));
         }
-        jdbc.sql("UPDATE survey SET active = :a WHERE id = :id").param("a", active).param("id", id).update();
+        store.setActive(id, active);
         return surveys.get(id);
     }
 
@@ -152,18 +102,9 @@ public class SurveyDesigner {
     public Question addQuestion(long id, QuestionForm f) {
         Survey s = editable(id, f.version());
         List<Question> all = surveys.questions(id);
-        if (all.size() >= MAX_QUESTIONS) {
-            throw new BadInputException("questions", "A survey has at most " + MAX_QUESTIONS + " questions");
-        }
-        Clean c = clean(f, null, all);
-        var keys = new GeneratedKeyHolder();
-        bind(jdbc.sql("""
-                INSERT INTO survey_question (survey_id, position, section_en, section_zh, qtype, text_en, text_zh, options_en,
-                    options_zh, required, purpose, added_at)
-                VALUES (:s, :p, :sen, :szh, :t, :en, :zh, :oen, :ozh, :req, :purpose, :now)"""), c)
-                .param("s", s.id()).param("p", all.isEmpty() ? 1 : all.getLast().position() + 1)
-                .param("now", OffsetDateTime.now(clock)).update(keys, "id");
-        return question(id, keys.getKey().longValue());
+        QuestionRules.roomForAnother(all);
+        QuestionRules.Clean c = QuestionRules.clean(f, null, all);
+        return question(id, store.insertQuestion(s.id(), all.isEmpty() ? 1 : all.getLast().position() + 1, c));
     }
 
     @Transactional
@@ -171,22 +112,9 @@ public class SurveyDesigner {
         surveys.get(id);
         Question q = question(id, questionId);
         editable(id, f.version());
-        Clean c = clean(f, q, surveys.questions(id));
-        if (answered(id).contains(questionId)) {
-            if (c.type() != q.qtype()) {
-                throw answered(q, "its answer type cannot change");
-            }
-            if (c.choices() != q.options(false).size()) {
-                throw answered(q, "its number of choices cannot change (answers store the choice's number)");
-            }
-            if (!Objects.equals(c.purpose(), q.purpose())) {
-                throw answered(q, "what the indicators read from it (its purpose) cannot change");
-            }
-        }
-        bind(jdbc.sql("""
-                UPDATE survey_question SET section_en = :sen, section_zh = :szh, qtype = :t, text_en = :en, text_zh = :zh,
-                    options_en = :oen, options_zh = :ozh, required = :req, purpose = :purpose
-                WHERE id = :q"""), c).param("q", questionId).update();
+        QuestionRules.Clean c = QuestionRules.clean(f, q, surveys.questions(id));
+        QuestionRules.changeAllowed(q, c, store.answered(id).contains(questionId));
+        store.updateQuestion(questionId, c);
         return question(id, questionId);
     }
 
@@ -195,17 +123,8 @@ public class SurveyDesigner {
         surveys.get(id);
         Question q = question(id, questionId);
         editable(id, version);
-        if (answered(id).contains(questionId)) {
-            throw new ConflictException("Question " + q.position() + " may already have answers, so it cannot be deleted: "
-                    + "the stored answers would lose their question. Mark it not required, or copy the survey "
-                    + "(POST /api/v1/surveys/" + id + "/copy) and leave it out of the copy.");
-        }
-        jdbc.sql("DELETE FROM survey_question WHERE id = :q").param("q", questionId).update();
-        // close the gap; through negative numbers, as (survey, position) is unique at every row
-        jdbc.sql("UPDATE survey_question SET position = -(position - 1) WHERE survey_id = :s AND position > :p")
-                .param("s", id).param("p", q.position()).update();
-        jdbc.sql("UPDATE survey_question SET position = -position WHERE survey_id = :s AND position < 0")
-                .param("s", id).update();
+        QuestionRules.deletable(q, store.answered(id).contains(questionId));
+        store.deleteQuestion(q);
     }
 
     /** Swaps a question with the one before (up) or after (down) it. */
@@ -213,21 +132,9 @@ public class SurveyDesigner {
     public void move(long id, long questionId, String direction, Integer version) {
         surveys.get(id);
         Question q = question(id, questionId);
-        boolean up = "up".equalsIgnoreCase(direction);
-        if (!up && !"down".equalsIgnoreCase(direction)) {
-            throw new BadInputException("direction", "Either up or down");
-        }
+        boolean up = QuestionRules.up(direction);
         editable(id, version);
-        List<Question> all = surveys.questions(id);
-        int i = all.indexOf(q);
-        int j = up ? i - 1 : i + 1;
-        if (j < 0 || j >= all.size()) {
-            throw new BadInputException("direction", "Question " + q.position() + " is already the " + (up ? "first" : "last"));
-        }
-        Question other = all.get(j);
-        jdbc.sql("UPDATE survey_question SET position = 0 WHERE id = :q").param("q", q.id()).update();
-        jdbc.sql("UPDATE survey_question SET position = :p WHERE id = :q").param("p", q.position()).param("q", other.id()).update();
-        jdbc.sql("UPDATE survey_question SET position = :p WHERE id = :q").param("p", other.position()).param("q", q.id()).update();
+        store.swap(q, QuestionRules.neighbour(surveys.questions(id), q, up));
     }
 
     public Question question(long surveyId, long questionId) {
@@ -235,196 +142,26 @@ public class SurveyDesigner {
                 .orElseThrow(() -> new NotFoundException("Question", questionId));
     }
 
-    /**
-     * The questions that may have answers: those added before the survey's latest response. (Answers
-     * carry no index by question; responses have one by survey, and this is the safe side.)
-     */
-    Set<Long> answered(long surveyId) {
-        // the latest per outlet, each read from the end of the (survey, outlet, time) index: a plain
-        // MAX over the survey reads all of its responses (0.5 s for 10 million)
-        OffsetDateTime latest = jdbc.sql("""
-                SELECT MAX(latest) FROM (
-                    SELECT (SELECT MAX(r.submitted_at) FROM survey_response r
-                            WHERE r.survey_id = :s AND r.outlet_id = o.id) AS latest
-                    FROM org_unit o WHERE o.kind = 'OUTLET'
-                    UNION ALL
-                    SELECT MAX(r.submitted_at) FROM survey_response r WHERE r.survey_id = :s AND r.outlet_id IS NULL) t""")
-                .param("s", surveyId).query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).list().getFirst();
-        if (latest == null) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.sql("""
-                SELECT id FROM survey_question WHERE survey_id = :s AND (added_at IS NULL OR added_at <= :latest)""")
-                .param("s", surveyId).param("latest", latest).query(Long.class).list());
-    }
-
     /** The survey, if a manager may change it and the change is made on its current version (which it raises). */
     private Survey editable(long id, Integer version) {
         Survey s = surveys.get(id);
-        if (s.builtin()) {
-            throw new ConflictException("Survey " + id + " is a built-in instrument and is not changed; copy it "
-                    + "(POST /api/v1/surveys/" + id + "/copy) and change the copy");
-        }
+        QuestionRules.changeable(s);
         bump(s, version);
         return s;
     }
 
-    /**
-     * Raises the version if it is still the one the change was made on. The update also locks the
-     * survey's row until the change commits, so concurrent changes to one survey go one at a time.
-     */
+    /** Raises the version if it is still the one the change was made on. */
     private void bump(Survey s, Integer version) {
         if (version == null) {
             throw new BadInputException("version", "Send the survey's version as you last read it");
         }
-        if (jdbc.sql("UPDATE survey SET version = version + 1 WHERE id = :id AND version = :v")
-                .param("id", s.id()).param("v", version).update() == 0) {
+        if (!store.raiseVersion(s.id(), version)) {
             throw new ConflictException("Survey " + s.id() + " was changed by someone else since version " + version
                     + "; reload it and make your change again");
         }
     }
 
-    private static ConflictException answered(Question q, String what) {
-        return new ConflictException("Question " + q.position() + " may already have answers, so " + what
-                + ". Its texts, section, choice labels and required flag can still be corrected. To ask it differently, "
-                + "copy the survey (POST /api/v1/surveys/" + q.surveyId() + "/copy) and change the copy.");
-    }
-
-    /** A checked question, ready to store. */
-    private record Clean(QuestionType type, String sectionEn, String sectionZh, String textEn, String textZh,
-                         String optionsEn, String optionsZh, int choices, boolean required, String purpose) {
-    }
-
-    private static Clean clean(QuestionForm f, Question current, List<Question> all) {
-        QuestionType type = f.qtype();
-        if (type == null) {
-            throw new BadInputException("qtype", "Choose the answer type: SCALE_5, SCALE_7, SCALE_10, SINGLE, MULTI or TEXT");
-        }
-        boolean item = current != null && current.dimension() != null;
-        if (item && type != current.qtype()) {
-            throw new BadInputException("qtype", "A SERVQUAL question keeps its " + current.qtype()
-                    + " answers, so that expectations, perceptions and importance compare");
-        }
-        if (type == QuestionType.POINTS && !item) {
-            throw new BadInputException("qtype", "Importance points belong to the SERVQUAL instrument; copy it to use them");
-        }
-        String sectionEn = Text.blankToNull(f.sectionEn());
-        String sectionZh = Text.blankToNull(f.sectionZh());
-        if (sectionEn == null && sectionZh != null) {
-            throw new BadInputException("sectionEn", "Give the section in both languages, or in neither");
-        }
-        if (sectionZh == null && sectionEn != null) {
-            throw new BadInputException("sectionZh", "Give the section in both languages, or in neither");
-        }
-        String optionsEn = null;
-        String optionsZh = null;
-        int choices = 0;
-        if (type == QuestionType.SINGLE || type == QuestionType.MULTI) {
-            List<String> en = choices(f.optionsEn(), "optionsEn");
-            List<String> zh = choices(f.optionsZh(), "optionsZh");
-            if (en.size() != zh.size()) {
-                throw new BadInputException("optionsZh", "Give as many Chinese choices as English ones (" + en.size()
-                        + "), in the same order");
-            }
-            optionsEn = String.join("\n", en);
-            optionsZh = String.join("\n", zh);
-            choices = en.size();
-        }
-        String purpose = Text.blankToNull(f.purpose());
-        if (purpose != null) {
-            if (!PURPOSES.contains(purpose)) {
-                throw new BadInputException("purpose", "One of " + String.join(", ", PURPOSES) + ", or none");
-            }
-            if (item) {
-                throw new BadInputException("purpose", "A SERVQUAL question is read by the gap analysis; it has no purpose");
-            }
-            if (purpose.equals("OVERALL") && !type.isScale()) {
-                throw new BadInputException("purpose", "The overall satisfaction question is a rating scale");
-            }
-            if (purpose.equals("RECOMMEND") && type != QuestionType.SCALE_10) {
-                throw new BadInputException("purpose", "The would-recommend question is a 0-10 scale (SCALE_10)");
-            }
-            if (purpose.equals("ASK_BY_NAME") && type != QuestionType.TEXT) {
-                throw new BadInputException("purpose", "The ask-by-name question is a free-text question");
-            }
-            for (Question other : all) {
-                if (purpose.equals(other.purpose()) && (current == null || other.id() != current.id())) {
-                    throw new BadInputException("purpose", "Question " + other.position() + " already has this purpose");
-                }
-            }
-        }
-        return new Clean(type, sectionEn, sectionZh, text(f.textEn(), "textEn"), text(f.textZh(), "textZh"), optionsEn,
-                optionsZh, choices, Boolean.TRUE.equals(f.required()), purpose);
-    }
-
-    private static List<String> choices(String lines, String field) {
-        List<String> out = new ArrayList<>();
-        if (lines != null) {
-            for (String line : lines.split("\r?\n|\r")) {
-                String c = line.strip();
-                if (c.isEmpty()) {
-                    continue;
-                }
-                if (c.length() > MAX_CHOICE_LENGTH) {
-                    throw new BadInputException(field, "A choice has at most " + MAX_CHOICE_LENGTH + " characters");
-                }
-                if (out.contains(c)) {
-                    throw new BadInputException(field, "The choice '" + c + "' is there twice");
-                }
-                out.add(c);
-            }
-        }
-        if (out.size() < 2) {
-            throw new BadInputException(field, "Give at least 2 choices, one per line");
-        }
-        if (out.size() > MAX_CHOICES) {
-            throw new BadInputException(field, "Give at most " + MAX_CHOICES + " choices");
-        }
-        if (String.join("\n", out).length() > 2000) {
-            throw new BadInputException(field, "The choices have at most 2,000 characters together");
-        }
-        return out;
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Clean c) {
-        return spec.param("sen", c.sectionEn()).param("szh", c.sectionZh()).param("t", c.type().name())
-                .param("en", c.textEn()).param("zh", c.textZh()).param("oen", c.optionsEn()).param("ozh", c.optionsZh())
-                .param("req", c.required()).param("purpose", c.purpose());
-    }
-
-    private static String text(String s, String field) {
-        String t = Text.blankToNull(s);
-        if (t == null) {
-            throw new BadInputException(field, "Give the question's text");
-        }
-        if (t.length() > 500) {
-            throw new BadInputException(field, "At most 500 characters");
-        }
-        return t;
-    }
-
-    private static String title(String s, String field) {
-        String t = Text.blankToNull(s);
-        if (t == null) {
-            throw new BadInputException(field, "Give the survey a title");
-        }
-        if (t.length() > 200) {
-            throw new BadInputException(field, "At most 200 characters");
-        }
-        return t;
-    }
-
     private static String cut(String title) {
         return title.length() <= 200 ? title : title.substring(0, 200);
-    }
-
-    /** Own surveys get a random code; built-in instruments keep their library names. */
-    private static String newCode() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-        StringBuilder b = new StringBuilder("own-");
-        for (int i = 0; i < 12; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return b.toString();
     }
 }

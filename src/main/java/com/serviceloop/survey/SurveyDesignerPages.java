@@ -43,9 +43,9 @@ public class SurveyDesignerPages {
     @GetMapping("/surveys/new")
     public String newSurvey(Model model) {
         if (!model.containsAttribute("surveyForm")) {
-            model.addAttribute("surveyForm", new SurveyForm(null, null, null, null, "CUSTOM", null));
+            model.addAttribute("surveyForm", new SurveyForm(null, null, null, null, SurveyKind.CUSTOM.name(), null));
         }
-        model.addAttribute("kinds", SurveyDesigner.KINDS);
+        model.addAttribute("kinds", SurveyKind.CHOOSABLE);
         return "survey/new";
     }
 
@@ -92,9 +92,9 @@ public class SurveyDesignerPages {
             model.addAttribute("addForm", new QuestionForm(QuestionType.SCALE_5, null, null, null, null, null, null, false,
                     null, s.version()));
         }
-        model.addAttribute("kinds", "SERVQUAL".equals(s.kind()) ? List.of("SERVQUAL") : SurveyDesigner.KINDS);
+        model.addAttribute("kinds", SurveyKind.SERVQUAL.is(s.kind()) ? List.of(s.kind()) : SurveyKind.CHOOSABLE);
         model.addAttribute("types", Arrays.stream(QuestionType.values()).filter(t -> t != QuestionType.POINTS).toList());
-        model.addAttribute("purposes", SurveyDesigner.PURPOSES);
+        model.addAttribute("purposes", QuestionRules.PURPOSES);
         return "survey/design";
     }
 

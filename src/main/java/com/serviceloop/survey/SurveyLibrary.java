@@ -55,7 +55,7 @@ public class SurveyLibrary implements ApplicationRunner {
         if (jdbc.sql("SELECT COUNT(*) FROM survey WHERE code = :c").param("c", code).query(Long.class).single() > 0) {
             return;
         }
-        List<Draft> questions = s.get("kind").asText().equals("SERVQUAL") ? servqual(s)
+        List<Draft> questions = SurveyKind.SERVQUAL.is(s.get("kind").asText()) ? servqual(s)
                 : s.has("sections") ? rated(s) : plain(s);
         try {
             tx.executeWithoutResult(status -> {

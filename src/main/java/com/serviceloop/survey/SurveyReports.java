@@ -120,7 +120,7 @@ public class SurveyReports {
         var filter = analysis.filter(user, outletId, regionId, period.from(), period.to());
         OrgUnit unit = outletId != null ? org.get(user, outletId) : regionId != null ? org.get(user, regionId) : null;
 
-        Servqual.Score servqual = "SERVQUAL".equals(survey.kind()) ? analysis.servqual(user, surveyId, filter) : null;
+        Servqual.Score servqual = SurveyKind.SERVQUAL.is(survey.kind()) ? analysis.servqual(user, surveyId, filter) : null;
         SurveyFigures.Period trendPeriod = ChronoUnit.DAYS.between(period.from(), period.to()) + 1 <= WEEKLY_UP_TO_DAYS
                 ? SurveyFigures.Period.WEEK : SurveyFigures.Period.MONTH;
         // ranking within the region, or across everything in scope; a single outlet ranks against nothing
