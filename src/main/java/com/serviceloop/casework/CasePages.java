@@ -171,15 +171,15 @@ public class CasePages {
     public String detail(@AuthenticationPrincipal AppUser user, @PathVariable long id, Model model) {
         SupportCase c = cases.get(user, id);
         model.addAttribute("c", c);
-        model.addAttribute("clocks", cases.clocks(user, id));
-        model.addAttribute("events", cases.history(user, id));
-        model.addAttribute("calls", cases.followUps(user, id));
+        model.addAttribute("clocks", queries.clocks(user, id));
+        model.addAttribute("events", queries.history(user, id));
+        model.addAttribute("calls", queries.followUps(user, id));
         model.addAttribute("files", attachments.list(user, id));
         model.addAttribute("now", OffsetDateTime.now(clock));
         model.addAttribute("moves", c.status().next().stream().filter(s -> s != CaseStatus.CLOSED).sorted().toList());
         model.addAttribute("handlers", handlers(user));
         model.addAttribute("teams", teams(user));
-        List<Long> linked = cases.standards(user, id);
+        List<Long> linked = queries.standards(user, id);
         model.addAttribute("linked", linked);
         model.addAttribute("standards", jdbc.sql("""
                 SELECT s.id, v.behaviour FROM standard s JOIN standard_version v ON v.standard_id = s.id AND v.valid_to IS NULL
