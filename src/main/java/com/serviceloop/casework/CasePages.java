@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,10 +44,12 @@ public class CasePages {
     private final CustomerService customers;
     private final OrgService org;
     private final CaseChoices choices;
+    private final MessageSource messages;
     private final Clock clock;
 
     public CasePages(CaseService cases, CaseQueries queries, Attachments attachments, BulkCases bulk, Inbox inbox,
-                     OrgService org, CaseChoices choices, CustomerService customers, Clock clock) {
+                     OrgService org, CaseChoices choices, MessageSource messages, CustomerService customers,
+                     Clock clock) {
         this.clock = clock;
         this.customers = customers;
         this.cases = cases;
@@ -55,6 +59,7 @@ public class CasePages {
         this.inbox = inbox;
         this.org = org;
         this.choices = choices;
+        this.messages = messages;
     }
 
     @GetMapping("/cases")
@@ -107,9 +112,9 @@ public class CasePages {
                        @RequestParam CaseCommands.BulkAction action, @RequestParam(required = false) Long personId,
                        @RequestParam(required = false) Long teamId, @RequestParam(required = false) CaseStatus to,
                        @RequestParam(required = false) String reason, @RequestParam(defaultValue = "") String back,
-                       RedirectAttributes flash) {
+                       Locale locale, RedirectAttributes flash) {
         if (ids == null || ids.isEmpty()) {
-            flash.addFlashAttribute("error", "Tick at least one case / 请至少勾选一个案例");
+            flash.addFlashAttribute("error", messages.getMessage("cases.bulk.noneTicked", null, locale));
         } else {
             try {
                 var results = bulk.apply(user, new CaseCommands.Bulk(ids, action, personId, teamId, to, reason));

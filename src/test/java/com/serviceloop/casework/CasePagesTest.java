@@ -131,6 +131,10 @@ class CasePagesTest extends PageTest {
                 .andExpect(flash().attributeExists("bulkResults"));
         assertThat(cases.get(manager, one).ownerId()).isEqualTo(manager.id());
         submit(staff, "/cases/bulk", "ids", "" + one, "action", "MARK_PROBLEM").andExpect(status().isForbidden());
+        submit(manager, "/cases/bulk", "action", "MARK_PROBLEM").andExpect(redirectedUrlPattern("/cases*"))
+                .andExpect(flash().attribute("error", "Tick at least one case"));
+        submit(manager, "/cases/bulk", "action", "MARK_PROBLEM", "lang", "zh")
+                .andExpect(flash().attribute("error", "请至少勾选一个案例"));
 
         submit(manager, "/settings/cases/calendar", "outletId", "" + chain.outletA().id(), "timeZone", "Asia/Shanghai",
                 "day1", "09:00-12:00, 13:30-21:00", "day2", "09:00-21:00", "holidays", "2027-02-06\n2027-02-07")
