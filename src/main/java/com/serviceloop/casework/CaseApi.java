@@ -118,7 +118,7 @@ public class CaseApi {
 
     @GetMapping("/cases/{id}/follow-ups")
     public List<FollowUpRecord> followUps(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
-        return cases.followUps(user, id);
+        return queries.followUps(user, id);
     }
 
     @Operation(summary = "Recovery and learning: remedy, its cost, the standards breached, mark as a problem")
@@ -132,19 +132,19 @@ public class CaseApi {
     @Operation(summary = "Ids of the standards this case breached")
     @GetMapping("/cases/{id}/standards")
     public List<Long> standards(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
-        return cases.standards(user, id);
+        return queries.standards(user, id);
     }
 
     @Operation(summary = "The append-only history: who, when, what")
     @GetMapping("/cases/{id}/events")
     public List<CaseEvent> events(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
-        return cases.history(user, id);
+        return queries.history(user, id);
     }
 
     @Operation(summary = "SLA clocks: first response, resolution, follow-up, with warning points and deadlines")
     @GetMapping("/cases/{id}/clocks")
     public List<CaseClock> clocks(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
-        return cases.clocks(user, id);
+        return queries.clocks(user, id);
     }
 
     @Operation(summary = "Attach a photo or PDF (up to 10 MB; the type is checked from the content)")

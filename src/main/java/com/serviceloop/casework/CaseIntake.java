@@ -34,8 +34,8 @@ class CaseIntake extends GroupCommit<CaseIntake.NewCase, SupportCase> {
 
     /** A case checked and ready to store, with the deadlines of its first-response and resolution clocks. */
     record NewCase(long outletId, Long customerId, Channel channel, CaseType caseType, Severity severity,
-                   String description, long recordedBy, OffsetDateTime at, CaseService.Deadline firstResponse,
-                   CaseService.Deadline resolution) {
+                   String description, long recordedBy, OffsetDateTime at, CaseClocks.Deadline firstResponse,
+                   CaseClocks.Deadline resolution) {
     }
 
     private final JdbcTemplate jdbc;
@@ -72,14 +72,14 @@ class CaseIntake extends GroupCommit<CaseIntake.NewCase, SupportCase> {
             long id = ids.get(i);
             created.add(new CaseJournal.Entry(id, c.outletId(), c.caseType(), c.severity(), c.recordedBy(), c.at(),
                     "CREATED", null, CaseStatus.RECEIVED, c.channel().name()));
-            CaseService.Deadline f = c.firstResponse(), r = c.resolution();
+            CaseClocks.Deadline f = c.firstResponse(), r = c.resolution();
             clocks.add(new Object[] {id, c.at(), f.warn(), f.due(), f.warn(), f.due(), id, c.at(), r.warn(), r.due(),
                     r.warn(), r.due()});
         }
         journal.events(created);
         int t = Types.TIMESTAMP_WITH_TIMEZONE;
         jdbc.batchUpdate(INSERT_CLOCKS, clocks, new int[] {Types.BIGINT, t, t, t, t, t, Types.BIGINT, t, t, t, t, t});
-        Map<Long, SupportCase> stored = named.query(CaseService.SELECT + " WHERE c.id IN (:ids)", Map.of("ids", ids),
+        Map<Long, SupportCase> stored = named.query(CaseQueries.SELECT + " WHERE c.id IN (:ids)", Map.of("ids", ids),
                 Rows.of(SupportCase.class)).stream()
                 .collect(Collectors.toMap(SupportCase::id, Function.identity()));
         return ids.stream().map(stored::get).toList();

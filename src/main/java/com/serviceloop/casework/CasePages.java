@@ -4,7 +4,6 @@ import com.serviceloop.customer.CustomerService;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
-import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.FormErrors;
@@ -17,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,12 +43,13 @@ public class CasePages {
     private final Inbox inbox;
     private final CustomerService customers;
     private final OrgService org;
-    private final JdbcClient jdbc;
+    private final CaseChoices choices;
+    private final MessageSource messages;
     private final Clock clock;
 
     public CasePages(CaseService cases, CaseQueries queries, Attachments attachments, BulkCases bulk, Inbox inbox,
-                     OrgService org, JdbcClient jdbc,
-                     CustomerService customers, Clock clock) {
+                     OrgService org, CaseChoices choices, MessageSource messages, CustomerService customers,
+                     Clock clock) {
         this.clock = clock;
         this.customers = customers;
         this.cases = cases;
@@ -58,7 +58,8 @@ public class CasePages {
         this.bulk = bulk;
         this.inbox = inbox;
         this.org = org;
-        this.jdbc = jdbc;
+        this.choices = choices;
+        this.messages = messages;
     }
 
     @GetMapping("/cases")
@@ -78,8 +79,8 @@ public class CasePages {
         model.addAttribute("types", CaseType.values());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("outlets", org.visibleOutlets(user));
-        model.addAttribute("handlers", handlers(user));
-        model.addAttribute("teams", teams(user));
+        model.addAttribute("handlers", choices.handlers(user));
+        model.addAttribute("teams", choices.teams(user));
         return "casework/list";
     }
 
@@ -111,9 +112,9 @@ public class CasePages {
                        @RequestParam CaseCommands.BulkAction action, @RequestParam(required = false) Long personId,
                        @RequestParam(required = false) Long teamId, @RequestParam(required = false) CaseStatus to,
                        @RequestParam(required = false) String reason, @RequestParam(defaultValue = "") String back,
-                       RedirectAttributes flash) {
+                       Locale locale, RedirectAttributes flash) {
         if (ids == null || ids.isEmpty()) {
-            flash.addFlashAttribute("error", "Tick at least one case / 请至少勾选一个案例");
+            flash.addFlashAttribute("error", messages.getMessage("cases.bulk.noneTicked", null, locale));
         } else {
             try {
                 var results = bulk.apply(user, new CaseCommands.Bulk(ids, action, personId, teamId, to, reason));
@@ -171,43 +172,17 @@ public class CasePages {
     public String detail(@AuthenticationPrincipal AppUser user, @PathVariable long id, Model model) {
         SupportCase c = cases.get(user, id);
         model.addAttribute("c", c);
-        model.addAttribute("clocks", cases.clocks(user, id));
-        model.addAttribute("events", cases.history(user, id));
-        model.addAttribute("calls", cases.followUps(user, id));
+        model.addAttribute("clocks", queries.clocks(user, id));
+        model.addAttribute("events", queries.history(user, id));
+        model.addAttribute("calls", queries.followUps(user, id));
         model.addAttribute("files", attachments.list(user, id));
         model.addAttribute("now", OffsetDateTime.now(clock));
         model.addAttribute("moves", c.status().next().stream().filter(s -> s != CaseStatus.CLOSED).sorted().toList());
-        model.addAttribute("handlers", handlers(user));
-        model.addAttribute("teams", teams(user));
-        List<Long> linked = cases.standards(user, id);
-        model.addAttribute("linked", linked);
-        model.addAttribute("standards", jdbc.sql("""
-                SELECT s.id, v.behaviour FROM standard s JOIN standard_version v ON v.standard_id = s.id AND v.valid_to IS NULL
-                WHERE s.status = 'ACTIVE' AND s.outlet_type = (SELECT outlet_type FROM org_unit WHERE id = :o)
-                ORDER BY s.area_code, s.id""").param("o", c.outletId())
-                .query((rs, i) -> new Option(rs.getLong(1), rs.getString(2))).list());
+        model.addAttribute("handlers", choices.handlers(user));
+        model.addAttribute("teams", choices.teams(user));
+        model.addAttribute("linked", queries.standards(user, id));
+        model.addAttribute("standards", choices.standards(user, c));
         return "casework/detail";
-    }
-
-    public record Option(long id, String name) {
-    }
-
-    /** People a case can be handed to: sign-in staff and managers of the units the user sees. */
-    private List<Option> handlers(AppUser user) {
-        List<Long> units = org.visibleUnits(user).stream().map(OrgUnit::id).toList();
-        if (!user.isAdmin() && units.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT p.id, p.display_name FROM person p WHERE p.active = TRUE AND p.username IS NOT NULL "
-                        + "AND p.role IN ('MANAGER', 'STAFF')" + (user.isAdmin() ? "" : " AND p.scope_unit_id IN (:units)")
-                        + " ORDER BY p.display_name LIMIT 500")
-                .params(user.isAdmin() ? Map.of() : Map.of("units", units))
-                .query((rs, i) -> new Option(rs.getLong(1), rs.getString(2))).list();
-    }
-
-    private List<Option> teams(AppUser user) {
-        return org.visibleUnits(user).stream().filter(u -> u.kind() == UnitKind.TEAM)
-                .map(u -> new Option(u.id(), u.name())).toList();
     }
 
     private String act(long id, RedirectAttributes flash, BindingResult errors, Supplier<Object> action) {
@@ -281,7 +256,7 @@ public class CasePages {
                 queries.today()));
         model.addAttribute("all", all);
         model.addAttribute("personId", personId);
-        model.addAttribute("handlers", handlers(user));
+        model.addAttribute("handlers", choices.handlers(user));
         return "casework/follow-ups";
     }
 

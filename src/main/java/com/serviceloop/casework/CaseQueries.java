@@ -4,6 +4,7 @@ import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.CsvFiles;
 import com.serviceloop.platform.Database;
+import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
@@ -21,14 +22,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Lists of cases: queues, filters, search, the CSV export and the follow-up calls due. */
+/**
+ * Reading cases: one case with its history, clocks, calls and breached standards; lists of cases
+ * (queues, filters, search, the CSV export) and the follow-up calls due.
+ */
 @Service
 public class CaseQueries {
+    static final String SELECT = """
+            SELECT c.id, c.outlet_id, o.name AS outlet_name, c.customer_id, cu.name AS customer_name, c.channel,
+                   c.case_type, c.severity, c.status, c.description, c.owner_id, p.display_name AS owner_name,
+                   c.owner_team_id, t.name AS owner_team_name, c.received_by, c.remedy, c.remedy_cost, c.problem,
+                   c.created_at, c.updated_at, c.resolved_at, c.closed_at, c.version
+            FROM support_case c JOIN org_unit o ON o.id = c.outlet_id
+            LEFT JOIN person p ON p.id = c.owner_id LEFT JOIN org_unit t ON t.id = c.owner_team_id
+            LEFT JOIN customer cu ON cu.id = c.customer_id""";
     private static final int EXPORT_LIMIT = 200_000;
     private final JdbcClient jdbc;
     private final OrgService org;
@@ -43,6 +56,52 @@ public class CaseQueries {
         this.org = org;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
+    }
+
+    /** The case, if it belongs to an outlet in the user's scope; otherwise not found. */
+    public SupportCase get(AppUser user, long id) {
+        OutletScope scope = org.scopeOf(user);
+        return scope.bind(jdbc.sql(SELECT + " WHERE c.id = :id AND " + scope.sqlFilter("c.outlet_id")))
+                .param("id", id).query(Rows.of(SupportCase.class)).optional()
+                .orElseThrow(() -> new NotFoundException("Case", id));
+    }
+
+    public List<FollowUpRecord> followUps(AppUser user, long id) {
+        get(user, id);
+        return jdbc.sql("""
+                SELECT f.id, f.case_id, f.recorded_by, p.display_name AS recorded_by_name, f.recorded_at, f.outcome,
+                       f.satisfaction, f.came_back, f.comment
+                FROM case_follow_up f JOIN person p ON p.id = f.recorded_by WHERE f.case_id = :id ORDER BY f.id""")
+                .param("id", id).query(Rows.of(FollowUpRecord.class)).list();
+    }
+
+    public List<Long> standards(AppUser user, long id) {
+        get(user, id);
+        return jdbc.sql("SELECT standard_id FROM case_standard WHERE case_id = :id ORDER BY standard_id")
+                .param("id", id).query(Long.class).list();
+    }
+
+    public List<CaseEvent> history(AppUser user, long id) {
+        get(user, id);
+        return jdbc.sql("""
+                SELECT e.id, e.case_id, e.occurred_at, e.actor_id, p.display_name AS actor_name, e.kind, e.from_status,
+                       e.to_status, e.detail
+                FROM case_event e JOIN person p ON p.id = e.actor_id WHERE e.case_id = :id ORDER BY e.id""")
+                .param("id", id).query(Rows.of(CaseEvent.class)).list();
+    }
+
+    public List<CaseClock> clocks(AppUser user, long id) {
+        get(user, id);
+        return jdbc.sql("SELECT clock_kind, started_at, warn_at, due_at, stopped_at, warned_at, escalated_at "
+                + "FROM case_clock WHERE case_id = :id ORDER BY clock_kind").param("id", id)
+                .query(Rows.of(CaseClock.class)).list();
+    }
+
+    /** The name of a team in one of the user's outlets, the only teams a case can be handed to. */
+    Optional<String> teamName(AppUser user, long teamId) {
+        OutletScope scope = org.scopeOf(user);
+        return scope.bind(jdbc.sql("SELECT t.name FROM org_unit t WHERE t.id = :id AND t.kind = 'TEAM' AND "
+                        + scope.sqlFilter("t.parent_id"))).param("id", teamId).query(String.class).optional();
     }
 
     private record Where(String sql, Map<String, Object> params) {
@@ -146,7 +205,7 @@ public class CaseQueries {
     public PageResult<SupportCase> list(AppUser user, CaseFilter f, PageRequest page) {
         OutletScope scope = org.scopeOf(user);
         Where w = where(user, f, scope);
-        var rows = bind(scope, CaseService.SELECT + w.sql() + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset", w)
+        var rows = bind(scope, SELECT + w.sql() + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset", w)
                 .param("limit", page.size()).param("offset", page.offset()).query(Rows.of(SupportCase.class)).list();
         long total = bind(scope, "SELECT COUNT(*) FROM support_case c LEFT JOIN customer cu ON cu.id = c.customer_id" + w.sql(), w)
                 .query(Long.class).single();
@@ -160,7 +219,7 @@ public class CaseQueries {
         CSVPrinter csv = new CSVPrinter(out, CsvFiles.WRITE);
         csv.printRecord("id", "created_at", "outlet", "channel", "case_type", "severity", "status", "owner", "team",
                 "customer", "description", "remedy", "remedy_cost", "problem", "resolved_at", "closed_at");
-        bind(scope, CaseService.SELECT + w.sql() + " ORDER BY c.id LIMIT " + EXPORT_LIMIT, w)
+        bind(scope, SELECT + w.sql() + " ORDER BY c.id LIMIT " + EXPORT_LIMIT, w)
                 .query(Rows.of(SupportCase.class)).stream().forEach(c -> {
                     try {
                         csv.printRecord(c.id(), c.createdAt(), c.outletName(), c.channel(), c.caseType(), c.severity(),

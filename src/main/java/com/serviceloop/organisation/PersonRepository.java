@@ -4,6 +4,8 @@ import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -43,6 +45,17 @@ public class PersonRepository {
         }
         return new PageResult<>(list.query(Rows.of(Person.class)).list(), page.page(), page.size(),
                 count.query(Long.class).single());
+    }
+
+    /** Active staff and managers who sign in: all of them for null, else those scoped to one of the units. */
+    public List<Person> activeSignInStaff(Collection<Long> scopeUnitIds) {
+        if (scopeUnitIds != null && scopeUnitIds.isEmpty()) {
+            return List.of();
+        }
+        var sql = jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE active = TRUE AND username IS NOT NULL "
+                + "AND role IN ('MANAGER', 'STAFF')" + (scopeUnitIds == null ? "" : " AND scope_unit_id IN (:units)")
+                + " ORDER BY display_name LIMIT 500");
+        return (scopeUnitIds == null ? sql : sql.param("units", scopeUnitIds)).query(Rows.of(Person.class)).list();
     }
 
     public boolean usernameTaken(String username, Long exceptId) {

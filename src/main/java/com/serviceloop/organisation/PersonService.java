@@ -6,6 +6,8 @@ import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import com.serviceloop.platform.Text;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,6 +34,16 @@ public class PersonService {
 
     public Person get(long id) {
         return people.findById(id).orElseThrow(() -> new NotFoundException("Person", id));
+    }
+
+    /** Everyone who signs in as staff or manager and is active (at most 500, by name). */
+    public List<Person> activeSignInStaff() {
+        return people.activeSignInStaff(null);
+    }
+
+    /** Active staff and managers who sign in and are scoped to one of the given units (at most 500, by name). */
+    public List<Person> activeSignInStaff(Collection<Long> scopeUnitIds) {
+        return people.activeSignInStaff(List.copyOf(scopeUnitIds));
     }
 
     public boolean setupDone() {

@@ -85,7 +85,7 @@ class CaseIntakeIntegrationTest extends ApiTest {
         Fixtures.Chain chain = fixtures.chain();
         AppUser staff = fixtures.person(Role.STAFF, chain.outletA().id());
         OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
-        var deadline = new CaseService.Deadline(now.plusHours(1), now.plusHours(2));
+        var deadline = new CaseClocks.Deadline(now.plusHours(1), now.plusHours(2));
         List<GroupCommit.Pending<CaseIntake.NewCase, SupportCase>> batch = new ArrayList<>();
         for (long outlet : List.of(chain.outletA().id(), Long.MAX_VALUE, chain.outletA().id())) {
             batch.add(new GroupCommit.Pending<>(new CaseIntake.NewCase(outlet, null, Channel.PHONE, CaseType.REQUEST,

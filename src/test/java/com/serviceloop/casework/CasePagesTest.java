@@ -12,7 +12,16 @@ import com.serviceloop.Fixtures;
 import com.serviceloop.PageTest;
 import com.serviceloop.TestClock;
 import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.organisation.OrgUnitForm;
+import com.serviceloop.organisation.PersonForm;
+import com.serviceloop.organisation.PersonService;
 import com.serviceloop.organisation.Role;
+import com.serviceloop.organisation.UnitKind;
+import com.serviceloop.standard.Kind;
+import com.serviceloop.standard.StandardForm;
+import com.serviceloop.standard.StandardService;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -29,6 +38,9 @@ class CasePagesTest extends PageTest {
     @Autowired SlaTargets targets;
     @Autowired TestClock clock;
     @Autowired Sqi sqi;
+    @Autowired OrgService org;
+    @Autowired PersonService people;
+    @Autowired StandardService standards;
     private Fixtures.Chain chain;
     private AppUser staff;
     private AppUser manager;
@@ -119,6 +131,10 @@ class CasePagesTest extends PageTest {
                 .andExpect(flash().attributeExists("bulkResults"));
         assertThat(cases.get(manager, one).ownerId()).isEqualTo(manager.id());
         submit(staff, "/cases/bulk", "ids", "" + one, "action", "MARK_PROBLEM").andExpect(status().isForbidden());
+        submit(manager, "/cases/bulk", "action", "MARK_PROBLEM").andExpect(redirectedUrlPattern("/cases*"))
+                .andExpect(flash().attribute("error", "Tick at least one case"));
+        submit(manager, "/cases/bulk", "action", "MARK_PROBLEM", "lang", "zh")
+                .andExpect(flash().attribute("error", "请至少勾选一个案例"));
 
         submit(manager, "/settings/cases/calendar", "outletId", "" + chain.outletA().id(), "timeZone", "Asia/Shanghai",
                 "day1", "09:00-12:00, 13:30-21:00", "day2", "09:00-21:00", "holidays", "2027-02-06\n2027-02-07")
@@ -134,6 +150,53 @@ class CasePagesTest extends PageTest {
         assertThat(calendars.settings(chain.outletA().id()).hours()).as("a refused edit changes nothing").hasSize(3);
         page(manager, "/settings/cases?outletId=" + chain.outletA().id(), "en")
                 .andExpect(content().string(containsString("09:00-12:00, 13:30-21:00")));
+    }
+
+    @Test
+    void theCasePageOffersTheOutletTypesActiveStandardsAndTheActiveSignInStaffInScope() throws Exception {
+        AppUser admin = fixtures.admin();
+        String type = Fixtures.unique("cases");
+        OrgUnit outlet = org.create(new OrgUnitForm(chain.region().id(), UnitKind.OUTLET, "Outlet T",
+                Fixtures.unique("OUTLET"), type, null, null));
+        String timely = Fixtures.unique("Serve within five minutes");
+        String flow = Fixtures.unique("Nobody is sent to another counter");
+        String told = Fixtures.unique("Say how long the wait will be");
+        String retired = Fixtures.unique("Retired wording");
+        standard(admin, type, "TIMELINESS", timely);
+        standard(admin, type, "FLOW", flow);
+        standard(admin, type, "COMMUNICATION", told);
+        standards.retire(standard(admin, type, "FLOW", retired));
+        String other = Fixtures.unique("Another outlet type");
+        standard(admin, "pharmacy", "FLOW", other);
+
+        AppUser here = fixtures.person(Role.MANAGER, outlet.id());
+        String handler = person("Handler", "handler", outlet.id(), true);
+        String noSignIn = person("No sign-in", null, outlet.id(), true);
+        String inactive = person("Inactive", "inactive", outlet.id(), false);
+        String elsewhere = person("Elsewhere", "elsewhere", chain.outletB().id(), true);
+        long id = cases.create(here, CaseForm.of(outlet.id(), null, Channel.COUNTER, CaseType.COMPLAINT, Severity.LOW,
+                "Waited too long")).id();
+
+        String html = page(here, "/cases/" + id, "en").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains(timely, flow, told, handler).doesNotContain(retired, other, noSignIn, inactive, elsewhere);
+        assertThat(html.indexOf(told)).as("by area code, then id").isLessThan(html.indexOf(flow));
+        assertThat(html.indexOf(flow)).isLessThan(html.indexOf(timely));
+        page(admin, "/cases/" + id, "en").andExpect(content().string(allOf(containsString(handler),
+                containsString(elsewhere), Matchers.not(containsString(noSignIn)))));
+    }
+
+    private long standard(AppUser by, String outletType, String area, String behaviour) {
+        return standards.create(by, new StandardForm(outletType, area, behaviour, Kind.SOFT, null, null, null, null, null,
+                null, null, null)).id();
+    }
+
+    /** A staff member with a unique name; a null username makes one who does not sign in. */
+    private String person(String name, String username, long unitId, boolean active) {
+        String unique = Fixtures.unique(name);
+        people.create(new PersonForm(unique, username == null ? null : Fixtures.unique(username),
+                username == null ? null : Fixtures.PASSWORD, Role.STAFF, unitId, null, null, null, active, null));
+        return unique;
     }
 
     private static String[] with(String[] pairs, String last) {

@@ -1,0 +1,51 @@
+package com.serviceloop.casework;
+
+import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.organisation.Person;
+import com.serviceloop.organisation.PersonService;
+import com.serviceloop.organisation.UnitKind;
+import com.serviceloop.standard.Standard;
+import com.serviceloop.standard.StandardService;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** What the case screens offer to choose from: people and teams to hand a case to, standards it breached. */
+@Component
+class CaseChoices {
+    private final OrgService org;
+    private final PersonService people;
+    private final StandardService standards;
+
+    CaseChoices(OrgService org, PersonService people, StandardService standards) {
+        this.org = org;
+        this.people = people;
+        this.standards = standards;
+    }
+
+    record Option(long id, String name) {
+    }
+
+    /** People a case can be handed to: sign-in staff and managers of the units the user sees. */
+    List<Option> handlers(AppUser user) {
+        List<Person> staff = user.isAdmin() ? people.activeSignInStaff()
+                : people.activeSignInStaff(org.visibleUnits(user).stream().map(OrgUnit::id).toList());
+        return staff.stream().map(p -> new Option(p.id(), p.displayName())).toList();
+    }
+
+    List<Option> teams(AppUser user) {
+        return org.visibleUnits(user).stream().filter(u -> u.kind() == UnitKind.TEAM)
+                .map(u -> new Option(u.id(), u.name())).toList();
+    }
+
+    /** The active standards of the case's outlet type. */
+    List<Option> standards(AppUser user, SupportCase c) {
+        String outletType = org.get(user, c.outletId()).outletType();
+        return outletType == null ? List.of() : standards.list(outletType, false).stream()
+                // the order the case page has always listed them in, not the library's priority order
+                .sorted(Comparator.comparing(Standard::areaCode).thenComparingLong(Standard::id))
+                .map(s -> new Option(s.id(), s.behaviour())).toList();
+    }
+}
