@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/blueprints")
 @Tag(name = "Blueprints", description = "Service blueprints: steps, front and back stage, end-to-end satisfaction")
-public class BlueprintApi {
+class BlueprintApi {
     static final String AUTHORS = "hasAnyRole('ADMIN','MANAGER')";
     private final BlueprintService blueprints;
 

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Blueprint screens: the list per outlet type, and one blueprint as swim lanes with its steps. */
 @Controller
-public class BlueprintPages {
+class BlueprintPages {
     private final BlueprintService blueprints;
 
     public BlueprintPages(BlueprintService blueprints) {

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * or the browser's claim, and only images and PDFs are kept.
  */
 @Service
-public class Attachments {
+class Attachments {
     public static final int MAX_PER_CASE = 20;
     private final JdbcClient jdbc;
     private final CaseService cases;

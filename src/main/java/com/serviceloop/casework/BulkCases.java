@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * what happened to each.
  */
 @Service
-public class BulkCases {
+class BulkCases {
     private final CaseService cases;
 
     public BulkCases(CaseService cases) {

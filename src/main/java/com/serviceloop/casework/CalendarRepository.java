@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /** An outlet's business calendar; outlets without their own hours get the default opening hours. */
 @Repository
-public class CalendarRepository {
+class CalendarRepository {
     private final JdbcClient jdbc;
     private final ZoneId defaultZone;
     private final LocalTime defaultOpens;

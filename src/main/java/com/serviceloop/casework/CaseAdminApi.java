@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Case settings", description = "SLA targets, business hours, inbox, webhooks")
-public class CaseAdminApi {
+class CaseAdminApi {
     private final SlaTargets targets;
     private final CalendarRepository calendars;
     private final OrgService org;

@@ -36,7 +36,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Cases", description = "Complaints and requests: ownership, lifecycle, follow-up calls, recovery, SLA clocks")
-public class CaseApi {
+class CaseApi {
     static final String HANDLERS = "hasAnyRole('ADMIN','MANAGER','STAFF')";
     static final String MANAGERS = "hasAnyRole('ADMIN','MANAGER')";
     private final CaseService cases;

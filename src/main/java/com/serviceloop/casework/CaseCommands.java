@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** Requests that change a case; each carries the version the caller read (409 when stale). */
-public final class CaseCommands {
+final class CaseCommands {
     private CaseCommands() {
     }
 

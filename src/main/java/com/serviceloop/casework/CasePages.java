@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Case screens: the queues, recording a case at the counter, the case page, calls due, the inbox. */
 @Controller
-public class CasePages {
+class CasePages {
     private final CaseService cases;
     private final CaseQueries queries;
     private final Attachments attachments;

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
  * (queues, filters, search, the CSV export) and the follow-up calls due.
  */
 @Service
-public class CaseQueries {
+class CaseQueries {
     static final String SELECT = """
             SELECT c.id, c.outlet_id, o.name AS outlet_name, c.customer_id, cu.name AS customer_name, c.channel,
                    c.case_type, c.severity, c.status, c.description, c.owner_id, p.display_name AS owner_name,

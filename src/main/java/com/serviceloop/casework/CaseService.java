@@ -1,11 +1,10 @@
 package com.serviceloop.casework;
 
-import com.serviceloop.customer.CustomerForm;
 import com.serviceloop.customer.CustomerService;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.Person;
-import com.serviceloop.organisation.PersonRepository;
+import com.serviceloop.organisation.PersonService;
 import com.serviceloop.organisation.Role;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
@@ -13,14 +12,11 @@ import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.Text;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -36,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseService {
     private final JdbcClient jdbc;
     private final OrgService org;
-    private final PersonRepository people;
+    private final PersonService people;
     private final CustomerService customers;
     private final CaseJournal journal;
     private final CaseClocks clocks;
@@ -45,7 +41,7 @@ public class CaseService {
     private final CaseIntake intake;
     private final Clock clock;
 
-    public CaseService(JdbcClient jdbc, OrgService org, PersonRepository people, CustomerService customers,
+    public CaseService(JdbcClient jdbc, OrgService org, PersonService people, CustomerService customers,
                        CaseJournal journal, CaseClocks clocks, CaseQueries queries, OutletManagers outletManagers,
                        CaseIntake intake, Clock clock) {
         this.jdbc = jdbc;
@@ -107,17 +103,13 @@ public class CaseService {
     public Optional<SupportCase> raise(long outletId, Long customerId, Channel channel, CaseType type,
                                                  Severity severity, String description) {
         return outletManagers.nearest(outletId).stream().findFirst()
-                .flatMap(m -> people.findById(m.id()))
+                .flatMap(m -> people.find(m.id()))
                 .map(p -> create(p.asUser(), new CaseForm(outletId, customerId, null, null, channel, type, severity,
                         description.length() > 4000 ? description.substring(0, 4000) : description)));
     }
 
     private Long quickCustomer(AppUser user, CaseForm f) {
-        String memberNo = "Q" + now().format(DateTimeFormatter.ofPattern("yyMMdd")) + "-"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).toUpperCase();
-        return customers.create(user, new CustomerForm(memberNo, f.customerName().strip(), Text.blankToNull(f.customerPhone()),
-                null, f.outletId(), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null)).id();
+        return customers.quickCreate(user, f.outletId(), f.customerName(), f.customerPhone()).id();
     }
 
     @Transactional
@@ -156,7 +148,7 @@ public class CaseService {
         OffsetDateTime now = now();
         String from = c.ownerName() != null ? c.ownerName() : c.ownerTeamName();
         if (h.personId() != null) {
-            Person to = people.findById(h.personId()).filter(Person::active)
+            Person to = people.find(h.personId()).filter(Person::active)
                     .orElseThrow(() -> new BadInputException("personId", "No active person with id " + h.personId()));
             if (c.ownerId() != null && to.id() == c.ownerId()) {
                 throw new BadInputException("personId", "The case is already owned by " + to.displayName());

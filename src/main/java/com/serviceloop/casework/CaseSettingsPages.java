@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The indicators page with its charts, and the case settings: SLA targets, business hours, SQI weights, webhooks. */
 @Controller
-public class CaseSettingsPages {
+class CaseSettingsPages {
     private final CaseIndicators indicators;
     private final SlaTargets targets;
     private final CalendarRepository calendars;

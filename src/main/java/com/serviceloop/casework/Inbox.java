@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /** The in-app inbox: warnings before an SLA breach and escalations at breach. */
 @Service
-public class Inbox {
+class Inbox {
     private final JdbcClient jdbc;
     private final Clock clock;
 

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Case indicators", description = "Complaint rate, on-time rates, times, return after complaints, SQI")
-public class IndicatorApi {
+class IndicatorApi {
     static final int MAX_DAYS = 800;
     private final CaseIndicators indicators;
     private final Sqi sqi;

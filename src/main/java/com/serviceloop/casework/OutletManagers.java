@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Who answers for an outlet: its own managers, else its region's, else the chain's. */
 @Component
-public class OutletManagers {
+class OutletManagers {
     private final JdbcClient jdbc;
 
     public OutletManagers(JdbcClient jdbc) {

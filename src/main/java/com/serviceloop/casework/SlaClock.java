@@ -17,7 +17,7 @@ import java.util.NoSuchElementException;
  * counts only while the outlet is open and not while the clock is paused (waiting for the
  * customer). A clock is breached from its deadline on: at the deadline itself it has run out.
  */
-public final class SlaClock {
+final class SlaClock {
     /** No outlet is closed for more than this; a calendar that never opens is refused earlier. */
     private static final int MAX_DAYS = 3700;
 

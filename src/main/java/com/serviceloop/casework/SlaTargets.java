@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * default table {@code sla_target} applies.
  */
 @Repository
-public class SlaTargets {
+class SlaTargets {
     private final JdbcClient jdbc;
 
     public SlaTargets(JdbcClient jdbc) {

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
  * or sent by other systems.
  */
 @Service
-public class Sqi {
+class Sqi {
     private final JdbcClient jdbc;
     private final OrgService org;
     private final Clock clock;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * header (epoch seconds), so a receiver can reject both forged and replayed deliveries.
  */
 @Service
-public class Webhooks {
+class Webhooks {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
     private final Outbox outbox;

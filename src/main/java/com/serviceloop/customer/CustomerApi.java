@@ -32,7 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Customers", description = "Customer profiles, visits, tiers, value and loyalty")
-public class CustomerApi {
+class CustomerApi {
     static final String WRITERS = "hasAnyRole('ADMIN','MANAGER','STAFF')";
     static final String BULK = "hasAnyRole('ADMIN','MANAGER')";
     private final CustomerService customers;

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the key: a row whose member exists updates that customer, so importing a file twice changes nothing.
  */
 @Service
-public class CustomerImportService {
+class CustomerImportService {
     private static final int BATCH = 500;
     private final CustomerRepository customers;
     private final OrgService org;

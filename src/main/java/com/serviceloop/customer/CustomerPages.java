@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Customer screens: search, profile with tier/value/loyalty and visits, the form, and file import. */
 @Controller
-public class CustomerPages {
+class CustomerPages {
     private final CustomerService customers;
     private final CustomerImportService customerFiles;
     private final VisitImportService visitFiles;

@@ -18,7 +18,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class CustomerRepository {
+class CustomerRepository {
     static final String SELECT = """
             SELECT c.id, c.member_no, c.name, c.phone, c.email, c.home_outlet_id, o.name AS home_outlet_name,
                    c.gender, c.age_band, c.income_band, c.education, c.social_class, c.values_note, c.attitudes,

@@ -1,7 +1,6 @@
 package com.serviceloop.customer;
 
 import com.serviceloop.organisation.AppUser;
-import com.serviceloop.organisation.OrgRepository;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.UnitKind;
@@ -11,10 +10,15 @@ import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
+import com.serviceloop.platform.Text;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,16 +27,14 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final VisitRepository visits;
     private final OrgService org;
-    private final OrgRepository units;
     private final InsightSettingsService settings;
     private final Clock clock;
 
-    public CustomerService(CustomerRepository customers, VisitRepository visits, OrgService org, OrgRepository units,
+    public CustomerService(CustomerRepository customers, VisitRepository visits, OrgService org,
                            InsightSettingsService settings, Clock clock) {
         this.customers = customers;
         this.visits = visits;
         this.org = org;
-        this.units = units;
         this.settings = settings;
         this.clock = clock;
     }
@@ -46,6 +48,17 @@ public class CustomerService {
     }
 
     @Transactional
+    /**
+     * A customer known only by name (and perhaps phone), recorded at the counter while taking a
+     * complaint; the member number is made up so that it can be completed later.
+     */
+    public Customer quickCreate(AppUser user, long homeOutletId, String name, String phone) {
+        String memberNo = "Q" + LocalDate.now(clock).format(DateTimeFormatter.ofPattern("yyMMdd")) + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).toUpperCase();
+        return create(user, new CustomerForm(memberNo, name.strip(), Text.blankToNull(phone), null, homeOutletId,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+    }
+
     public Customer create(AppUser user, CustomerForm form) {
         OutletScope scope = org.scopeOf(user);
         checkOutlet(scope, form.homeOutletId(), "homeOutletId");
@@ -101,7 +114,7 @@ public class CustomerService {
     }
 
     private OrgUnit checkOutlet(OutletScope scope, Long outletId, String field) {
-        OrgUnit outlet = outletId == null ? null : units.findById(outletId).filter(u -> u.kind() == UnitKind.OUTLET)
+        OrgUnit outlet = outletId == null ? null : org.find(outletId).filter(u -> u.kind() == UnitKind.OUTLET)
                 .filter(u -> scope.contains(u.id())).orElse(null);
         if (outlet == null) {
             throw new BadInputException(field, "No outlet with id " + outletId + " in your scope");

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The thresholds behind tiers, customer value and loyalty. */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
-public class SettingsPage {
+class SettingsPage {
     private final InsightSettingsService settings;
 
     public SettingsPage(InsightSettingsService settings) {

@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not grow with the file.
  */
 @Service
-public class VisitImportService {
+class VisitImportService {
     private static final Logger log = LoggerFactory.getLogger(VisitImportService.class);
     static final List<String> REQUIRED = List.of("member_no", "outlet_code", "visited_at", "amount", "items");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd[[' ']['T']HH:mm[:ss]]");

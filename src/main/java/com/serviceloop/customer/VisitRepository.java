@@ -13,7 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class VisitRepository {
+class VisitRepository {
     private final JdbcClient jdbc;
 
     public VisitRepository(JdbcClient jdbc) {

@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * fresh and printed once, so no password is baked into the code.
  */
 @Component
-public class DemoData {
+class DemoData {
     public static final int CUSTOMERS = 2000;
     public static final int MONTHS = 18;
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);

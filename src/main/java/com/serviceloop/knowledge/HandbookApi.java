@@ -15,7 +15,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 @RestController
 @RequestMapping("/api/v1/handbook")
 @Tag(name = "Knowledge", description = "The service handbook generated from standards and blueprints")
-public class HandbookApi {
+class HandbookApi {
     private final HandbookService handbooks;
     private final SpringTemplateEngine templates;
     private final PdfRenderer pdf;

@@ -16,7 +16,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /** The service handbook per outlet type: a printable page, and the same content as a PDF. */
 @Controller
-public class HandbookPage {
+class HandbookPage {
     private final HandbookService handbooks;
     private final StandardService standards;
     private final SpringTemplateEngine templates;

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 @Service
-public class HandbookService {
+class HandbookService {
     private final StandardService standards;
     private final BlueprintService blueprints;
     private final PriorityService priorities;

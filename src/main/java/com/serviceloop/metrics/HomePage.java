@@ -17,7 +17,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The overview page: the figures management steers by, starting with the customer tier mix. */
 @Controller
-public class HomePage {
+class HomePage {
     private final CustomerService customers;
     private final MessageSource messages;
     private final ObjectMapper json;

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 @RequestMapping
-public class AdminPages {
+class AdminPages {
     private final OrgService org;
     private final PersonService people;
     private final ApiTokenService tokens;

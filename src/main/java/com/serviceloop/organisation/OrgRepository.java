@@ -11,7 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class OrgRepository {
+class OrgRepository {
     private static final String COLUMNS = "id, parent_id, kind, name, code, outlet_type, address, path, version";
     private final JdbcClient jdbc;
 

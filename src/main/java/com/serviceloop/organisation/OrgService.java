@@ -21,6 +21,11 @@ public class OrgService {
         this.events = events;
     }
 
+    /** A unit by id, whoever asks: for checks that apply a scope of their own. */
+    public Optional<OrgUnit> find(long id) {
+        return repo.findById(id);
+    }
+
     /** The outlet types the tree's outlets are given. */
     public List<String> outletTypes() {
         return repo.outletTypes();

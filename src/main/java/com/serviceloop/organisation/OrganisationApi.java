@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Organisation", description = "Chain, regions, outlets, teams, people and API tokens")
-public class OrganisationApi {
+class OrganisationApi {
     private final OrgService org;
     private final PersonService people;
     private final ApiTokenService tokens;

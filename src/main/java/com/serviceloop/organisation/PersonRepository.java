@@ -12,7 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class PersonRepository {
+class PersonRepository {
     private static final String COLUMNS =
             "id, username, password_hash, display_name, role, scope_unit_id, team_id, email, phone, active, version";
     private final JdbcClient jdbc;

@@ -8,6 +8,7 @@ import com.serviceloop.platform.PageResult;
 import com.serviceloop.platform.Text;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,6 +31,10 @@ public class PersonService {
 
     public PageResult<Person> search(String q, PageRequest page) {
         return people.search(q, page);
+    }
+
+    public Optional<Person> find(long id) {
+        return people.findById(id);
     }
 
     public Person get(long id) {

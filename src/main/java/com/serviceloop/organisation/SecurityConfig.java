@@ -20,7 +20,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration
 @EnableMethodSecurity
-public class SecurityConfig {
+class SecurityConfig {
 
     /** Bearer-token requests carry no session cookie, so CSRF does not apply to them. */
     static final RequestMatcher BEARER = request -> {

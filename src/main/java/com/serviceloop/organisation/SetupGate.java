@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ServiceLoop stays set up (the last administrator cannot be removed), so the answer is remembered.
  */
 @Component
-public class SetupGate extends OncePerRequestFilter {
+class SetupGate extends OncePerRequestFilter {
     private final PersonService people;
     private volatile boolean done;
 

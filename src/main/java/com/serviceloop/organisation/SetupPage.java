@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** First run: the page that creates the first administrator, and the sign-in page. */
 @Controller
-public class SetupPage {
+class SetupPage {
     private final PersonService people;
 
     public SetupPage(PersonService people) {

@@ -18,7 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration
 @EnableCaching
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
-public class JobsConfig {
+class JobsConfig {
 
     @Bean
     LockProvider lockProvider(DataSource dataSource) {

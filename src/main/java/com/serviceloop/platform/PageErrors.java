@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /** Pages answer an unknown or out-of-scope record with a plain 404 page, like the API does. */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class PageErrors {
+class PageErrors {
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletResponse response, Model model) {

@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 400 before it is read (declared length) or as soon as it passes the limit (chunked).
  */
 @Component
-public class PublicBodyLimit extends OncePerRequestFilter {
+class PublicBodyLimit extends OncePerRequestFilter {
     public static final int MAX_BYTES = 64 * 1024;
 
     @Override

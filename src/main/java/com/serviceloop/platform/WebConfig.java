@@ -12,7 +12,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration
-public class WebConfig implements WebMvcConfigurer {
+class WebConfig implements WebMvcConfigurer {
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.CHINESE);
 
     /**

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * realistic, and says something no other standard says. The checker only advises; saving is allowed.
  * It reads English and Chinese.
  */
-public final class QualityChecker {
+final class QualityChecker {
     static final int MAX_LATIN = 150;
     static final int MAX_CJK = 60;
     static final double DUPLICATE_SIMILARITY = 0.7;

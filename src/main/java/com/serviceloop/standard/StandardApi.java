@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Standards", description = "Service standards: areas, versions, quality advice, priorities, measurements")
-public class StandardApi {
+class StandardApi {
     static final String AUTHORS = "hasAnyRole('ADMIN','MANAGER')";
     private final StandardService standards;
     private final PriorityService priorities;

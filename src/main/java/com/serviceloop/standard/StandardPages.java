@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Standards screens: the catalogue per outlet type, writing with live advice, history, priorities, starters. */
 @Controller
-public class StandardPages {
+class StandardPages {
     private final StandardService standards;
     private final PriorityService priorities;
     private final StarterLibrary library;

@@ -10,7 +10,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class StandardRepository {
+class StandardRepository {
     private static final String SELECT = """
             SELECT s.id, s.outlet_type, s.area_code, a.side, s.priority_rank, s.status, v.id AS version_id,
                    v.version_no, v.behaviour, v.kind, v.measure, v.target_value, v.target_unit, v.target_rate,

@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@code classpath:starter/*.json}. A manager picks one to start from and edits it.
  */
 @Component
-public class StarterLibrary {
+class StarterLibrary {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Text(String en, String zh) {

@@ -25,7 +25,7 @@ import java.util.function.Function;
  * value is the mean of its items' means, and "overall" is the mean of the dimensions that have a
  * value, as for SERVQUAL. A gap whose source survey has no responses is listed in {@code noData}.
  */
-public final class FiveGaps {
+final class FiveGaps {
     static final String PREDICTED = "PREDICTED";
     static final String STANDARD = "STANDARD";
     static final String DELIVERY = "DELIVERY";

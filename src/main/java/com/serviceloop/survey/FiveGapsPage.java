@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The five-gap model: customers, managers and staff side by side, per dimension. */
 @Controller
-public class FiveGapsPage {
+class FiveGapsPage {
     private final SurveyAnalysis analysis;
     private final SurveyRepository surveys;
     private final OrgService org;

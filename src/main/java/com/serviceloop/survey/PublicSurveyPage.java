@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * page returns to an empty form after a few seconds.
  */
 @Controller
-public class PublicSurveyPage {
+class PublicSurveyPage {
     private final SurveyLinks links;
     private final SurveyRepository surveys;
     private final SurveyResponses responses;

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * the share of importance customers gave that dimension (their points, averaged, normalised to 1).
  * Negative gaps mean the service falls short of what customers expect.
  */
-public final class Servqual {
+final class Servqual {
     private Servqual() {
     }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /** Figures from stored responses, within the caller's outlet scope. */
 @Service
-public class SurveyAnalysis {
+class SurveyAnalysis {
     /** The built-in instruments the five-gap view compares (their items line up by dimension and number). */
     static final String CUSTOMER_SURVEY = "servqual";
     static final String MANAGEMENT_SURVEY = "gaps-management";

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/surveys")
 @Tag(name = "Surveys", description = "Instruments, public links and the satisfaction figures")
-public class SurveyApi {
+class SurveyApi {
     private final SurveyRepository surveys;
     private final SurveyLinks links;
     private final SurveyAnalysis analysis;

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is switched on.
  */
 @Service
-public class SurveyDesigner {
+class SurveyDesigner {
     private final SurveyRepository surveys;
     private final DesignerStore store;
 

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/surveys")
 @Tag(name = "Survey designer", description = "Own surveys and copies: questions, sections, two languages, on and off")
-public class SurveyDesignerApi {
+class SurveyDesignerApi {
     /** The roles that manage surveys (as for links and the case threshold). */
     static final String DESIGNERS = "hasAnyRole('ADMIN','MANAGER')";
     private final SurveyDesigner designer;

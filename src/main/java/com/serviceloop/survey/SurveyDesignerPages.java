@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the respondent's page itself, in either language, answered without anything being stored.
  */
 @Controller
-public class SurveyDesignerPages {
+class SurveyDesignerPages {
     private final SurveyDesigner designer;
     private final SurveyRepository surveys;
     private final MessageSource messages;

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * Rows are streamed as the database returns them, so a large export does not sit in memory.
  */
 @Service
-public class SurveyExports {
+class SurveyExports {
     private final JdbcClient jdbc;
     private final OrgService org;
     private final SurveyRepository surveys;

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * responses, however many millions are stored.
  */
 @Service
-public class SurveyFigures {
+class SurveyFigures {
     private final JdbcClient jdbc;
     private final OrgService org;
     private final SurveyRollup rollup;

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * consent or without an address are counted and skipped.
  */
 @Service
-public class SurveyInvitations {
+class SurveyInvitations {
     public static final int MAX_PER_CALL = 5000;
     private final JdbcClient jdbc;
     private final OrgService org;

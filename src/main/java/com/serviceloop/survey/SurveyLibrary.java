@@ -24,7 +24,7 @@ import tools.jackson.databind.ObjectMapper;
  * survey and the others skip it.
  */
 @Component
-public class SurveyLibrary implements ApplicationRunner {
+class SurveyLibrary implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SurveyLibrary.class);
     private final JdbcClient jdbc;
     private final ObjectMapper json;

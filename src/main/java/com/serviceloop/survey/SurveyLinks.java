@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /** Public links to a survey: per outlet and channel, or one per invited customer (single use). */
 @Service
-public class SurveyLinks {
+class SurveyLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SELECT = "SELECT token, survey_id, outlet_id, channel, customer_id, single_use, used_at, "
             + "active, created_at FROM survey_link";

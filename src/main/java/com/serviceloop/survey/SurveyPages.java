@@ -34,7 +34,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Survey screens for managers: the instruments, their links and QR posters, and the figures. */
 @Controller
-public class SurveyPages {
+class SurveyPages {
     private final SurveyRepository surveys;
     private final SurveyLinks links;
     private final SurveyAnalysis analysis;

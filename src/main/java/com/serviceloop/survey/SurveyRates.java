@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * </ul>
  */
 @Service
-public class SurveyRates {
+class SurveyRates {
     private final JdbcClient jdbc;
     private final OrgService org;
     private final SurveyFigures figures;

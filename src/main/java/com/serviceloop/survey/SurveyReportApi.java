@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/surveys")
 @Tag(name = "Surveys", description = "Instruments, public links and the satisfaction figures")
-public class SurveyReportApi {
+class SurveyReportApi {
     private final SurveyReports reports;
     private final SurveyReportPdf pdf;
 

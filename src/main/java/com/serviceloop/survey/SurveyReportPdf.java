@@ -15,7 +15,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /** A survey report as a PDF download, through the same Thymeleaf-to-PDF path as the handbook. */
 @Component
-public class SurveyReportPdf {
+class SurveyReportPdf {
     private final SpringTemplateEngine templates;
     private final PdfRenderer pdf;
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * scope, over a period. It only gathers: every figure comes from the analysis services.
  */
 @Service
-public class SurveyReports {
+class SurveyReports {
     static final int COMMENTS = 10;
     static final int COMMENT_LENGTH = 280;
     static final int WORST_ITEMS = 5;

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class SurveyRepository {
+class SurveyRepository {
     private static final String SURVEY = "SELECT id, code, kind, title_en, title_zh, intro_en, intro_zh, active, "
             + "case_threshold, version, builtin FROM survey";
     private final JdbcClient jdbc;

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * enforced on a complete response.
  */
 @Service
-public class SurveyResponses {
+class SurveyResponses {
     private final JdbcClient jdbc;
     private final ResponseWriter writer;
     private final TransactionTemplate tx;

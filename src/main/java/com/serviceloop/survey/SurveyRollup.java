@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Readers add everything above the mark live, so figures are exact whatever the job's progress.
  */
 @Component
-public class SurveyRollup {
+class SurveyRollup {
     static final int BATCH = 50_000;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
