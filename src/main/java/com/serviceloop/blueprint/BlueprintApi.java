@@ -1,12 +1,12 @@
 package com.serviceloop.blueprint;
 
+import com.serviceloop.organisation.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/blueprints")
 @Tag(name = "Blueprints", description = "Service blueprints: steps, front and back stage, end-to-end satisfaction")
 class BlueprintApi {
-    static final String AUTHORS = "hasAnyRole('ADMIN','MANAGER')";
     private final BlueprintService blueprints;
 
     public BlueprintApi(BlueprintService blueprints) {
@@ -42,40 +41,40 @@ class BlueprintApi {
         return blueprints.get(id);
     }
 
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Blueprint create(@Valid @RequestBody BlueprintForm form) {
         return blueprints.create(form);
     }
 
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @PutMapping("/{id}")
     public Blueprint update(@PathVariable long id, @Valid @RequestBody BlueprintForm form) {
         return blueprints.update(id, form);
     }
 
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(@PathVariable long id) {
         blueprints.delete(id);
     }
 
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @PostMapping("/{id}/steps")
     @ResponseStatus(HttpStatus.CREATED)
     public BlueprintStep addStep(@PathVariable long id, @Valid @RequestBody StepForm form) {
         return blueprints.addStep(id, form);
     }
 
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @PutMapping("/{id}/steps/{stepId}")
     public BlueprintStep updateStep(@PathVariable long id, @PathVariable long stepId, @Valid @RequestBody StepForm form) {
         return blueprints.updateStep(id, stepId, form);
     }
 
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @DeleteMapping("/{id}/steps/{stepId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void deleteStep(@PathVariable long id, @PathVariable long stepId) {
@@ -83,7 +82,7 @@ class BlueprintApi {
     }
 
     @Operation(summary = "Put the steps in a new order (every step once)")
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @PutMapping("/{id}/steps/order")
     public Blueprint reorder(@PathVariable long id, @Valid @RequestBody StepOrder order) {
         return blueprints.reorder(id, order.stepIds());

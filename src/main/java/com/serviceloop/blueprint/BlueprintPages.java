@@ -1,5 +1,6 @@
 package com.serviceloop.blueprint;
 
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.FormErrors;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -7,7 +8,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,7 +36,7 @@ class BlueprintPages {
         return "blueprint/list";
     }
 
-    @PreAuthorize(BlueprintApi.AUTHORS)
+    @Roles.Managers
     @PostMapping("/blueprints")
     public String create(@Valid @ModelAttribute("blueprintForm") BlueprintForm form, BindingResult errors, Model model) {
         if (!errors.hasErrors()) {
@@ -70,7 +70,7 @@ class BlueprintPages {
         return out;
     }
 
-    @PreAuthorize(BlueprintApi.AUTHORS)
+    @Roles.Managers
     @PostMapping("/blueprints/{id}/steps")
     public String addStep(@PathVariable long id, @Valid @ModelAttribute("stepForm") StepForm form, BindingResult errors,
                           Model model) {
@@ -85,7 +85,7 @@ class BlueprintPages {
         return view(id, model);
     }
 
-    @PreAuthorize(BlueprintApi.AUTHORS)
+    @Roles.Managers
     @PostMapping("/blueprints/{id}/steps/{stepId}")
     public String updateStep(@PathVariable long id, @PathVariable long stepId, @Valid @ModelAttribute StepForm form,
                              BindingResult errors, Model model) {
@@ -97,14 +97,14 @@ class BlueprintPages {
         return "redirect:/blueprints/" + id + "#step-" + stepId;
     }
 
-    @PreAuthorize(BlueprintApi.AUTHORS)
+    @Roles.Managers
     @PostMapping("/blueprints/{id}/steps/{stepId}/delete")
     public String deleteStep(@PathVariable long id, @PathVariable long stepId) {
         blueprints.deleteStep(id, stepId);
         return "redirect:/blueprints/" + id;
     }
 
-    @PreAuthorize(BlueprintApi.AUTHORS)
+    @Roles.Managers
     @PostMapping("/blueprints/{id}/steps/{stepId}/move")
     public String move(@PathVariable long id, @PathVariable long stepId, @RequestParam String direction) {
         List<Long> order = new ArrayList<>(blueprints.steps(id).stream().map(BlueprintStep::id).toList());

@@ -1,7 +1,7 @@
 package com.serviceloop.casework;
 
 import com.serviceloop.organisation.AppUser;
-import com.serviceloop.organisation.Role;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
@@ -24,7 +24,7 @@ class BulkCases {
     }
 
     public List<CaseCommands.BulkResult> apply(AppUser user, CaseCommands.Bulk b) {
-        if (user.role() != Role.MANAGER && user.role() != Role.ADMIN) {
+        if (!Roles.manages(user)) {
             throw new AccessDeniedException("Bulk actions are for managers");
         }
         if (b.action() == CaseCommands.BulkAction.MOVE && b.to() == null) {

@@ -3,6 +3,7 @@ package com.serviceloop.casework;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.Outbox;
@@ -22,7 +23,6 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,7 +73,7 @@ class CaseAdminApi {
     }
 
     @Operation(summary = "Set a default target; applies to clocks started from now on")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PutMapping("/sla-targets")
     public SlaOverview setTarget(@Valid @RequestBody TargetForm f) {
         targets.setDefault(new SlaTargets.Target(f.caseType(), f.severity(), f.clockKind(), f.minutes()));
@@ -85,7 +85,7 @@ class CaseAdminApi {
 
     @Operation(summary = "Make a timeliness standard (target in seconds, minutes, hours or days) the target of a "
             + "case clock for its outlet type; an empty clockKind removes the link")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @PutMapping("/standards/{id}/sla")
     public SlaOverview link(@PathVariable long id, @RequestBody LinkForm f) {
         if (!targets.link(id, f.clockKind(), f.caseType(), f.severity())) {
@@ -110,7 +110,7 @@ class CaseAdminApi {
     }
 
     @Operation(summary = "Replace the outlet's calendar; no hours means the default hours. Applies to clocks started from now on")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @PutMapping("/outlets/{id}/calendar")
     public CalendarRepository.Settings setCalendar(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                                    @Valid @RequestBody CalendarForm f) {
@@ -145,7 +145,7 @@ class CaseAdminApi {
         return Map.of("marked", inbox.markRead(user, id));
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @GetMapping("/webhooks")
     public List<Webhooks.Webhook> webhooks() {
         return webhooks.list();
@@ -155,14 +155,14 @@ class CaseAdminApi {
     }
 
     @Operation(summary = "Subscribe an address to case events; the signing secret is shown only in this answer")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PostMapping("/webhooks")
     @ResponseStatus(HttpStatus.CREATED)
     public Webhooks.Created addWebhook(@Valid @RequestBody WebhookForm f) {
         return webhooks.create(f.url());
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @DeleteMapping("/webhooks/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void removeWebhook(@PathVariable long id) {
@@ -170,21 +170,21 @@ class CaseAdminApi {
     }
 
     @Operation(summary = "The last 100 deliveries to a webhook, with attempts and errors")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @GetMapping("/webhooks/{id}/deliveries")
     public List<Outbox.Delivery> deliveries(@PathVariable long id) {
         return webhooks.deliveries(id);
     }
 
     @Operation(summary = "Run the SLA sweep now (it also runs every minute on one instance)")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PostMapping("/sla/sweep")
     public SlaSweep.Result sweepNow() {
         return sweep.sweep();
     }
 
     @Operation(summary = "Send what the outbox holds now (it also runs every 10 seconds on one instance)")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PostMapping("/outbox/send")
     public OutboxSender.Result sendNow() {
         return outbox.send();

@@ -1,6 +1,7 @@
 package com.serviceloop.casework;
 
 import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +37,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1")
 @Tag(name = "Cases", description = "Complaints and requests: ownership, lifecycle, follow-up calls, recovery, SLA clocks")
 class CaseApi {
-    static final String HANDLERS = "hasAnyRole('ADMIN','MANAGER','STAFF')";
-    static final String MANAGERS = "hasAnyRole('ADMIN','MANAGER')";
     private final CaseService cases;
     private final CaseQueries queries;
     private final Attachments attachments;
@@ -71,7 +69,7 @@ class CaseApi {
 
     @Operation(summary = "Record a case; the person recording it owns it (first-contact responsibility). "
             + "Give customerId, or customerName (and phone) to create the customer on the spot")
-    @PreAuthorize(HANDLERS)
+    @Roles.FrontLine
     @PostMapping("/cases")
     @ResponseStatus(HttpStatus.CREATED)
     public SupportCase create(@AuthenticationPrincipal AppUser user, @Valid @RequestBody CaseForm form) {
@@ -85,7 +83,7 @@ class CaseApi {
 
     @Operation(summary = "Move the case along its lifecycle; send the version you read (409 when stale). "
             + "Closing goes through the follow-up call or a waiver")
-    @PreAuthorize(HANDLERS)
+    @Roles.FrontLine
     @PostMapping("/cases/{id}/status")
     public SupportCase move(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                             @Valid @RequestBody CaseCommands.Move move) {
@@ -93,7 +91,7 @@ class CaseApi {
     }
 
     @Operation(summary = "Hand the case over to a named person or a team, with a reason")
-    @PreAuthorize(HANDLERS)
+    @Roles.FrontLine
     @PostMapping("/cases/{id}/handover")
     public SupportCase handOver(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                 @Valid @RequestBody CaseCommands.HandOver handOver) {
@@ -101,7 +99,7 @@ class CaseApi {
     }
 
     @Operation(summary = "Record the follow-up call: satisfied (3-5) closes the case, 1-2 reopens it, not reached keeps it waiting")
-    @PreAuthorize(HANDLERS)
+    @Roles.FrontLine
     @PostMapping("/cases/{id}/follow-up")
     public SupportCase followUp(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                 @Valid @RequestBody CaseCommands.FollowUp followUp) {
@@ -109,7 +107,7 @@ class CaseApi {
     }
 
     @Operation(summary = "A manager closes a resolved case without the follow-up call, giving the reason")
-    @PreAuthorize(MANAGERS)
+    @Roles.Managers
     @PostMapping("/cases/{id}/waive-follow-up")
     public SupportCase waive(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                              @Valid @RequestBody CaseCommands.Waiver waiver) {
@@ -122,7 +120,7 @@ class CaseApi {
     }
 
     @Operation(summary = "Recovery and learning: remedy, its cost, the standards breached, mark as a problem")
-    @PreAuthorize(HANDLERS)
+    @Roles.FrontLine
     @PutMapping("/cases/{id}/recovery")
     public SupportCase recover(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                @Valid @RequestBody CaseCommands.Recovery recovery) {
@@ -148,7 +146,7 @@ class CaseApi {
     }
 
     @Operation(summary = "Attach a photo or PDF (up to 10 MB; the type is checked from the content)")
-    @PreAuthorize(HANDLERS)
+    @Roles.FrontLine
     @PostMapping(value = "/cases/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public Attachments.Attachment attach(@AuthenticationPrincipal AppUser user, @PathVariable long id,
@@ -175,7 +173,7 @@ class CaseApi {
     }
 
     @Operation(summary = "Managers: hand over, move or mark many cases at once; the answer lists each case's outcome")
-    @PreAuthorize(MANAGERS)
+    @Roles.Managers
     @PostMapping("/cases/bulk")
     public List<CaseCommands.BulkResult> bulk(@AuthenticationPrincipal AppUser user,
                                               @Valid @RequestBody CaseCommands.Bulk request) {

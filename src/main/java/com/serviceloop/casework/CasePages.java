@@ -4,6 +4,7 @@ import com.serviceloop.customer.CustomerService;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.FormErrors;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -106,7 +106,7 @@ class CasePages {
         }
     }
 
-    @PreAuthorize(CaseApi.MANAGERS)
+    @Roles.Managers
     @PostMapping("/cases/bulk")
     public String bulk(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) List<Long> ids,
                        @RequestParam CaseCommands.BulkAction action, @RequestParam(required = false) Long personId,
@@ -126,7 +126,7 @@ class CasePages {
         return "redirect:/cases" + (back.startsWith("?") ? back : "");
     }
 
-    @PreAuthorize(CaseApi.HANDLERS)
+    @Roles.FrontLine
     @GetMapping("/cases/new")
     public String newForm(@AuthenticationPrincipal AppUser user, Model model) {
         List<OrgUnit> outlets = org.visibleOutlets(user);
@@ -154,7 +154,7 @@ class CasePages {
         return "casework/form";
     }
 
-    @PreAuthorize(CaseApi.HANDLERS)
+    @Roles.FrontLine
     @PostMapping("/cases")
     public String create(@AuthenticationPrincipal AppUser user, @Valid @ModelAttribute("form") CaseForm form,
                          BindingResult errors, Model model) {
@@ -201,42 +201,42 @@ class CasePages {
         return "redirect:/cases/" + id;
     }
 
-    @PreAuthorize(CaseApi.HANDLERS)
+    @Roles.FrontLine
     @PostMapping("/cases/{id}/status")
     public String move(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                        @Valid @ModelAttribute CaseCommands.Move move, BindingResult errors, RedirectAttributes flash) {
         return act(id, flash, errors, () -> cases.move(user, id, move));
     }
 
-    @PreAuthorize(CaseApi.HANDLERS)
+    @Roles.FrontLine
     @PostMapping("/cases/{id}/handover")
     public String handOver(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                            @Valid @ModelAttribute CaseCommands.HandOver h, BindingResult errors, RedirectAttributes flash) {
         return act(id, flash, errors, () -> cases.handOver(user, id, h));
     }
 
-    @PreAuthorize(CaseApi.HANDLERS)
+    @Roles.FrontLine
     @PostMapping("/cases/{id}/follow-up")
     public String followUp(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                            @Valid @ModelAttribute CaseCommands.FollowUp f, BindingResult errors, RedirectAttributes flash) {
         return act(id, flash, errors, () -> cases.followUp(user, id, f));
     }
 
-    @PreAuthorize(CaseApi.MANAGERS)
+    @Roles.Managers
     @PostMapping("/cases/{id}/waive")
     public String waive(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                         @Valid @ModelAttribute CaseCommands.Waiver w, BindingResult errors, RedirectAttributes flash) {
         return act(id, flash, errors, () -> cases.waive(user, id, w));
     }
 
-    @PreAuthorize(CaseApi.HANDLERS)
+    @Roles.FrontLine
     @PostMapping("/cases/{id}/recovery")
     public String recover(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                           @Valid @ModelAttribute CaseCommands.Recovery r, BindingResult errors, RedirectAttributes flash) {
         return act(id, flash, errors, () -> cases.recover(user, id, r));
     }
 
-    @PreAuthorize(CaseApi.HANDLERS)
+    @Roles.FrontLine
     @PostMapping("/cases/{id}/attachments")
     public String attach(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                          @RequestParam("file") MultipartFile file, RedirectAttributes flash) {

@@ -5,7 +5,7 @@ import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.Person;
 import com.serviceloop.organisation.PersonService;
-import com.serviceloop.organisation.Role;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.OutletScope;
@@ -203,7 +203,7 @@ public class CaseService {
     /** A manager may close a resolved case without the call (customer asked not to be called, say). */
     @Transactional
     public SupportCase waive(AppUser user, long id, CaseCommands.Waiver w) {
-        if (user.role() != Role.MANAGER && user.role() != Role.ADMIN) {
+        if (!Roles.manages(user)) {
             throw new AccessDeniedException("Only a manager can waive the follow-up call");
         }
         SupportCase c = get(user, id);

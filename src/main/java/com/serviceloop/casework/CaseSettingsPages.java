@@ -3,6 +3,7 @@ package com.serviceloop.casework;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.ScriptJson;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,7 +96,7 @@ class CaseSettingsPages {
         return "redirect:/cases/indicators";
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @GetMapping("/settings/cases")
     public String settings(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long outletId,
                            Model model) {
@@ -126,7 +126,7 @@ class CaseSettingsPages {
         return "casework/settings";
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PostMapping("/settings/cases/target")
     public String setTarget(@RequestParam CaseType caseType, @RequestParam Severity severity, @RequestParam SlaKind clockKind,
                             @RequestParam(required = false) Integer minutes, RedirectAttributes flash) {
@@ -148,7 +148,7 @@ class CaseSettingsPages {
         return violations.isEmpty();
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @PostMapping("/settings/cases/link")
     public String link(@RequestParam long standardId, @RequestParam(required = false) SlaKind clockKind,
                        @RequestParam(required = false) CaseType caseType, @RequestParam(required = false) Severity severity,
@@ -165,7 +165,7 @@ class CaseSettingsPages {
     }
 
     /** Hours come as one line per weekday, e.g. "09:00-12:00, 13:30-21:00"; holidays one date per line. */
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @PostMapping("/settings/cases/calendar")
     public String calendar(@AuthenticationPrincipal AppUser user, @RequestParam long outletId,
                            @RequestParam(required = false) String timeZone, @RequestParam Map<String, String> form,
@@ -200,7 +200,7 @@ class CaseSettingsPages {
         return "redirect:/settings/cases?outletId=" + outletId;
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PostMapping("/settings/cases/failure-type")
     public String failureType(@RequestParam(required = false) String code, @RequestParam(required = false) String nameEn,
                               @RequestParam(required = false) String nameZh, @RequestParam(required = false) Integer weight,
@@ -214,7 +214,7 @@ class CaseSettingsPages {
         return "redirect:/settings/cases";
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PostMapping("/settings/cases/webhook")
     public String addWebhook(@RequestParam String url, RedirectAttributes flash) {
         try {
@@ -225,7 +225,7 @@ class CaseSettingsPages {
         return "redirect:/settings/cases";
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PostMapping("/settings/cases/webhook/remove")
     public String removeWebhook(@RequestParam long id) {
         webhooks.deactivate(id);

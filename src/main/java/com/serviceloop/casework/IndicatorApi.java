@@ -1,6 +1,7 @@
 package com.serviceloop.casework;
 
 import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
@@ -13,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,14 +72,14 @@ class IndicatorApi {
     }
 
     @Operation(summary = "Add a failure type, or change one's names, weight or whether it counts")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PutMapping("/sqi/failure-types")
     public Sqi.FailureType saveType(@Valid @RequestBody Sqi.FailureTypeForm form) {
         return sqi.saveType(form);
     }
 
     @Operation(summary = "Record failure events (a lost item, a missed pick-up ...) at an outlet on a day")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','STAFF','AUDITOR')")
+    @Roles.SignedIn
     @PostMapping("/sqi/events")
     @ResponseStatus(HttpStatus.CREATED)
     public Sqi.Event record(@AuthenticationPrincipal AppUser user, @Valid @RequestBody Sqi.EventForm form) {

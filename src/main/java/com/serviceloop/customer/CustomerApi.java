@@ -1,6 +1,7 @@
 package com.serviceloop.customer;
 
 import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.ImportReport;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,8 +33,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1")
 @Tag(name = "Customers", description = "Customer profiles, visits, tiers, value and loyalty")
 class CustomerApi {
-    static final String WRITERS = "hasAnyRole('ADMIN','MANAGER','STAFF')";
-    static final String BULK = "hasAnyRole('ADMIN','MANAGER')";
     private final CustomerService customers;
     private final CustomerImportService customerFiles;
     private final VisitImportService visitFiles;
@@ -61,7 +59,7 @@ class CustomerApi {
         return customers.get(user, id);
     }
 
-    @PreAuthorize(WRITERS)
+    @Roles.FrontLine
     @PostMapping("/customers")
     @ResponseStatus(HttpStatus.CREATED)
     public Customer create(@AuthenticationPrincipal AppUser user, @Valid @RequestBody CustomerForm form) {
@@ -69,7 +67,7 @@ class CustomerApi {
     }
 
     @Operation(summary = "Update a customer; send the version you read to be protected from lost updates (409)")
-    @PreAuthorize(WRITERS)
+    @Roles.FrontLine
     @PutMapping("/customers/{id}")
     public Customer update(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                            @Valid @RequestBody CustomerForm form) {
@@ -89,7 +87,7 @@ class CustomerApi {
         return customers.visits(user, id, PageRequest.of(page, size));
     }
 
-    @PreAuthorize(WRITERS)
+    @Roles.FrontLine
     @PostMapping("/customers/{id}/visits")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Long> addVisit(@AuthenticationPrincipal AppUser user, @PathVariable long id,
@@ -98,7 +96,7 @@ class CustomerApi {
     }
 
     @Operation(summary = "Import customers from CSV (member_no is the key: re-importing updates, never duplicates)")
-    @PreAuthorize(BULK)
+    @Roles.Managers
     @PostMapping(value = "/customers/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ImportReport importCustomers(@AuthenticationPrincipal AppUser user, @RequestPart("file") MultipartFile file)
             throws IOException {
@@ -108,7 +106,7 @@ class CustomerApi {
     }
 
     @Operation(summary = "Export the customers in scope as CSV (the import layout)")
-    @PreAuthorize(BULK)
+    @Roles.Managers
     @GetMapping(value = "/customers/export", produces = "text/csv")
     public void export(@AuthenticationPrincipal AppUser user, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
@@ -118,7 +116,7 @@ class CustomerApi {
     }
 
     @Operation(summary = "Import visits/purchases from a POS CSV; duplicates of earlier imports are skipped")
-    @PreAuthorize(BULK)
+    @Roles.Managers
     @PostMapping(value = "/visits/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ImportReport importVisits(@AuthenticationPrincipal AppUser user, @RequestPart("file") MultipartFile file)
             throws IOException {
@@ -138,7 +136,7 @@ class CustomerApi {
         return settings.current();
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PutMapping("/settings/insight")
     public InsightSettings saveInsightSettings(@Valid @RequestBody InsightSettings s) {
         return settings.save(s);

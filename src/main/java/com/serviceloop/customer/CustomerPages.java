@@ -2,6 +2,7 @@ package com.serviceloop.customer;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.FormErrors;
 import com.serviceloop.platform.ImportReport;
@@ -13,7 +14,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,7 +74,7 @@ class CustomerPages {
         return "customer/detail";
     }
 
-    @PreAuthorize(CustomerApi.WRITERS)
+    @Roles.FrontLine
     @PostMapping("/customers/{id}/visits")
     public String addVisit(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                            @Valid @ModelAttribute("visitForm") VisitForm form, BindingResult errors, Model model,
@@ -91,7 +91,7 @@ class CustomerPages {
         return detail(user, id, null, null, model);
     }
 
-    @PreAuthorize(CustomerApi.WRITERS)
+    @Roles.FrontLine
     @GetMapping("/customers/new")
     public String newForm(@AuthenticationPrincipal AppUser user, Model model) {
         var outlets = org.visibleOutlets(user);
@@ -100,14 +100,14 @@ class CustomerPages {
         return form(user, null, model);
     }
 
-    @PreAuthorize(CustomerApi.WRITERS)
+    @Roles.FrontLine
     @GetMapping("/customers/{id}/edit")
     public String editForm(@AuthenticationPrincipal AppUser user, @PathVariable long id, Model model) {
         model.addAttribute("form", CustomerForm.from(customers.get(user, id)));
         return form(user, id, model);
     }
 
-    @PreAuthorize(CustomerApi.WRITERS)
+    @Roles.FrontLine
     @PostMapping("/customers")
     public String create(@AuthenticationPrincipal AppUser user, @Valid @ModelAttribute("form") CustomerForm form,
                          BindingResult errors, Model model) {
@@ -121,7 +121,7 @@ class CustomerPages {
         return form(user, null, model);
     }
 
-    @PreAuthorize(CustomerApi.WRITERS)
+    @Roles.FrontLine
     @PostMapping("/customers/{id}")
     public String update(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                          @Valid @ModelAttribute("form") CustomerForm form, BindingResult errors, Model model) {
@@ -147,7 +147,7 @@ class CustomerPages {
         return "customer/form";
     }
 
-    @PreAuthorize(CustomerApi.BULK)
+    @Roles.Managers
     @GetMapping("/customers/import")
     public String importPage(Model model) {
         model.addAttribute("customerColumns", String.join(",", CustomerCsv.COLUMNS));
@@ -155,7 +155,7 @@ class CustomerPages {
         return "customer/import";
     }
 
-    @PreAuthorize(CustomerApi.BULK)
+    @Roles.Managers
     @PostMapping("/customers/import/{kind}")
     public String importFile(@AuthenticationPrincipal AppUser user, @PathVariable String kind,
                              @RequestParam(value = "file", required = false) MultipartFile file, Model model)

@@ -1,8 +1,8 @@
 package com.serviceloop.customer;
 
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.FormErrors;
 import jakarta.validation.Valid;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The thresholds behind tiers, customer value and loyalty. */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@Roles.Admin
 class SettingsPage {
     private final InsightSettingsService settings;
 

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administration screens: the organisation tree, people with their roles and scope, API tokens. */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@Roles.Admin
 @RequestMapping
 class AdminPages {
     private final OrgService org;

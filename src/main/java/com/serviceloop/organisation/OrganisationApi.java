@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,27 +68,27 @@ class OrganisationApi {
         return org.get(user, id);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PostMapping("/units")
     @ResponseStatus(HttpStatus.CREATED)
     public OrgUnit createUnit(@Valid @RequestBody OrgUnitForm form) {
         return org.create(form);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PutMapping("/units/{id}")
     public OrgUnit updateUnit(@PathVariable long id, @Valid @RequestBody OrgUnitForm form) {
         return org.update(id, form);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @DeleteMapping("/units/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void deleteUnit(@PathVariable long id) {
         org.delete(id);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @GetMapping("/people")
     public PageResult<Person> people(@RequestParam(required = false) String q,
                                      @RequestParam(required = false) Integer page,
@@ -97,40 +96,40 @@ class OrganisationApi {
         return people.search(q, PageRequest.of(page, size));
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @GetMapping("/people/{id}")
     public Person person(@PathVariable long id) {
         return people.get(id);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PostMapping("/people")
     @ResponseStatus(HttpStatus.CREATED)
     public Person createPerson(@Valid @RequestBody PersonForm form) {
         return people.create(form);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PutMapping("/people/{id}")
     public Person updatePerson(@PathVariable long id, @Valid @RequestBody PersonForm form) {
         return people.update(id, form);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @GetMapping("/tokens")
     public List<ApiToken> tokens() {
         return tokens.list();
     }
 
     @Operation(summary = "Issue a token acting as the given person; the secret is in this answer only")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     public IssuedToken issue(@Valid @RequestBody TokenRequest r) {
         return tokens.issue(r.name(), r.personId());
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @DeleteMapping("/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revoke(@PathVariable long id) {

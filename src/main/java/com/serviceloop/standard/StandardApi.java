@@ -1,6 +1,7 @@
 package com.serviceloop.standard;
 
 import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "Standards", description = "Service standards: areas, versions, quality advice, priorities, measurements")
 class StandardApi {
-    static final String AUTHORS = "hasAnyRole('ADMIN','MANAGER')";
     private final StandardService standards;
     private final PriorityService priorities;
     private final StarterLibrary library;
@@ -72,7 +71,7 @@ class StandardApi {
     }
 
     @Operation(summary = "Write a standard; the answer carries the quality advice too (advice never blocks saving)")
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @PostMapping("/standards")
     @ResponseStatus(HttpStatus.CREATED)
     public Saved create(@AuthenticationPrincipal AppUser user, @Valid @RequestBody StandardForm form, Locale locale) {
@@ -81,7 +80,7 @@ class StandardApi {
     }
 
     @Operation(summary = "Revise a standard: adds a version and closes the previous one (send 'version' to detect conflicts)")
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @PutMapping("/standards/{id}")
     public Saved revise(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                         @Valid @RequestBody StandardForm form, Locale locale) {
@@ -90,7 +89,7 @@ class StandardApi {
     }
 
     @Operation(summary = "Retire a standard; it and its history stay readable")
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @DeleteMapping("/standards/{id}")
     public Standard retire(@PathVariable long id) {
         return standards.retire(id);
@@ -130,7 +129,7 @@ class StandardApi {
     }
 
     @Operation(summary = "Pre-fill an outlet type with an industry's standards and blueprint, in the caller's language")
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @PostMapping("/starter-library/{industry}/apply")
     @ResponseStatus(HttpStatus.CREATED)
     public StarterService.Applied applyStarter(@AuthenticationPrincipal AppUser user, @PathVariable String industry,
@@ -144,7 +143,7 @@ class StandardApi {
         return priorities.get(outletType);
     }
 
-    @PreAuthorize(AUTHORS)
+    @Roles.Managers
     @PutMapping("/priorities/{outletType}")
     public Priorities savePriorities(@PathVariable String outletType, @Valid @RequestBody PriorityForm form) {
         return priorities.save(outletType, form);

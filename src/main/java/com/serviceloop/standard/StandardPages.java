@@ -3,12 +3,12 @@ package com.serviceloop.standard;
 import com.serviceloop.blueprint.BlueprintService;
 import com.serviceloop.blueprint.BlueprintStep;
 import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.FormErrors;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,7 +60,7 @@ class StandardPages {
         return "standard/catalogue";
     }
 
-    @PreAuthorize(StandardApi.AUTHORS)
+    @Roles.Managers
     @PostMapping("/standards/starter")
     public String applyStarter(@AuthenticationPrincipal AppUser user, @RequestParam String industry,
                                @RequestParam String outletType, Locale locale, RedirectAttributes flash) {
@@ -73,7 +73,7 @@ class StandardPages {
         return "redirect:/standards?outletType=" + outletType.strip();
     }
 
-    @PreAuthorize(StandardApi.AUTHORS)
+    @Roles.Managers
     @GetMapping("/standards/new")
     public String newForm(@RequestParam(required = false) String outletType,
                           @RequestParam(required = false) String area, Model model) {
@@ -93,7 +93,7 @@ class StandardPages {
         return "standard/detail";
     }
 
-    @PreAuthorize(StandardApi.AUTHORS)
+    @Roles.Managers
     @GetMapping("/standards/{id}/edit")
     public String editForm(@PathVariable long id, Model model, Locale locale) {
         Standard s = standards.get(id);
@@ -101,7 +101,7 @@ class StandardPages {
         return form(id, s.outletType(), model, locale);
     }
 
-    @PreAuthorize(StandardApi.AUTHORS)
+    @Roles.Managers
     @PostMapping({"/standards", "/standards/{id}"})
     public String save(@AuthenticationPrincipal AppUser user, @PathVariable(required = false) Long id,
                        @Valid @ModelAttribute("form") StandardForm form, BindingResult errors, Model model,
@@ -126,7 +126,7 @@ class StandardPages {
         return "standard/form :: advice";
     }
 
-    @PreAuthorize(StandardApi.AUTHORS)
+    @Roles.Managers
     @PostMapping("/standards/{id}/retire")
     public String retire(@PathVariable long id) {
         standards.retire(id);
@@ -159,7 +159,7 @@ class StandardPages {
         return "standard/priorities";
     }
 
-    @PreAuthorize(StandardApi.AUTHORS)
+    @Roles.Managers
     @PostMapping("/standards/priorities")
     public String savePriorities(@RequestParam String outletType, @RequestParam int proceduralWeight,
                                  @RequestParam(required = false) List<Long> proceduralOrder,

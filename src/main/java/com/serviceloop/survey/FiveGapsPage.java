@@ -2,6 +2,7 @@ package com.serviceloop.survey;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ScriptJson;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +39,7 @@ class FiveGapsPage {
         this.scriptJson = scriptJson;
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+    @Roles.Oversight
     @GetMapping("/surveys/five-gaps")
     public String view(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long outletId,
                        @RequestParam(required = false) Long regionId,

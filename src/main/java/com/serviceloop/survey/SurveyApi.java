@@ -1,6 +1,7 @@
 package com.serviceloop.survey;
 
 import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,7 +68,7 @@ class SurveyApi {
     }
 
     @Operation(summary = "Make a public link (per outlet and channel), or a single-use invitation for one customer")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @PostMapping("/{id}/links")
     @ResponseStatus(HttpStatus.CREATED)
     public SurveyLink link(@AuthenticationPrincipal AppUser user, @PathVariable long id,
@@ -76,7 +76,7 @@ class SurveyApi {
         return links.create(user, id, form);
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @GetMapping("/{id}/links")
     public List<SurveyLink> links(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return links.list(user, id);
@@ -96,7 +96,7 @@ class SurveyApi {
             + "expectations − customers' expectations), gaps 2-4 (standards, delivery, communication: rating − 7) and "
             + "gap 5 (customers' perception − expectation), with the responses behind each; for an outlet, a region "
             + "or the caller's whole scope")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+    @Roles.Oversight
     @GetMapping("/five-gaps")
     public FiveGaps.Result fiveGaps(@AuthenticationPrincipal AppUser user,
                                     @RequestParam(required = false) Long outletId,
@@ -122,7 +122,7 @@ class SurveyApi {
 
     @Operation(summary = "Raise a complaint case for every response whose satisfaction index (0-100) is at or below "
             + "this; null switches it off")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @PutMapping("/{id}/case-threshold")
     public Survey threshold(@PathVariable long id, @Valid @RequestBody ThresholdForm form) {
         surveys.get(id);
@@ -131,7 +131,7 @@ class SurveyApi {
     }
 
     @Operation(summary = "Responses as CSV: one row per response, one column per question (q1, q2 ... by position)")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+    @Roles.Oversight
     @GetMapping(value = "/{id}/responses/export", produces = "text/csv")
     public void export(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                        @RequestParam(required = false) Long outletId,
@@ -147,7 +147,7 @@ class SurveyApi {
     }
 
     @Operation(summary = "E-mail invitations (single-use links) to the outlet's customers who agreed to surveys")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @PostMapping("/{id}/invitations")
     public SurveyInvitations.Result invite(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                            @RequestBody SurveyInvitations.Invite invite) {
@@ -180,7 +180,7 @@ class SurveyApi {
     }
 
     @Operation(summary = "Fold settled responses into the daily aggregates now (the job does it every 30 s)")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Roles.Admin
     @PostMapping("/rollup")
     public Folded rollup() {
         long start = System.nanoTime();

@@ -1,11 +1,11 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.organisation.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Survey designer", description = "Own surveys and copies: questions, sections, two languages, on and off")
 class SurveyDesignerApi {
     /** The roles that manage surveys (as for links and the case threshold). */
-    static final String DESIGNERS = "hasAnyRole('ADMIN','MANAGER')";
     private final SurveyDesigner designer;
 
     public SurveyDesignerApi(SurveyDesigner designer) {
@@ -41,7 +40,7 @@ class SurveyDesignerApi {
     }
 
     @Operation(summary = "Make an own survey (starts switched off); kind CUSTOM unless given")
-    @PreAuthorize(DESIGNERS)
+    @Roles.Managers
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public SurveyDesigner.Design create(@Valid @RequestBody SurveyForm form) {
@@ -49,14 +48,14 @@ class SurveyDesignerApi {
     }
 
     @Operation(summary = "Change the title, introduction or kind; send the version you read (409 if it is stale)")
-    @PreAuthorize(DESIGNERS)
+    @Roles.Managers
     @PutMapping("/{id}")
     public SurveyDesigner.Design update(@PathVariable long id, @Valid @RequestBody SurveyForm form) {
         return designer.design(designer.update(id, form).id());
     }
 
     @Operation(summary = "Copy any survey, built-in instruments included, with its questions (starts switched off)")
-    @PreAuthorize(DESIGNERS)
+    @Roles.Managers
     @PostMapping("/{id}/copy")
     @ResponseStatus(HttpStatus.CREATED)
     public SurveyDesigner.Design copy(@PathVariable long id,
@@ -68,14 +67,14 @@ class SurveyDesignerApi {
     }
 
     @Operation(summary = "Switch a survey on (its links take answers) or off (its links answer 404)")
-    @PreAuthorize(DESIGNERS)
+    @Roles.Managers
     @PutMapping("/{id}/active")
     public SurveyDesigner.Design active(@PathVariable long id, @Valid @RequestBody ActiveForm form) {
         return designer.design(designer.setActive(id, form.active(), form.version()).id());
     }
 
     @Operation(summary = "Add a question at the end; choices one per line, as many in Chinese as in English")
-    @PreAuthorize(DESIGNERS)
+    @Roles.Managers
     @PostMapping("/{id}/questions")
     @ResponseStatus(HttpStatus.CREATED)
     public SurveyDesigner.Design addQuestion(@PathVariable long id, @Valid @RequestBody QuestionForm form) {
@@ -84,7 +83,7 @@ class SurveyDesignerApi {
     }
 
     @Operation(summary = "Change a question. One that may have answers takes wording fixes only (409 otherwise)")
-    @PreAuthorize(DESIGNERS)
+    @Roles.Managers
     @PutMapping("/{id}/questions/{questionId}")
     public SurveyDesigner.Design updateQuestion(@PathVariable long id, @PathVariable long questionId,
                                                 @Valid @RequestBody QuestionForm form) {
@@ -93,7 +92,7 @@ class SurveyDesignerApi {
     }
 
     @Operation(summary = "Delete a question that has no answers yet (409 otherwise)")
-    @PreAuthorize(DESIGNERS)
+    @Roles.Managers
     @DeleteMapping("/{id}/questions/{questionId}")
     public SurveyDesigner.Design deleteQuestion(@PathVariable long id, @PathVariable long questionId,
                                                 @RequestParam(required = false) Integer version) {
@@ -105,7 +104,7 @@ class SurveyDesignerApi {
     }
 
     @Operation(summary = "Move a question up or down by one")
-    @PreAuthorize(DESIGNERS)
+    @Roles.Managers
     @PostMapping("/{id}/questions/{questionId}/move")
     public SurveyDesigner.Design move(@PathVariable long id, @PathVariable long questionId,
                                       @Valid @RequestBody MoveForm form) {

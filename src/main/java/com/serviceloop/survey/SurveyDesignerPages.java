@@ -1,5 +1,6 @@
 package com.serviceloop.survey;
 
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.FormErrors;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,7 +39,7 @@ class SurveyDesignerPages {
         this.messages = messages;
     }
 
-    @PreAuthorize(SurveyDesignerApi.DESIGNERS)
+    @Roles.Managers
     @GetMapping("/surveys/new")
     public String newSurvey(Model model) {
         if (!model.containsAttribute("surveyForm")) {
@@ -49,7 +49,7 @@ class SurveyDesignerPages {
         return "survey/new";
     }
 
-    @PreAuthorize(SurveyDesignerApi.DESIGNERS)
+    @Roles.Managers
     @PostMapping("/surveys")
     public String create(@Valid @ModelAttribute("surveyForm") SurveyForm form, BindingResult errors, Model model) {
         if (!errors.hasErrors()) {
@@ -62,13 +62,13 @@ class SurveyDesignerPages {
         return newSurvey(model);
     }
 
-    @PreAuthorize(SurveyDesignerApi.DESIGNERS)
+    @Roles.Managers
     @PostMapping("/surveys/{id}/copy")
     public String copy(@PathVariable long id) {
         return "redirect:/surveys/" + designer.copy(id, null).id() + "/design";
     }
 
-    @PreAuthorize(SurveyDesignerApi.DESIGNERS)
+    @Roles.Managers
     @GetMapping("/surveys/{id}/design")
     public String design(@PathVariable long id, Locale locale, Model model) {
         SurveyDesigner.Design d = designer.design(id);
@@ -98,7 +98,7 @@ class SurveyDesignerPages {
         return "survey/design";
     }
 
-    @PreAuthorize(SurveyDesignerApi.DESIGNERS)
+    @Roles.Managers
     @PostMapping("/surveys/{id}/design")
     public String update(@PathVariable long id, @Valid @ModelAttribute("surveyForm") SurveyForm form, BindingResult errors,
                          Locale locale, Model model) {
@@ -113,7 +113,7 @@ class SurveyDesignerPages {
         return design(id, locale, model);
     }
 
-    @PreAuthorize(SurveyDesignerApi.DESIGNERS)
+    @Roles.Managers
     @PostMapping("/surveys/{id}/active")
     public String active(@PathVariable long id, @RequestParam boolean active, @RequestParam(required = false) Integer version,
                          RedirectAttributes flash) {
@@ -121,7 +121,7 @@ class SurveyDesignerPages {
         return "redirect:/surveys/" + id + "/design";
     }
 
-    @PreAuthorize(SurveyDesignerApi.DESIGNERS)
+    @Roles.Managers
     @PostMapping("/surveys/{id}/questions")
     public String addQuestion(@PathVariable long id, @Valid @ModelAttribute("addForm") QuestionForm form,
                               BindingResult errors, Locale locale, Model model) {
@@ -136,7 +136,7 @@ class SurveyDesignerPages {
         return design(id, locale, model);
     }
 
-    @PreAuthorize(SurveyDesignerApi.DESIGNERS)
+    @Roles.Managers
     @PostMapping("/surveys/{id}/questions/{questionId}")
     public String updateQuestion(@PathVariable long id, @PathVariable long questionId,
                                  @Valid @ModelAttribute("failedForm") QuestionForm form, BindingResult errors, Locale locale,
@@ -155,7 +155,7 @@ class SurveyDesignerPages {
         return design(id, locale, model);
     }
 
-    @PreAuthorize(SurveyDesignerApi.DESIGNERS)
+    @Roles.Managers
     @PostMapping("/surveys/{id}/questions/{questionId}/delete")
     public String deleteQuestion(@PathVariable long id, @PathVariable long questionId,
                                  @RequestParam(required = false) Integer version, RedirectAttributes flash) {
@@ -163,7 +163,7 @@ class SurveyDesignerPages {
         return "redirect:/surveys/" + id + "/design";
     }
 
-    @PreAuthorize(SurveyDesignerApi.DESIGNERS)
+    @Roles.Managers
     @PostMapping("/surveys/{id}/questions/{questionId}/move")
     public String move(@PathVariable long id, @PathVariable long questionId, @RequestParam String direction,
                        @RequestParam(required = false) Integer version, RedirectAttributes flash) {

@@ -3,6 +3,7 @@ package com.serviceloop.survey;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.ScriptJson;
@@ -20,7 +21,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -104,7 +104,7 @@ class SurveyPages {
     }
 
     /** The PDF report from the survey's page; a period that runs backwards goes back to the page with a message. */
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+    @Roles.Oversight
     @GetMapping("/surveys/{id}/report.pdf")
     public ResponseEntity<byte[]> report(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                          @RequestParam(required = false) Long outletId,
@@ -126,7 +126,7 @@ class SurveyPages {
         }
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @PostMapping("/surveys/{id}/links")
     public String link(@AuthenticationPrincipal AppUser user, @PathVariable long id, @RequestParam(required = false) Long outletId,
                        @RequestParam(defaultValue = "QR") String channel, RedirectAttributes flash) {
@@ -139,7 +139,7 @@ class SurveyPages {
     }
 
     /** The QR code of a link (managers print it; the link itself is public). */
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @GetMapping(value = "/surveys/links/{token}/qr.svg")
     public ResponseEntity<String> qr(@PathVariable String token) {
         links.find(token).orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
@@ -147,7 +147,7 @@ class SurveyPages {
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrSvg.svg(url));
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Roles.Managers
     @GetMapping("/surveys/links/{token}/poster")
     public String poster(@AuthenticationPrincipal AppUser user, @PathVariable String token, Model model) {
         SurveyLink link = links.find(token).orElseThrow(() -> new NotFoundException("Survey link", "with this address"));

@@ -1,6 +1,7 @@
 package com.serviceloop.survey;
 
 import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ class SurveyReportApi {
 
     @Operation(summary = "The survey's report as a PDF for an outlet, a region or everything in scope, over a period "
             + "(the last full month unless from/to are given), in zh or en (lang, else Accept-Language)")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+    @Roles.Oversight
     @GetMapping("/{id}/report.pdf")
     public ResponseEntity<byte[]> report(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                          @RequestParam(required = false) Long outletId,
