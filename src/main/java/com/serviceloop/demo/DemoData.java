@@ -78,10 +78,6 @@ public class DemoData {
                          Map<String, String> logins) {
     }
 
-    public boolean organisationEmpty() {
-        return jdbc.sql("SELECT COUNT(*) FROM org_unit").query(Long.class).single() == 0;
-    }
-
     /**
      * Loads the demo once per database: the setting row is a latch, so when several instances start
      * with the demo switched on, only one loads it. Returns null when it was already loaded.

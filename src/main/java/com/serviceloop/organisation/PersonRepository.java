@@ -4,6 +4,7 @@ import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -48,6 +49,11 @@ public class PersonRepository {
     public boolean usernameTaken(String username, Long exceptId) {
         return jdbc.sql("SELECT COUNT(*) FROM person WHERE username = :u AND id <> :id")
                 .param("u", username).param("id", exceptId == null ? -1L : exceptId).query(Long.class).single() > 0;
+    }
+
+    public List<Long> activeStaffIds(long scopeUnitId) {
+        return jdbc.sql("SELECT id FROM person WHERE scope_unit_id = :o AND role IN ('STAFF', 'MANAGER') AND active "
+                + "ORDER BY id").param("o", scopeUnitId).query(Long.class).list();
     }
 
     public long countAdmins() {

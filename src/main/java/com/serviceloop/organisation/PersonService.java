@@ -6,6 +6,7 @@ import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import com.serviceloop.platform.Text;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,6 +33,14 @@ public class PersonService {
 
     public Person get(long id) {
         return people.findById(id).orElseThrow(() -> new NotFoundException("Person", id));
+    }
+
+    /**
+     * Active staff and managers whose scope is exactly this unit (not its teams or sub-units), in id
+     * order, e.g. to pick case owners at an outlet.
+     */
+    public List<Long> activeStaffIds(long scopeUnitId) {
+        return people.activeStaffIds(scopeUnitId);
     }
 
     public boolean setupDone() {
