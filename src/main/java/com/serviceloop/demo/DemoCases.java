@@ -1,8 +1,33 @@
 package com.serviceloop.demo;
 
+import static com.serviceloop.casework.CaseStatus.CLOSED;
+import static com.serviceloop.casework.CaseStatus.FOLLOW_UP;
+import static com.serviceloop.casework.CaseStatus.IN_PROGRESS;
+import static com.serviceloop.casework.CaseStatus.RECEIVED;
+import static com.serviceloop.casework.CaseStatus.RESOLVED;
+import static com.serviceloop.casework.CaseType.COMPLAINT;
+import static com.serviceloop.casework.CaseType.PRAISE;
+import static com.serviceloop.casework.CaseType.REQUEST;
+import static com.serviceloop.casework.CaseType.SUGGESTION;
+import static com.serviceloop.casework.Severity.HIGH;
+import static com.serviceloop.casework.Severity.LOW;
+import static com.serviceloop.casework.Severity.MEDIUM;
+
+import com.serviceloop.casework.CaseHistoryImport;
+import com.serviceloop.casework.CaseHistoryImport.PastCall;
+import com.serviceloop.casework.CaseHistoryImport.PastCase;
+import com.serviceloop.casework.CaseHistoryImport.PastClock;
+import com.serviceloop.casework.CaseHistoryImport.PastEvent;
+import com.serviceloop.casework.CaseHistoryImport.PastFailure;
+import com.serviceloop.casework.CaseStatus;
+import com.serviceloop.casework.CaseType;
+import com.serviceloop.casework.Channel;
+import com.serviceloop.casework.Severity;
+import com.serviceloop.casework.SlaKind;
+import com.serviceloop.customer.CustomerBulkLoad;
 import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.organisation.PersonService;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,9 +39,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,14 +62,19 @@ class DemoCases {
             {"需要代购一种进口药", "Wants an imported medicine ordered in"},
             {"感谢药师耐心讲解", "Thanks the pharmacist for a patient explanation"},
             {"建议设置老人座椅", "Suggests seats for elderly customers"}};
-    private static final Map<String, Integer> RESOLUTION_MINUTES = Map.of("HIGH", 240, "MEDIUM", 1440, "LOW", 2880);
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private static final Map<Severity, Integer> RESOLUTION_MINUTES = Map.of(HIGH, 240, MEDIUM, 1440, LOW, 2880);
+    // the counter twice: most complaints are made in the shop
+    private static final Channel[] CHANNELS = {Channel.COUNTER, Channel.COUNTER, Channel.PHONE, Channel.ONLINE,
+            Channel.LETTER};
+    private final PersonService people;
+    private final CustomerBulkLoad customerLoad;
+    private final CaseHistoryImport history;
     private final Clock clock;
 
-    DemoCases(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
-        this.jdbc = jdbc;
-        this.batch = batch;
+    DemoCases(PersonService people, CustomerBulkLoad customerLoad, CaseHistoryImport history, Clock clock) {
+        this.people = people;
+        this.customerLoad = customerLoad;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -55,16 +82,12 @@ class DemoCases {
         OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
         LocalDate start = now.atZoneSameInstant(ZONE).toLocalDate().minusMonths(months);
         long days = ChronoUnit.DAYS.between(start, now.atZoneSameInstant(ZONE).toLocalDate());
-        List<Object[]> clocks = new ArrayList<>();
-        List<Object[]> calls = new ArrayList<>();
-        List<Object[]> events = new ArrayList<>();
-        List<Object[]> failures = new ArrayList<>();
         int count = 0;
         for (OrgUnit outlet : outlets) {
-            List<Long> staff = jdbc.sql("SELECT id FROM person WHERE scope_unit_id = :o AND role IN ('STAFF', 'MANAGER') ORDER BY id")
-                    .param("o", outlet.id()).query(Long.class).list();
-            List<Long> customers = jdbc.sql("SELECT id FROM customer WHERE home_outlet_id = :o ORDER BY id")
-                    .param("o", outlet.id()).query(Long.class).list();
+            List<Long> staff = people.activeStaffIds(outlet.id());
+            List<Long> customers = customerLoad.customerIdsAt(outlet.id());
+            List<PastCase> cases = new ArrayList<>();
+            List<PastFailure> failures = new ArrayList<>();
             // outlets differ: the first ones handle complaints faster than the last ones
             double lateShare = 0.06 + 0.05 * outlets.indexOf(outlet);
             int perOutlet = 200 + rnd.nextInt(120);
@@ -76,85 +99,68 @@ class DemoCases {
                     created = now.minusHours(1 + rnd.nextInt(48));
                 }
                 int kind = rnd.nextInt(100);
-                String type = kind < 60 ? "COMPLAINT" : kind < 78 ? "REQUEST" : kind < 90 ? "PRAISE" : "SUGGESTION";
-                String severity = !type.equals("COMPLAINT") && !type.equals("REQUEST") ? "LOW"
-                        : rnd.nextInt(10) < 2 ? "HIGH" : rnd.nextInt(10) < 6 ? "MEDIUM" : "LOW";
-                String[] text = type.equals("COMPLAINT") ? COMPLAINTS[rnd.nextInt(COMPLAINTS.length)]
-                        : type.equals("PRAISE") ? OTHERS[2] : type.equals("SUGGESTION") ? OTHERS[rnd.nextBoolean() ? 0 : 3]
+                CaseType type = kind < 60 ? COMPLAINT : kind < 78 ? REQUEST : kind < 90 ? PRAISE : SUGGESTION;
+                Severity severity = type != COMPLAINT && type != REQUEST ? LOW
+                        : rnd.nextInt(10) < 2 ? HIGH : rnd.nextInt(10) < 6 ? MEDIUM : LOW;
+                String[] text = type == COMPLAINT ? COMPLAINTS[rnd.nextInt(COMPLAINTS.length)]
+                        : type == PRAISE ? OTHERS[2] : type == SUGGESTION ? OTHERS[rnd.nextBoolean() ? 0 : 3]
                         : OTHERS[1];
                 Long customer = customers.isEmpty() || rnd.nextInt(10) < 2 ? null : customers.get(rnd.nextInt(customers.size()));
                 long owner = staff.get(rnd.nextInt(staff.size()));
                 boolean open = created.isAfter(now.minusDays(14)) && rnd.nextInt(10) < 7;
-                int target = type.equals("COMPLAINT") || type.equals("REQUEST") ? RESOLUTION_MINUTES.get(severity) : 2880;
+                int target = type == COMPLAINT || type == REQUEST ? RESOLUTION_MINUTES.get(severity) : 2880;
                 boolean late = rnd.nextDouble() < lateShare;
                 int took = late ? target + 60 + rnd.nextInt(target * 2) : 20 + rnd.nextInt(Math.max(30, target - 30));
-                OffsetDateTime firstDue = created.plusMinutes(severity.equals("HIGH") ? 30 : severity.equals("MEDIUM") ? 60 : 240);
+                OffsetDateTime firstDue = created.plusMinutes(severity == HIGH ? 30 : severity == MEDIUM ? 60 : 240);
                 OffsetDateTime resolved = created.plusMinutes(took);
-                String status = open ? (resolved.isBefore(now) ? "RESOLVED" : rnd.nextBoolean() ? "IN_PROGRESS" : "RECEIVED")
-                        : "CLOSED";
-                boolean problem = type.equals("COMPLAINT") && late && rnd.nextInt(3) == 0;
-                var keys = new GeneratedKeyHolder();
-                jdbc.sql("""
-                        INSERT INTO support_case (outlet_id, customer_id, channel, case_type, severity, status, description,
-                            owner_id, received_by, created_at, updated_at, resolved_at, closed_at, remedy, remedy_cost, problem)
-                        VALUES (:o, :c, :ch, :t, :s, :st, :d, :p, :p, :at, :at, :res, :closed, :remedy, :cost, :problem)""")
-                        .param("o", outlet.id()).param("c", customer)
-                        .param("ch", new String[] {"COUNTER", "COUNTER", "PHONE", "ONLINE", "LETTER"}[rnd.nextInt(5)])
-                        .param("t", type).param("s", severity).param("st", status).param("d", text[0] + " / " + text[1])
-                        .param("p", owner).param("at", created)
-                        .param("res", status.equals("RESOLVED") || status.equals("CLOSED") ? resolved : null)
-                        .param("closed", status.equals("CLOSED") ? resolved.plusDays(1) : null)
-                        .param("remedy", type.equals("COMPLAINT") && !open ? "致歉并送货上门 / Apology and home delivery" : null)
-                        .param("cost", type.equals("COMPLAINT") && !open ? BigDecimal.valueOf(5 + rnd.nextInt(40)) : null)
-                        .param("problem", problem).update(keys, "id");
-                long id = keys.getKey().longValue();
-                count++;
-                boolean responded = !status.equals("RECEIVED");
+                CaseStatus status = open ? (resolved.isBefore(now) ? RESOLVED : rnd.nextBoolean() ? IN_PROGRESS : RECEIVED)
+                        : CLOSED;
+                boolean problem = type == COMPLAINT && late && rnd.nextInt(3) == 0;
+                Channel channel = CHANNELS[rnd.nextInt(CHANNELS.length)];
+                boolean remedied = type == COMPLAINT && !open;
+                BigDecimal cost = remedied ? BigDecimal.valueOf(5 + rnd.nextInt(40)) : null;
+                boolean responded = status != RECEIVED;
                 OffsetDateTime firstStop = responded ? created.plusMinutes(5 + rnd.nextInt(late ? 120 : 50)) : null;
-                clocks.add(clock(id, "FIRST_RESPONSE", created, firstDue, firstStop));
-                boolean resolvedYet = status.equals("RESOLVED") || status.equals("CLOSED");
-                clocks.add(clock(id, "RESOLUTION", created, created.plusMinutes(target), resolvedYet ? resolved : null));
+                List<PastClock> clocks = new ArrayList<>();
+                clocks.add(clock(SlaKind.FIRST_RESPONSE, created, firstDue, firstStop));
+                boolean resolvedYet = status == RESOLVED || status == CLOSED;
+                clocks.add(clock(SlaKind.RESOLUTION, created, created.plusMinutes(target), resolvedYet ? resolved : null));
                 if (resolvedYet) {
-                    clocks.add(clock(id, "FOLLOW_UP", resolved, resolved.plusDays(2), status.equals("CLOSED") ? resolved.plusDays(1) : null));
+                    clocks.add(clock(SlaKind.FOLLOW_UP, resolved, resolved.plusDays(2), status == CLOSED ? resolved.plusDays(1) : null));
                 }
-                events.add(new Object[] {id, ts(created), owner, "CREATED", null, "RECEIVED", null});
-                if (status.equals("CLOSED")) {
-                    events.add(new Object[] {id, ts(resolved), owner, "STATUS", "IN_PROGRESS", "RESOLVED", null});
+                List<PastEvent> events = new ArrayList<>();
+                events.add(new PastEvent(created, owner, "CREATED", null, RECEIVED, null));
+                PastCall call = null;
+                if (status == CLOSED) {
+                    events.add(new PastEvent(resolved, owner, "STATUS", IN_PROGRESS, RESOLVED, null));
                     int satisfaction = late ? 3 + rnd.nextInt(2) : 3 + rnd.nextInt(3); // closed: 3 or more
-                    calls.add(new Object[] {id, owner, ts(resolved.plusDays(1)), "CLOSED", satisfaction, rnd.nextInt(10) < 7, null});
-                    events.add(new Object[] {id, ts(resolved.plusDays(1)), owner, "STATUS", "FOLLOW_UP", "CLOSED",
-                            "Follow-up: satisfied " + satisfaction + "/5"});
+                    call = new PastCall(owner, resolved.plusDays(1), "CLOSED", satisfaction, rnd.nextInt(10) < 7, null);
+                    events.add(new PastEvent(resolved.plusDays(1), owner, "STATUS", FOLLOW_UP, CLOSED,
+                            "Follow-up: satisfied " + satisfaction + "/5"));
                 }
-                if (late && resolvedYet) {
-                    failures.add(new Object[] {outlet.id(), took - target > 1440 ? "LATE_OVER_1_DAY" : "LATE_UP_TO_1_DAY",
-                            resolved.atZoneSameInstant(ZONE).toLocalDate(), id, ts(resolved)});
-                }
+                List<PastFailure> lateness = late && resolvedYet
+                        ? List.of(new PastFailure(outlet.id(), took - target > 1440 ? "LATE_OVER_1_DAY" : "LATE_UP_TO_1_DAY",
+                                resolved.atZoneSameInstant(ZONE).toLocalDate(), resolved))
+                        : List.of();
+                cases.add(new PastCase(outlet.id(), customer, channel, type, severity, status, text[0] + " / " + text[1],
+                        owner, created, resolvedYet ? resolved : null, status == CLOSED ? resolved.plusDays(1) : null,
+                        remedied ? "致歉并送货上门 / Apology and home delivery" : null, cost, problem, clocks, events, call,
+                        lateness));
             }
             // failures that do not come from cases: unanswered calls, invoice corrections
             for (int d = 0; d < days; d += 3 + rnd.nextInt(6)) {
-                failures.add(new Object[] {outlet.id(), rnd.nextBoolean() ? "UNANSWERED_CALL" : "INVOICE_ADJUSTED",
-                        start.plusDays(d), null, ts(start.plusDays(d).atTime(12, 0).atZone(ZONE).toOffsetDateTime())});
+                failures.add(new PastFailure(outlet.id(), rnd.nextBoolean() ? "UNANSWERED_CALL" : "INVOICE_ADJUSTED",
+                        start.plusDays(d), start.plusDays(d).atTime(12, 0).atZone(ZONE).toOffsetDateTime()));
             }
+            // one call per outlet keeps each table's rows, and so their ids, in the order the demo always wrote them
+            count += history.record(cases, failures);
         }
-        batch.batchUpdate("INSERT INTO case_clock (case_id, clock_kind, started_at, warn_at, due_at, stopped_at, "
-                + "warn_pending_at, escalate_pending_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clocks);
-        batch.batchUpdate("INSERT INTO case_event (case_id, occurred_at, actor_id, kind, from_status, to_status, detail) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", events);
-        batch.batchUpdate("INSERT INTO case_follow_up (case_id, recorded_by, recorded_at, outcome, satisfaction, came_back, comment) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", calls);
-        batch.batchUpdate("INSERT INTO sqi_event (outlet_id, failure_code, occurred_on, quantity, case_id, created_at) "
-                + "VALUES (?, ?, ?, 1, ?, ?)", failures);
         return count;
     }
 
-    private static Object[] clock(long id, String kind, OffsetDateTime started, OffsetDateTime due, OffsetDateTime stopped) {
+    /** Demo targets are wall-clock minutes, so the warning is simply at 80 % of the span. */
+    private static PastClock clock(SlaKind kind, OffsetDateTime started, OffsetDateTime due, OffsetDateTime stopped) {
         long span = Duration.between(started, due).toMinutes();
-        OffsetDateTime warn = started.plusMinutes(span * 8 / 10);
-        return new Object[] {id, kind, ts(started), ts(warn), ts(due), ts(stopped), stopped == null ? ts(warn) : null,
-                stopped == null ? ts(due) : null};
-    }
-
-    private static Timestamp ts(OffsetDateTime t) {
-        return t == null ? null : Timestamp.from(t.toInstant());
+        return new PastClock(kind, started, started.plusMinutes(span * 8 / 10), due, stopped);
     }
 }

@@ -1,5 +1,9 @@
 package com.serviceloop.demo;
 
+import com.serviceloop.customer.CustomerBulkLoad;
+import com.serviceloop.customer.CustomerBulkLoad.Member;
+import com.serviceloop.customer.CustomerBulkLoad.NewCustomer;
+import com.serviceloop.customer.CustomerBulkLoad.NewVisit;
 import com.serviceloop.customer.VisitKey;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
@@ -9,11 +13,9 @@ import com.serviceloop.organisation.PersonService;
 import com.serviceloop.organisation.Role;
 import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.AppSettings;
-import com.serviceloop.platform.Rows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,10 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,30 +57,24 @@ class DemoData {
 
     private final OrgService org;
     private final PersonService people;
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final CustomerBulkLoad customerLoad;
     private final Clock clock;
     private final DemoCases demoCases;
     private final AppSettings settings;
 
-    public DemoData(OrgService org, PersonService people, JdbcClient jdbc, JdbcTemplate batch, Clock clock,
+    public DemoData(OrgService org, PersonService people, CustomerBulkLoad customerLoad, Clock clock,
                     DemoCases demoCases, AppSettings settings) {
         this.demoCases = demoCases;
         this.settings = settings;
         this.org = org;
         this.people = people;
-        this.jdbc = jdbc;
-        this.batch = batch;
+        this.customerLoad = customerLoad;
         this.clock = clock;
     }
 
     /** What a load added. Sign-in names map to their one-time passwords. */
     public record Loaded(List<OrgUnit> outlets, int people, int customers, int visits, int cases,
                          Map<String, String> logins) {
-    }
-
-    public boolean organisationEmpty() {
-        return jdbc.sql("SELECT COUNT(*) FROM org_unit").query(Long.class).single() == 0;
     }
 
     /**
@@ -165,33 +160,27 @@ class DemoData {
         String[] incomes = {"LOW", "LOWER_MIDDLE", "MIDDLE", "UPPER_MIDDLE", "HIGH"};
         String[] educations = {"SECONDARY", "VOCATIONAL", "BACHELOR", "POSTGRADUATE"};
         String[] classes = {"WORKING", "LOWER_MIDDLE", "MIDDLE", "UPPER_MIDDLE"};
-        List<Object[]> customers = new ArrayList<>(CUSTOMERS);
+        List<NewCustomer> customers = new ArrayList<>(CUSTOMERS);
         for (int i = 0; i < CUSTOMERS; i++) {
             OrgUnit home = outlets.get(rnd.nextInt(outlets.size()));
             Integer recommend = rnd.nextInt(10) < 6 ? Math.min(10, 4 + rnd.nextInt(7) + (rnd.nextBoolean() ? 1 : 0)) : null;
-            customers.add(new Object[] {"D%05d%s".formatted(i + 1, suffix),
+            customers.add(new NewCustomer("D%05d%s".formatted(i + 1, suffix),
                     SURNAMES[rnd.nextInt(SURNAMES.length)] + GIVEN[rnd.nextInt(GIVEN.length)],
                     "1%02d %04d %04d".formatted(30 + rnd.nextInt(60), rnd.nextInt(10000), rnd.nextInt(10000)),
                     home.id(), rnd.nextBoolean() ? "FEMALE" : "MALE", ages[rnd.nextInt(ages.length)],
                     incomes[rnd.nextInt(incomes.length)], educations[rnd.nextInt(educations.length)],
                     classes[rnd.nextInt(classes.length)], VALUES[rnd.nextInt(VALUES.length)],
                     HABITS[rnd.nextInt(HABITS.length)], EXPECTATIONS[rnd.nextInt(EXPECTATIONS.length)], recommend,
-                    rnd.nextInt(10) < 7, rnd.nextInt(10) < 5, rnd.nextInt(10) < 8});
+                    rnd.nextInt(10) < 7, rnd.nextInt(10) < 5, rnd.nextInt(10) < 8));
         }
-        batch.batchUpdate("""
-                INSERT INTO customer (member_no, name, phone, home_outlet_id, gender, age_band, income_band, education,
-                    social_class, values_note, habits, expectations, would_recommend, consent_contact, consent_survey,
-                    consent_analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", customers);
-        record Member(long id, String memberNo, long homeOutletId) {
-        }
-        List<Member> members = jdbc.sql("SELECT id, member_no, home_outlet_id FROM customer WHERE member_no LIKE 'D%' "
-                + "AND member_no LIKE :s ORDER BY member_no").param("s", "%" + suffix).query(Rows.of(Member.class)).list();
+        // member numbers are in order, so the visits below draw from the random stream in that order
+        List<Member> members = customerLoad.insertCustomers(customers);
         Map<Long, String> codes = new HashMap<>();
         outlets.forEach(o -> codes.put(o.id(), o.code()));
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
         LocalDate start = now.toLocalDate().minusMonths(MONTHS);
         long days = ChronoUnit.DAYS.between(start, now.toLocalDate());
-        List<Object[]> rows = new ArrayList<>();
+        List<NewVisit> rows = new ArrayList<>();
         for (Member m : members) {
             int p = rnd.nextInt(100);
             // visits over the whole 18 months; the lapsed came only in the first six months
@@ -206,15 +195,13 @@ class DemoData {
                 int items = 1 + (int) Math.round(Math.abs(rnd.nextGaussian()) * 1.5);
                 BigDecimal amount = BigDecimal.valueOf(items * (12 + rnd.nextDouble() * 60)).setScale(2, RoundingMode.HALF_UP);
                 long outlet = rnd.nextInt(10) < 9 ? m.homeOutletId() : outlets.get(rnd.nextInt(outlets.size())).id();
-                rows.add(new Object[] {m.id(), outlet, Timestamp.valueOf(at), amount, items,
-                        VisitKey.of(m.memberNo(), codes.get(outlet), at, amount, items, null)});
+                rows.add(new NewVisit(m.id(), outlet, at, amount, items,
+                        VisitKey.of(m.memberNo(), codes.get(outlet), at, amount, items, null)));
             }
         }
         // the same random draw can repeat a visit; keep the first
-        Map<Object, Object[]> unique = new LinkedHashMap<>();
-        rows.forEach(r -> unique.putIfAbsent(r[5], r));
-        batch.batchUpdate("INSERT INTO visit (customer_id, outlet_id, visited_at, amount, items, dedup_key) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", new ArrayList<>(unique.values()));
-        return unique.size();
+        Map<UUID, NewVisit> unique = new LinkedHashMap<>();
+        rows.forEach(r -> unique.putIfAbsent(r.dedupKey(), r));
+        return customerLoad.insertVisits(new ArrayList<>(unique.values()));
     }
 }

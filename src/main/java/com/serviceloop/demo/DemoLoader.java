@@ -1,5 +1,6 @@
 package com.serviceloop.demo;
 
+import com.serviceloop.organisation.OrgService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,14 +11,16 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "serviceloop.demo.enabled", havingValue = "true")
 class DemoLoader implements ApplicationRunner {
     private final DemoData demo;
+    private final OrgService org;
 
-    DemoLoader(DemoData demo) {
+    DemoLoader(DemoData demo, OrgService org) {
         this.demo = demo;
+        this.org = org;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (demo.organisationEmpty()) {
+        if (org.isEmpty()) {
             demo.loadOnce("");
         }
     }

@@ -59,6 +59,10 @@ class OrgRepository {
                 .param("p", path + "%").query(Long.class).list();
     }
 
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT COUNT(*) FROM org_unit").query(Long.class).single() == 0;
+    }
+
     public boolean codeTaken(String code, Long exceptId) {
         return jdbc.sql("SELECT COUNT(*) FROM org_unit WHERE code = :code AND id <> :id")
                 .param("code", code).param("id", exceptId == null ? -1L : exceptId).query(Long.class).single() > 0;

@@ -56,6 +56,11 @@ public class OrgService {
         return unit;
     }
 
+    /** True before the first unit exists: a fresh installation. */
+    public boolean isEmpty() {
+        return repo.isEmpty();
+    }
+
     public OutletScope scopeOf(AppUser user) {
         if (user.isAdmin()) {
             return OutletScope.EVERYTHING;

@@ -63,6 +63,11 @@ class PersonRepository {
                 .param("u", username).param("id", exceptId == null ? -1L : exceptId).query(Long.class).single() > 0;
     }
 
+    public List<Long> activeStaffIds(long scopeUnitId) {
+        return jdbc.sql("SELECT id FROM person WHERE scope_unit_id = :o AND role IN ('STAFF', 'MANAGER') AND active "
+                + "ORDER BY id").param("o", scopeUnitId).query(Long.class).list();
+    }
+
     public long countAdmins() {
         return jdbc.sql("SELECT COUNT(*) FROM person WHERE role = 'ADMIN' AND active").query(Long.class).single();
     }

@@ -51,6 +51,14 @@ public class PersonService {
         return people.activeSignInStaff(List.copyOf(scopeUnitIds));
     }
 
+    /**
+     * Active staff and managers whose scope is exactly this unit (not its teams or sub-units), in id
+     * order, e.g. to pick case owners at an outlet.
+     */
+    public List<Long> activeStaffIds(long scopeUnitId) {
+        return people.activeStaffIds(scopeUnitId);
+    }
+
     public boolean setupDone() {
         return people.countAdmins() > 0;
     }
