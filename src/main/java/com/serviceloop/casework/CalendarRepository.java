@@ -1,5 +1,6 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.BadInputException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -25,15 +26,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CalendarRepository {
     private final JdbcClient jdbc;
+    private final OrgService org;
     private final ZoneId defaultZone;
     private final LocalTime defaultOpens;
     private final LocalTime defaultCloses;
 
-    public CalendarRepository(JdbcClient jdbc,
+    public CalendarRepository(JdbcClient jdbc, OrgService org,
                               @Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone,
                               @Value("${serviceloop.cases.default-opens:09:00}") String opens,
                               @Value("${serviceloop.cases.default-closes:21:00}") String closes) {
         this.jdbc = jdbc;
+        this.org = org;
         this.defaultZone = ZoneId.of(zone);
         this.defaultOpens = LocalTime.parse(opens);
         this.defaultCloses = LocalTime.parse(closes);
@@ -113,7 +116,7 @@ class CalendarRepository {
     @CacheEvict(cacheNames = "outlet-calendar", key = "#outletId")
     public void save(long outletId, Settings s) {
         check(s);
-        jdbc.sql("UPDATE org_unit SET time_zone = :z WHERE id = :id").param("z", s.timeZone()).param("id", outletId).update();
+        org.setTimeZone(outletId, s.timeZone());
         jdbc.sql("DELETE FROM outlet_hours WHERE outlet_id = :id").param("id", outletId).update();
         for (Hours h : s.hours()) {
             jdbc.sql("INSERT INTO outlet_hours (outlet_id, day_of_week, opens, closes) VALUES (:id, :d, :o, :c)")

@@ -1,6 +1,7 @@
 package com.serviceloop.casework;
 
 import com.serviceloop.platform.BadInputException;
+import com.serviceloop.standard.StandardService;
 import com.serviceloop.standard.TargetUnit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,8 +20,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SlaTargets {
     private final JdbcClient jdbc;
+    private final StandardService standards;
 
-    public SlaTargets(JdbcClient jdbc) {
+    public SlaTargets(JdbcClient jdbc, StandardService standards) {
+        this.standards = standards;
         this.jdbc = jdbc;
     }
 
@@ -104,9 +107,8 @@ class SlaTargets {
             throw new BadInputException("clockKind",
                     "Standard " + standardId + " has no time target (seconds, minutes, hours or days)");
         }
-        return jdbc.sql("UPDATE standard SET sla_clock = :k, sla_case_type = :t, sla_severity = :s WHERE id = :id")
-                .param("k", clock == null ? null : clock.name()).param("t", type == null ? null : type.name())
-                .param("s", severity == null ? null : severity.name()).param("id", standardId).update() == 1;
+        return standards.setSlaLink(standardId, clock == null ? null : clock.name(), type == null ? null : type.name(),
+                severity == null ? null : severity.name());
     }
 
     /** The current target of a standard in minutes, when it is a time. */

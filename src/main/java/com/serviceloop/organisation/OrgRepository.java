@@ -94,6 +94,10 @@ class OrgRepository {
                 .param("id", id).param("version", version).update() == 1;
     }
 
+    void setTimeZone(long id, String zone) {
+        jdbc.sql("UPDATE org_unit SET time_zone = :z WHERE id = :id").param("z", zone).param("id", id).update();
+    }
+
     List<String> outletTypes() {
         return jdbc.sql("SELECT DISTINCT outlet_type FROM org_unit WHERE outlet_type IS NOT NULL ORDER BY 1")
                 .query(String.class).list();

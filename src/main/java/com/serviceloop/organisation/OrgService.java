@@ -26,6 +26,12 @@ public class OrgService {
         return repo.findById(id);
     }
 
+    /** The time zone an outlet's business hours are read in (null: the chain's default). */
+    @Transactional
+    public void setTimeZone(long unitId, String zone) {
+        repo.setTimeZone(unitId, zone);
+    }
+
     /** The outlet types the tree's outlets are given. */
     public List<String> outletTypes() {
         return repo.outletTypes();

@@ -1,5 +1,6 @@
 package com.serviceloop.organisation;
 
+import com.serviceloop.platform.AppSettings;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
@@ -9,8 +10,6 @@ import com.serviceloop.platform.Text;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,13 +19,13 @@ public class PersonService {
     private final PersonRepository people;
     private final OrgRepository units;
     private final PasswordEncoder encoder;
-    private final JdbcClient jdbc;
+    private final AppSettings settings;
 
-    public PersonService(PersonRepository people, OrgRepository units, PasswordEncoder encoder, JdbcClient jdbc) {
+    public PersonService(PersonRepository people, OrgRepository units, PasswordEncoder encoder, AppSettings settings) {
         this.people = people;
         this.units = units;
         this.encoder = encoder;
-        this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     public PageResult<Person> search(String q, PageRequest page) {
@@ -72,9 +71,7 @@ public class PersonService {
         if (setupDone()) {
             throw new ConflictException("ServiceLoop is already set up");
         }
-        try {
-            jdbc.sql("INSERT INTO app_setting (setting_key, setting_value) VALUES ('setup.completed', 'true')").update();
-        } catch (DuplicateKeyException e) {
+        if (!settings.putFirst("setup.completed", "true")) {
             throw new ConflictException("ServiceLoop is already set up");
         }
         return create(new PersonForm(displayName, username, password, Role.ADMIN, null, null, null, null, true, null));

@@ -40,6 +40,11 @@ class StandardRepository {
                 .param("t", outletType).query(Rows.of(Standard.class)).list();
     }
 
+    boolean setSlaLink(long id, String clock, String caseType, String severity) {
+        return jdbc.sql("UPDATE standard SET sla_clock = :k, sla_case_type = :t, sla_severity = :s WHERE id = :id")
+                .param("k", clock).param("t", caseType).param("s", severity).param("id", id).update() == 1;
+    }
+
     public List<String> outletTypes() {
         return jdbc.sql("SELECT DISTINCT outlet_type FROM standard ORDER BY 1").query(String.class).list();
     }

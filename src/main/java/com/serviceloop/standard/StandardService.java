@@ -49,6 +49,15 @@ public class StandardService {
         return repo.areas();
     }
 
+    /**
+     * Lets the standard govern a case clock (names of casework's clock, case type and severity; all
+     * null to unlink). False when there is no such standard.
+     */
+    @Transactional
+    public boolean setSlaLink(long id, String clock, String caseType, String severity) {
+        return repo.setSlaLink(id, clock, caseType, severity);
+    }
+
     /** Every outlet type anything is written for: standards, blueprints, the organisation's outlets. */
     public List<String> outletTypes() {
         Set<String> types = new TreeSet<>(repo.outletTypes());

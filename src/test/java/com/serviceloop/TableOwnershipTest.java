@@ -1,0 +1,98 @@
+package com.serviceloop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every table has one owning module, and only its owner writes it. Another module may read a
+ * table only if its owner publishes it for reading (names, the tree, visit counts: joins that
+ * reports over millions of rows need); everything else goes through the owner's public service.
+ */
+class TableOwnershipTest {
+    static final Map<String, Set<String>> OWNED = Map.of(
+            "platform", Set.of("outbox", "shedlock", "spring_session", "spring_session_attributes", "app_setting"),
+            "organisation", Set.of("org_unit", "person", "api_token"),
+            "customer", Set.of("customer", "visit", "visit_import_row"),
+            "standard", Set.of("standard", "standard_area", "standard_measurement", "standard_priority",
+                    "standard_version"),
+            "blueprint", Set.of("blueprint", "blueprint_step"),
+            "casework", Set.of("support_case", "case_attachment", "case_clock", "case_event", "case_follow_up",
+                    "case_pause", "case_standard", "sqi_event", "sqi_failure_type", "sla_target", "outlet_hours",
+                    "outlet_holiday", "notification", "webhook"),
+            "survey", Set.of("survey", "survey_answer", "survey_daily", "survey_item_daily", "survey_link",
+                    "survey_question", "survey_response", "survey_rollup_mark"));
+
+    /** Tables other modules may read (never write). */
+    static final Set<String> PUBLISHED_FOR_READING = Set.of("org_unit", "person", "customer", "visit", "standard",
+            "standard_version");
+
+    private static final Pattern WRITE = Pattern.compile("\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+([a-z_]+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
+    private static final Path SOURCES = Path.of("src/main/java/com/serviceloop");
+
+    private static String owner(String table) {
+        return OWNED.entrySet().stream().filter(e -> e.getValue().contains(table)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void everyTableInTheMigrationsHasOneOwner() throws IOException {
+        Set<String> created = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/db"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                Matcher m = Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)", Pattern.CASE_INSENSITIVE)
+                        .matcher(Files.readString(f));
+                while (m.find()) {
+                    created.add(m.group(1).toLowerCase());
+                }
+            }
+        }
+        Set<String> owned = OWNED.values().stream().flatMap(Set::stream).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(owned).containsExactlyInAnyOrderElementsOf(created);
+        assertThat(OWNED.values().stream().mapToInt(Set::size).sum()).isEqualTo(owned.size());
+    }
+
+    @Test
+    void aModuleWritesOnlyItsOwnTablesAndReadsOnlyWhatOthersPublish() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String module = SOURCES.relativize(f).getName(0).toString();
+                if (module.endsWith(".java")) {
+                    continue;
+                }
+                String[] lines = Files.readString(f).split("\n");
+                for (int i = 0; i < lines.length; i++) {
+                    check(WRITE.matcher(lines[i]), module, false, f, i, violations);
+                    check(READ.matcher(lines[i]), module, true, f, i, violations);
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private static void check(Matcher m, String module, boolean read, Path file, int line, List<String> out) {
+        while (m.find()) {
+            String table = m.group(1).toLowerCase();
+            String owner = owner(table);
+            if (owner != null && !owner.equals(module) && !(read && PUBLISHED_FOR_READING.contains(table))) {
+                out.add(SOURCES.relativize(file) + ":" + (line + 1) + " " + (read ? "reads " : "writes ") + table
+                        + " of " + owner);
+            }
+        }
+    }
+}
