@@ -10,6 +10,7 @@ import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.Text;
+import com.serviceloop.standard.StandardService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -40,10 +41,12 @@ public class CaseService {
     private final OutletManagers outletManagers;
     private final CaseIntake intake;
     private final Clock clock;
+    private final StandardService standards;
 
     public CaseService(JdbcClient jdbc, OrgService org, PersonService people, CustomerService customers,
                        CaseJournal journal, CaseClocks clocks, CaseQueries queries, OutletManagers outletManagers,
-                       CaseIntake intake, Clock clock) {
+                       CaseIntake intake, Clock clock, StandardService standards) {
+        this.standards = standards;
         this.jdbc = jdbc;
         this.org = org;
         this.people = people;
@@ -236,7 +239,7 @@ public class CaseService {
         SupportCase c = get(user, id);
         List<Long> standardIds = r.standardIds() == null ? List.of() : r.standardIds().stream().distinct().toList();
         for (Long s : standardIds) {
-            if (s == null || jdbc.sql("SELECT COUNT(*) FROM standard WHERE id = :id").param("id", s).query(Long.class).single() == 0) {
+            if (s == null || !standards.exists(s)) {
                 throw new BadInputException("standardIds", "No standard with id " + s);
             }
         }

@@ -1,10 +1,14 @@
 package com.serviceloop.casework;
 
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.platform.BadInputException;
+import com.serviceloop.standard.SlaLink;
 import com.serviceloop.standard.StandardService;
 import com.serviceloop.standard.TargetUnit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.cache.annotation.CacheEvict;
@@ -21,8 +25,10 @@ import org.springframework.stereotype.Repository;
 class SlaTargets {
     private final JdbcClient jdbc;
     private final StandardService standards;
+    private final OrgService org;
 
-    public SlaTargets(JdbcClient jdbc, StandardService standards) {
+    public SlaTargets(JdbcClient jdbc, StandardService standards, OrgService org) {
+        this.org = org;
         this.standards = standards;
         this.jdbc = jdbc;
     }
@@ -36,20 +42,15 @@ class SlaTargets {
 
     @Cacheable("sla-minutes")
     public Optional<Integer> minutes(long outletId, CaseType type, Severity severity, SlaKind kind) {
-        Optional<Integer> fromStandard = jdbc.sql("""
-                        SELECT v.target_value, v.target_unit FROM standard s
-                        JOIN standard_version v ON v.standard_id = s.id AND v.valid_to IS NULL
-                        WHERE s.status = 'ACTIVE' AND s.sla_clock = :k
-                          AND (s.sla_case_type IS NULL OR s.sla_case_type = :t)
-                          AND (s.sla_severity IS NULL OR s.sla_severity = :s)
-                          AND s.outlet_type = (SELECT outlet_type FROM org_unit WHERE id = :outlet)
-                          AND v.target_value IS NOT NULL
-                        ORDER BY CASE WHEN s.sla_case_type IS NULL THEN 1 ELSE 0 END,
-                                 CASE WHEN s.sla_severity IS NULL THEN 1 ELSE 0 END, s.id
-                        FETCH FIRST 1 ROWS ONLY""")
-                .param("k", kind.name()).param("t", type.name()).param("s", severity.name()).param("outlet", outletId)
-                .query((rs, i) -> toMinutes(rs.getBigDecimal(1), TargetUnit.valueOf(rs.getString(2))))
-                .optional().flatMap(m -> m);
+        String outletType = org.find(outletId).map(OrgUnit::outletType).orElse(null);
+        // the most specific link wins: one for this case type before one for any, likewise severity
+        Optional<Integer> fromStandard = outletType == null ? Optional.empty() : standards.slaLinks(outletType).stream()
+                .filter(l -> l.clock().equals(kind.name()) && l.targetValue() != null)
+                .filter(l -> l.caseType() == null || l.caseType().equals(type.name()))
+                .filter(l -> l.severity() == null || l.severity().equals(severity.name()))
+                .min(Comparator.<SlaLink>comparingInt(l -> l.caseType() == null ? 1 : 0)
+                        .thenComparingInt(l -> l.severity() == null ? 1 : 0).thenComparingLong(SlaLink::standardId))
+                .flatMap(l -> toMinutes(l.targetValue(), l.targetUnit()));
         if (fromStandard.isPresent()) {
             return fromStandard;
         }
@@ -85,15 +86,9 @@ class SlaTargets {
     }
 
     public List<Link> links() {
-        return jdbc.sql("""
-                SELECT s.id, s.outlet_type, v.behaviour, s.sla_clock, s.sla_case_type, s.sla_severity, v.target_value,
-                       v.target_unit
-                FROM standard s JOIN standard_version v ON v.standard_id = s.id AND v.valid_to IS NULL
-                WHERE s.sla_clock IS NOT NULL AND s.status = 'ACTIVE' ORDER BY s.outlet_type, s.sla_clock, s.id""")
-                .query((rs, i) -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3), SlaKind.valueOf(rs.getString(4)),
-                        rs.getString(5) == null ? null : CaseType.valueOf(rs.getString(5)),
-                        rs.getString(6) == null ? null : Severity.valueOf(rs.getString(6)), rs.getBigDecimal(7),
-                        rs.getString(8) == null ? null : TargetUnit.valueOf(rs.getString(8)))).list();
+        return standards.slaLinks(null).stream().map(l -> new Link(l.standardId(), l.outletType(), l.behaviour(),
+                SlaKind.valueOf(l.clock()), l.caseType() == null ? null : CaseType.valueOf(l.caseType()),
+                l.severity() == null ? null : Severity.valueOf(l.severity()), l.targetValue(), l.targetUnit())).toList();
     }
 
     /**
@@ -102,8 +97,7 @@ class SlaTargets {
      */
     @CacheEvict(cacheNames = "sla-minutes", allEntries = true)
     public boolean link(long standardId, SlaKind clock, CaseType type, Severity severity) {
-        if (clock != null && timeTargetMinutes(standardId).isEmpty()
-                && jdbc.sql("SELECT COUNT(*) FROM standard WHERE id = :id").param("id", standardId).query(Long.class).single() > 0) {
+        if (clock != null && timeTargetMinutes(standardId).isEmpty() && standards.exists(standardId)) {
             throw new BadInputException("clockKind",
                     "Standard " + standardId + " has no time target (seconds, minutes, hours or days)");
         }
@@ -113,9 +107,7 @@ class SlaTargets {
 
     /** The current target of a standard in minutes, when it is a time. */
     public Optional<Integer> timeTargetMinutes(long standardId) {
-        return jdbc.sql("SELECT v.target_value, v.target_unit FROM standard_version v WHERE v.standard_id = :id "
-                        + "AND v.valid_to IS NULL AND v.target_unit IS NOT NULL").param("id", standardId)
-                .query((rs, i) -> toMinutes(rs.getBigDecimal(1), TargetUnit.valueOf(rs.getString(2))))
-                .optional().flatMap(m -> m);
+        return standards.current(standardId).filter(st -> st.targetUnit() != null)
+                .flatMap(st -> toMinutes(st.targetValue(), st.targetUnit()));
     }
 }

@@ -4,6 +4,7 @@ import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -40,6 +41,19 @@ class StandardRepository {
                 .param("t", outletType).query(Rows.of(Standard.class)).list();
     }
 
+    List<SlaLink> slaLinks(String outletType) {
+        return jdbc.sql("""
+                SELECT s.id, s.outlet_type, v.behaviour, s.sla_clock, s.sla_case_type, s.sla_severity, v.target_value,
+                       v.target_unit
+                FROM standard s JOIN standard_version v ON v.standard_id = s.id AND v.valid_to IS NULL
+                WHERE s.sla_clock IS NOT NULL AND s.status = 'ACTIVE'"""
+                        + (outletType == null ? "" : " AND s.outlet_type = :t") + " ORDER BY s.outlet_type, s.sla_clock, s.id")
+                .params(outletType == null ? Map.of() : Map.of("t", outletType))
+                .query((rs, i) -> new SlaLink(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
+                        rs.getString(8) == null ? null : TargetUnit.valueOf(rs.getString(8)))).list();
+    }
+
     boolean setSlaLink(long id, String clock, String caseType, String severity) {
         return jdbc.sql("UPDATE standard SET sla_clock = :k, sla_case_type = :t, sla_severity = :s WHERE id = :id")
                 .param("k", clock).param("t", caseType).param("s", severity).param("id", id).update() == 1;
@@ -47,6 +61,10 @@ class StandardRepository {
 
     public List<String> outletTypes() {
         return jdbc.sql("SELECT DISTINCT outlet_type FROM standard ORDER BY 1").query(String.class).list();
+    }
+
+    boolean exists(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM standard WHERE id = :id").param("id", id).query(Long.class).single() > 0;
     }
 
     public Optional<Standard> find(long id) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.MessageSource;
@@ -47,6 +48,21 @@ public class StandardService {
 
     public List<StandardArea> areas() {
         return repo.areas();
+    }
+
+    /** The active standards that govern a case clock, of one outlet type (null: all), by type, clock and id. */
+    public List<SlaLink> slaLinks(String outletType) {
+        return repo.slaLinks(outletType);
+    }
+
+    /** A standard with its version in force, retired or not, whoever asks. */
+    public Optional<Standard> current(long id) {
+        return repo.find(id);
+    }
+
+    /** Whether there is a standard with this id, retired or not. */
+    public boolean exists(long id) {
+        return repo.exists(id);
     }
 
     /**
