@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.serviceloop.organisation.ApiTokenService;
 import com.serviceloop.organisation.AppUser;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** Base of the API tests: real HTTP semantics through MockMvc, authenticated with real API tokens. */
+// runs again on PostgreSQL in the build's second test execution (pom.xml: postgres-test)
+@Tag("db")
 @SpringBootTest
 @AutoConfigureMockMvc
 @AutoConfigureMetrics

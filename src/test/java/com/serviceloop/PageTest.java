@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.serviceloop.organisation.AppUser;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Base of the page tests: a signed-in person browsing in a given language. */
+// runs again on PostgreSQL in the build's second test execution (pom.xml: postgres-test)
+@Tag("db")
 @SpringBootTest
 @AutoConfigureMockMvc
 @AutoConfigureMetrics

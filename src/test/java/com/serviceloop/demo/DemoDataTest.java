@@ -12,11 +12,14 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+// runs again on PostgreSQL in the build's second test execution (pom.xml: postgres-test)
+@Tag("db")
 @SpringBootTest
 class DemoDataTest {
     @Autowired DemoData demo;

@@ -7,12 +7,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Guards the test set-up itself: the PostgreSQL run really runs on PostgreSQL, in its own schema. */
+// runs again on PostgreSQL in the build's second test execution (pom.xml: postgres-test)
+@Tag("db")
 @SpringBootTest
 class DatabaseIntegrationTest {
     @Autowired Database database;

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -25,6 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Two instances on one database, as behind a load balancer: a session opened on one is honoured
  * by the other, because sessions live in the database.
  */
+// runs again on PostgreSQL in the build's second test execution (pom.xml: postgres-test)
+@Tag("db")
 class TwoInstancesIntegrationTest {
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
