@@ -2,6 +2,9 @@ package com.serviceloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The feature modules and their allowed dependencies, as Spring Modulith reads them from the code. */
 class ModulesTest {
@@ -17,6 +22,14 @@ class ModulesTest {
     @Test
     void modulesDependOnlyOnWhatTheirPackageInfoAllowsAndFormNoCycle() {
         MODULES.verify();
+    }
+
+    @Test
+    void controllersHoldNoSql() {
+        ArchRuleDefinition.noClasses().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("com.serviceloop"));
     }
 
     @Test
