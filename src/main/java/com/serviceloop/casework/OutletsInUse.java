@@ -1,7 +1,6 @@
 package com.serviceloop.casework;
 
 import com.serviceloop.organisation.UnitDeleting;
-import com.serviceloop.platform.ConflictException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,9 +20,7 @@ class OutletsInUse {
                 SELECT (SELECT COUNT(*) FROM support_case WHERE outlet_id = :id OR owner_team_id = :id)
                      + (SELECT COUNT(*) FROM sqi_event WHERE outlet_id = :id)""")
                 .param("id", e.unitId()).query(Long.class).single();
-        if (n > 0) {
-            throw new ConflictException("Unit " + e.unitId() + " still has cases or SQI failures");
-        }
+        e.refuseIf(n > 0, "cases or SQI failures");
         jdbc.sql("DELETE FROM outlet_hours WHERE outlet_id = :id").param("id", e.unitId()).update();
         jdbc.sql("DELETE FROM outlet_holiday WHERE outlet_id = :id").param("id", e.unitId()).update();
     }

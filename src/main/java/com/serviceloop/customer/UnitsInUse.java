@@ -1,7 +1,6 @@
 package com.serviceloop.customer;
 
 import com.serviceloop.organisation.UnitDeleting;
-import com.serviceloop.platform.ConflictException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,8 +20,6 @@ class UnitsInUse {
                 SELECT (SELECT COUNT(*) FROM customer WHERE home_outlet_id = :id)
                      + (SELECT COUNT(*) FROM visit WHERE outlet_id = :id)""")
                 .param("id", e.unitId()).query(Long.class).single();
-        if (n > 0) {
-            throw new ConflictException("Unit " + e.unitId() + " still has customers or visits");
-        }
+        e.refuseIf(n > 0, "customers or visits");
     }
 }

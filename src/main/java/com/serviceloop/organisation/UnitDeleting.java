@@ -1,10 +1,19 @@
 package com.serviceloop.organisation;
 
+import com.serviceloop.platform.ConflictException;
+
 /**
  * Published, inside the deleting transaction, just before an organisation unit is deleted. A
  * module that still keeps records of the unit vetoes the deletion by throwing a
- * {@link com.serviceloop.platform.ConflictException} that says what is left; a module that keeps
+ * {@link ConflictException} (see {@link #refuseIf}) that says what is left; a module that keeps
  * only settings of the unit may delete them.
  */
 public record UnitDeleting(long unitId) {
+
+    /** Vetoes the deletion, saying what the unit still has ("cases or SQI failures"). */
+    public void refuseIf(boolean stillUsed, String what) {
+        if (stillUsed) {
+            throw new ConflictException("Unit " + unitId + " still has " + what);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package com.serviceloop.standard;
 
 import com.serviceloop.organisation.UnitDeleting;
-import com.serviceloop.platform.ConflictException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,9 +16,8 @@ class UnitsMeasured {
 
     @EventListener
     void onDeleting(UnitDeleting e) {
-        if (jdbc.sql("SELECT COUNT(*) FROM standard_measurement WHERE outlet_id = :id").param("id", e.unitId())
-                .query(Long.class).single() > 0) {
-            throw new ConflictException("Unit " + e.unitId() + " still has standard measurements");
-        }
+        e.refuseIf(jdbc.sql("SELECT COUNT(*) FROM standard_measurement WHERE outlet_id = :id").param("id", e.unitId())
+                .query(Long.class).single() > 0,
+                "standard measurements");
     }
 }

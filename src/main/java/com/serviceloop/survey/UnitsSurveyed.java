@@ -1,7 +1,6 @@
 package com.serviceloop.survey;
 
 import com.serviceloop.organisation.UnitDeleting;
-import com.serviceloop.platform.ConflictException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,8 +20,6 @@ class UnitsSurveyed {
                 SELECT (SELECT COUNT(*) FROM survey_link WHERE outlet_id = :id)
                      + (SELECT COUNT(*) FROM survey_response WHERE outlet_id = :id)""")
                 .param("id", e.unitId()).query(Long.class).single();
-        if (n > 0) {
-            throw new ConflictException("Unit " + e.unitId() + " still has survey links or answers");
-        }
+        e.refuseIf(n > 0, "survey links or answers");
     }
 }
