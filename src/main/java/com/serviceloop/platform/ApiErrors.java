@@ -23,6 +23,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -122,6 +123,12 @@ public class ApiErrors {
     @ExceptionHandler(MultipartException.class)
     ProblemDetail notMultipart(MultipartException e) {
         return badRequest(List.of(new FieldError("file", "Send the file as multipart/form-data in a part named 'file'")));
+    }
+
+    /** The client went away mid-answer (a closed tab, a lost phone signal): nothing to answer, nothing to page anyone for. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("Client went away: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
