@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The PostgreSQL half of the build runs the tests tagged "db". A test that starts the application
  * (a Spring Boot test, a subclass of ApiTest or PageTest, or an application it builds itself) must
- * carry the tag, so that a new one cannot skip PostgreSQL unnoticed, whatever its name.
+ * carry that tag (or, for the browser journeys, "browser"), so that a new one cannot skip
+ * PostgreSQL unnoticed, whatever its name.
  */
 class DatabaseTagTest {
     private static final Pattern STARTS_THE_APP = Pattern.compile(
             "@SpringBootTest|extends (ApiTest|PageTest)\\b|new SpringApplicationBuilder\\(");
-    private static final Pattern TAGGED = Pattern.compile("@Tag\\(\"db\"\\)|extends (ApiTest|PageTest)\\b");
+    /** "browser" tests run once, on H2: what they test is the pages in a real browser, not the database. */
+    private static final Pattern TAGGED = Pattern.compile("@Tag\\(\"(db|browser)\"\\)|extends (ApiTest|PageTest)\\b");
 
     @Test
     void everyTestThatStartsTheApplicationIsTaggedDb() throws IOException {

@@ -1,0 +1,155 @@
+package com.serviceloop.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serviceloop.Fixtures;
+import com.serviceloop.organisation.ApiTokenService;
+import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.PersonService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The main journeys in a real browser, on a phone-sized window and in both languages, against the
+ * app on a database of its own (the first journey is the first run of a new installation). They run
+ * once, on H2: what they test is the pages, not the database.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+        "spring.datasource.url=jdbc:h2:mem:browser-journeys;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneysTest {
+    private static final String PASSWORD = "correct-horse-battery-7";
+    private static Browser zh;
+    @LocalServerPort int port;
+    @Autowired Fixtures fixtures;
+    @Autowired PersonService people;
+    @Autowired ApiTokenService tokens;
+    @Autowired JdbcClient jdbc;
+    @Autowired ObjectMapper json;
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private Browser zh() {
+        if (zh == null) {
+            zh = Browser.start(base(), "zh-CN");
+        }
+        return zh;
+    }
+
+    @AfterAll
+    static void quit() {
+        if (zh != null) {
+            zh.close();
+        }
+    }
+
+    private static void signIn(Browser b, String username) {
+        b.go("/login").type("#username", username).type("#password", PASSWORD).click("button[type=submit]");
+        b.waitFor("nav, header");
+    }
+
+    @Test
+    @Order(1)
+    void aNewInstallationAsksForItsAdministratorThenSignsHimIn() {
+        Browser b = zh().phone().go("/");
+        assertThat(b.path()).startsWith("/setup");
+        assertThat(b.pageText()).contains("管理员");
+        b.looksRight();
+        b.type("#displayName", "王经理").type("#username", "admin").type("#password", PASSWORD).click("button[type=submit]");
+        assertThat(b.path()).startsWith("/login");
+        signIn(b, "admin");
+        assertThat(b.driver.getTitle()).contains("总览");
+        b.looksRight();
+        b.touchTargets("header a, header button, nav a");
+    }
+
+    @Test
+    @Order(2)
+    void aCustomerAnswersOnAPhoneAndTheAnswerCountsInTheFigures() throws Exception {
+        Fixtures.Chain chain = fixtures.chain();
+        AppUser admin = people.find(jdbc.sql("SELECT id FROM person WHERE username = 'admin'").query(Long.class).single())
+                .orElseThrow().asUser();
+        String token = tokens.issue("browser test", admin.id()).secret();
+        long survey = jdbc.sql("SELECT id FROM survey WHERE code = 'recommend'").query(Long.class).single();
+        JsonNode link = api("POST", "/api/v1/surveys/" + survey + "/links", token,
+                "{\"outletId\": " + chain.outletA().id() + "}");
+
+        try (Browser customer = Browser.start(base(), "zh-CN").phone()) {
+            customer.go("/s/" + link.get("token").asText());
+            customer.looksRight();
+            customer.touchTargets("label.choice");
+            customer.click("label.choice:nth-of-type(10)");
+            customer.click("form button[type=submit]");
+            customer.waitFor("main");
+            assertThat(customer.pageText()).contains("谢谢");
+            customer.looksRight();
+        }
+        Browser b = zh().phone().go("/surveys/" + survey);
+        assertThat(b.text(".kpi")).isEqualTo("1");
+        assertThat(b.all("canvas, svg").size()).as("charts on the survey page").isPositive();
+        b.looksRight();
+    }
+
+    @Test
+    @Order(3)
+    void theStarterLibraryFillsAnOutletTypeAndTheCheckerAdvisesOnAVagueStandard() {
+        Browser b = zh().desktop().go("/standards?outletType=pharmacy");
+        b.js("document.querySelector(\"select[name=industry]\").value = 'pharmacy';");
+        b.click("form[action$='/standards/starter'] button[type=submit]");
+        b.waitFor(".card li a");
+        assertThat(b.all(".card li a[href*='/standards/']").size()).as("standards pre-filled").isGreaterThan(10);
+        b.looksRight();
+        b.phone().go("/standards/new?outletType=pharmacy").type("#behaviour", "尽快热情地接待顾客");
+        b.waitForText("#advice", "");
+        b.waitFor("#advice .badge");
+        assertThat(b.all("#advice .badge")).isNotEmpty();
+        b.looksRight();
+    }
+
+    @Test
+    @Order(4)
+    void theHandbookPdfPrintsChinese() throws Exception {
+        AppUser admin = people.find(jdbc.sql("SELECT id FROM person WHERE username = 'admin'").query(Long.class).single())
+                .orElseThrow().asUser();
+        String token = tokens.issue("browser test pdf", admin.id()).secret();
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base()
+                + "/api/v1/handbook/pharmacy/pdf?lang=zh")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("服务");
+        }
+        Browser b = zh().phone().go("/handbook?outletType=pharmacy");
+        assertThat(b.pageText()).contains("服务手册");
+        b.looksRight();
+    }
+
+    private JsonNode api(String method, String path, String token, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isBetween(200, 299);
+        return json.readTree(r.body());
+    }
+}
