@@ -6,11 +6,13 @@ import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.ApiTokenService;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.PersonService;
+import com.serviceloop.organisation.Role;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -129,6 +132,51 @@ class BrowserJourneysTest {
 
     @Test
     @Order(4)
+    void counterStaffRecordACaseOnAPhoneAndCloseItWithAFollowUpCall() {
+        Fixtures.Chain chain = fixtures.chain();
+        AppUser clerk = fixtures.person(Role.STAFF, chain.outletA().id());
+        try (Browser b = Browser.start(base(), "zh-CN").phone()) {
+            b.go("/login").type("#username", clerk.username()).type("#password", Fixtures.PASSWORD).click("button[type=submit]");
+            b.waitFor("main");
+            b.go("/cases/new");
+            b.looksRight();
+            b.touchTargets("label.choice");
+            b.js("document.getElementById('outletId').value = arguments[0];", String.valueOf(chain.outletA().id()));
+            choose(b, "channel", "COUNTER");
+            choose(b, "caseType", "COMPLAINT");
+            choose(b, "severity", "MEDIUM");
+            b.type("#description", "排队二十分钟，没有人引导");
+            b.click("form[action$='/cases'] button[type=submit]");
+            b.waitFor("h1");
+            assertThat(b.path()).matches("/cases/\\d+");
+            assertThat(b.text("h1")).contains("已受理");
+            b.looksRight();
+
+            move(b, "RESOLVED");
+            assertThat(b.text("h1")).contains("已解决");
+            move(b, "FOLLOW_UP");
+            b.js("document.querySelector(\"input[name=satisfaction][value='4']\").click();");
+            b.js("document.querySelector(\"form[action$='/follow-up'] button[type=submit]\").click();");
+            b.waitForText("h1", "已结案");
+            assertThat(b.pageText()).doesNotContain("Follow-up").doesNotContain("satisfied");
+            b.looksRight();
+        }
+    }
+
+    private static void choose(Browser b, String field, String value) {
+        b.js("document.querySelector(\"input[name='\" + arguments[0] + \"'][value='\" + arguments[1] + \"']\").click();", field, value);
+    }
+
+    /** Presses the status button that moves the case to the given status. */
+    private static void move(Browser b, String to) {
+        String before = b.text("h1");
+        b.js("document.querySelector(\"form[action$='/status'] input[name=to][value='\" + arguments[0] + \"']\").form"
+                + ".querySelector('button').click();", to);
+        new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> !b.text("h1").equals(before));
+    }
+
+    @Test
+    @Order(5)
     void theHandbookPdfPrintsChinese() throws Exception {
         AppUser admin = people.find(jdbc.sql("SELECT id FROM person WHERE username = 'admin'").query(Long.class).single())
                 .orElseThrow().asUser();
