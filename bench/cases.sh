@@ -11,7 +11,7 @@
 # latency percentiles and a check that every 201 answer left exactly one case in the database.
 #
 # usage: bench/cases.sh [cases=1000000] [open=200000]
-# env:   JAR (default target/serviceloop.jar, built if missing), JAVA_HOME (JDK >= 22),
+# env:   JAR (default target/serviceloop.jar, built if missing), JAVA_HOME (a JDK >= 22; found under /usr/lib/jvm when unset),
 #        PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8289),
 #        BENCH_WARMUP (seconds of load before the 20 s measured, default 30)
 set -euo pipefail
@@ -22,7 +22,6 @@ port=${BENCH_PORT:-8289}
 warmup=${BENCH_WARMUP:-30}
 jar=${JAR:-target/serviceloop.jar}
 db=serviceloop_cases_bench
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 work=bench/out; mkdir -p "$work"
 
 . bench/lib.sh

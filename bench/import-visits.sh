@@ -7,13 +7,12 @@
 # rows/s and the app's resident memory before and at its peak during each import.
 #
 # usage: bench/import-visits.sh [rows=1000000] [customers=20000]
-# env:   JAVA_HOME (JDK >= 22), PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8288)
+# env:   JAVA_HOME (a JDK >= 22; found under /usr/lib/jvm when unset), PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8288)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}; customers=${2:-20000}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 port=${BENCH_PORT:-8288}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 work=bench/out; mkdir -p "$work"
 
 . bench/lib.sh

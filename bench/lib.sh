@@ -1,6 +1,18 @@
 # Shared by the benchmark scripts (sourced): start the app jar on a fresh database, and print a
 # rate next to PostgreSQL's own single-row insert limit on this machine.
 
+# A JDK >= 22 (the source launcher runs the multi-file benchmark programs): JAVA_HOME when it is one,
+# else the newest under /usr/lib/jvm, so that nobody has to export anything.
+java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 22 ] 2>/dev/null; then
+  for candidate in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    if [ -x "$candidate/bin/java" ] && [ "$(java_major "$candidate/bin/java")" -ge 22 ] 2>/dev/null; then
+      JAVA_HOME=${candidate%/}; break
+    fi
+  done
+fi
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
 # start_app DB PORT LOG JAR — recreates DB, starts the jar on it (heap 512 MB, plus BENCH_JAVA_OPTS), waits for health;
 # sets $app to the app's pid and kills it when the script exits.
 start_app() {

@@ -7,7 +7,7 @@
 # 512 MB) and runs bench/SurveyBench.java against it; see bench/README.md.
 #
 # usage: bench/surveys.sh [total_responses=10000000]
-# env:   JAR (default target/serviceloop.jar, built if missing), JAVA_HOME (JDK >= 22),
+# env:   JAR (default target/serviceloop.jar, built if missing), JAVA_HOME (a JDK >= 22; found under /usr/lib/jvm when unset),
 #        PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8290),
 #        BENCH_WARMUP (seconds of load before the 20 s measured, default 30)
 set -euo pipefail
@@ -17,7 +17,6 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 port=${BENCH_PORT:-8290}
 jar=${JAR:-target/serviceloop.jar}
 db=serviceloop_surveys_bench
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 work=bench/out; mkdir -p "$work"
 
 . bench/lib.sh
