@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,7 @@ public class CaseTopics {
     }
 
     public void setIndustry(String outletType, String industry) {
+        checkType(outletType);
         if (!TopicDefaults.INDUSTRIES.contains(industry)) {
             throw new BadInputException("industry", "Use one of " + TopicDefaults.INDUSTRIES);
         }
@@ -81,18 +83,20 @@ public class CaseTopics {
 
     /** The topics a case at one of these outlets can have, by code; the first outlet type's name wins. */
     public Map<String, Topic> forOutlets(List<OrgUnit> outlets) {
+        return forTypes(outlets.stream().map(OrgUnit::outletType).distinct().toList());
+    }
+
+    /** The topics of these outlet types (null: outlets without a type), by code; the first type's name wins. */
+    public Map<String, Topic> forTypes(Collection<String> outletTypes) {
         Map<String, Topic> byCode = new LinkedHashMap<>();
-        outlets.stream().map(OrgUnit::outletType).distinct()
-                .forEach(t -> list(t).forEach(topic -> byCode.putIfAbsent(topic.code(), topic)));
+        outletTypes.forEach(t -> list(t).forEach(topic -> byCode.putIfAbsent(topic.code(), topic)));
         return byCode;
     }
 
     /** Adds a topic to the outlet type's list or changes one; the first change stores the defaults. */
     @Transactional
     public Topic save(String outletType, TopicForm f) {
-        if (outletType == null || !outletType.matches("[a-z0-9_-]{1,40}")) {
-            throw new BadInputException("outletType", "Use 1 to 40 lower-case letters, digits, - or _");
-        }
+        checkType(outletType);
         List<Topic> current = list(outletType);
         if (jdbc.sql("SELECT COUNT(*) FROM case_topic WHERE outlet_type = :t").param("t", outletType)
                 .query(Long.class).single() == 0) {
@@ -107,6 +111,12 @@ public class CaseTopics {
             insert(topic, current.stream().mapToInt(Topic::sortOrder).max().orElse(0) + 1);
         }
         return list(outletType).stream().filter(t -> t.code().equals(f.code())).findFirst().orElseThrow();
+    }
+
+    private static void checkType(String outletType) {
+        if (outletType == null || outletType.isBlank() || outletType.length() > 40) {
+            throw new BadInputException("outletType", "An outlet type has 1 to 40 characters");
+        }
     }
 
     private void insert(Topic t, int sortOrder) {
