@@ -64,7 +64,7 @@ class Sqi {
     }
 
     /** The target, in weighted failures per 1,000 visits, until an administrator sets another. */
-    static final double DEFAULT_TARGET = 5.0;
+    static final double DEFAULT_TARGET = 30.0;
     private static final String TARGET_KEY = "casework.sqi.target";
 
     public double target() {

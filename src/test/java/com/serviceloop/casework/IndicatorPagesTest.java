@@ -60,7 +60,7 @@ class IndicatorPagesTest extends PageTest {
         // a topic of another industry is refused on the form, next to the field
         submit(staff, "/cases", "outletId", "" + chain.outletA().id(), "channel", "COUNTER", "caseType", "COMPLAINT",
                 "severity", "LOW", "description", "Parcel late", "topic", "LATE_DELIVERY")
-                .andExpect(status().isOk()).andExpect(content().string(containsString("field-error")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Choose a topic from this outlet")));
         for (String lang : new String[] {"en", "zh-CN"}) {
             page(staff, "/cases?topic=OUT_OF_STOCK", lang).andExpect(status().isOk())
                     .andExpect(content().string(containsString("/cases/" + id + "\"")))
