@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -196,7 +197,8 @@ class CaseSettingsPages {
     public String topic(@RequestParam String outletType, @RequestParam(required = false) String code,
                         @RequestParam(required = false) String nameEn, @RequestParam(required = false) String nameZh,
                         @RequestParam(defaultValue = "false") boolean active, RedirectAttributes flash) {
-        CaseTopics.TopicForm f = new CaseTopics.TopicForm(code, nameEn, nameZh, active);
+        CaseTopics.TopicForm f = new CaseTopics.TopicForm(code == null || code.isBlank() ? codeOf(nameEn) : code, nameEn,
+                nameZh, active);
         if (valid(f, flash)) {
             try {
                 topics.save(outletType, f);
@@ -207,6 +209,14 @@ class CaseSettingsPages {
         }
         flash.addAttribute("topicType", outletType);
         return "redirect:/settings/cases#topics";
+    }
+
+    /** A new topic's code from its English name ("Children's menu" → CHILDREN_S_MENU), so nobody types codes. */
+    static String codeOf(String nameEn) {
+        String code = nameEn == null ? "" : nameEn.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+        code = code.length() > 32 ? code.substring(0, 32) : code;
+        return code.isEmpty() ? "TOPIC_" + Math.abs(nameEn == null ? 0 : nameEn.hashCode()) : code;
     }
 
     @Roles.Admin

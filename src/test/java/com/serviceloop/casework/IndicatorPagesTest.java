@@ -117,11 +117,16 @@ class IndicatorPagesTest extends PageTest {
         page(admin, "/settings/cases?topicType=" + type, "zh-CN").andExpect(content().string(containsString("菜品质量")));
         page(admin, "/settings/cases?topicType=" + type, "en").andExpect(content().string(containsString("Food quality")))
                 .andExpect(content().string(containsString("Every industry")));
-        submit(admin, "/settings/cases/topic", "outletType", type, "code", "KIDS_MENU", "nameEn", "Children's menu",
-                "nameZh", "儿童餐", "active", "true").andExpect(flash().attribute("notice", "case.saved"));
+        // nobody types a code: the page makes it from the English name
+        submit(admin, "/settings/cases/topic", "outletType", type, "nameEn", "Children's menu", "nameZh", "儿童餐",
+                "active", "true").andExpect(flash().attribute("notice", "case.saved"));
         submit(admin, "/settings/cases/topic", "outletType", type, "code", "kids", "nameEn", "x", "nameZh", "x")
                 .andExpect(flash().attribute("error", containsString("code")));
-        assertThat(topics.list(type)).extracting(CaseTopics.Topic::code).startsWith("WAITING").endsWith("KIDS_MENU");
-        page(admin, "/settings/cases?topicType=" + type, "zh-CN").andExpect(content().string(containsString("儿童餐")));
+        assertThat(topics.list(type)).extracting(CaseTopics.Topic::code).startsWith("WAITING").endsWith("CHILDREN_S_MENU");
+        page(admin, "/settings/cases?topicType=" + type, "zh-CN").andExpect(content().string(containsString("儿童餐")))
+                .andExpect(content().string(containsString("中文名称")))
+                .andExpect(content().string(not(containsString("CHILDREN_S_MENU<"))));
+        assertThat(CaseSettingsPages.codeOf("  Out of stock! ")).isEqualTo("OUT_OF_STOCK");
+        assertThat(CaseSettingsPages.codeOf("儿童餐")).startsWith("TOPIC_");
     }
 }
