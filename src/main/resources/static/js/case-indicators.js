@@ -39,7 +39,7 @@
       name: labels.sqiRate, type: 'bar', itemStyle: { color: '#9fb4c2' },
       data: report.months.map(function (p) { return p.sqiPerThousand; }),
       markLine: { symbol: 'none', lineStyle: { color: '#b3261e', type: 'dashed' },
-        label: { formatter: labels.target + ' {c}' }, data: [{ yAxis: data.target }] }
+        label: { position: 'insideEndTop', formatter: labels.target + ' {c}' }, data: [{ yAxis: data.target }] }
     }]
   });
   var topics = report.topics.slice().reverse();
@@ -51,15 +51,21 @@
       return t.code === null ? labels.noTopic : data.zh ? t.nameZh : t.nameEn; }) },
     series: [{ name: labels.cases, type: 'bar', data: topics.map(function (t) { return t.cases; }), itemStyle: { color: '#0b6e6e' } }]
   });
-  var groups = report.groups;
-  var names = groups.map(function (g) { return g.name; });
-  var axis = { type: 'category', data: names, axisLabel: { interval: 0, rotate: groups.length > 4 ? 30 : 0 } };
+  // outlets down the side, so that their names stay readable on a phone
+  var groups = report.groups.slice().reverse();
+  var axis = { type: 'category', data: groups.map(function (g) { return g.name; }), axisLabel: { interval: 0 } };
+  var tall = Math.max(360, 80 + groups.length * 56) + 'px';
+  var sideGrid = { left: 8, right: 24, bottom: 8, top: 60, containLabel: true };
+  ['by-group-rate', 'by-group-return'].forEach(function (id) {
+    var el = document.getElementById(id);
+    if (el) { el.style.height = tall; }
+  });
   chart('by-group-rate', {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: grid,
-    xAxis: axis,
-    yAxis: { type: 'value', name: '‰', min: 0 },
+    grid: sideGrid,
+    yAxis: axis,
+    xAxis: { type: 'value', name: '‰', min: 0 },
     series: [
       { name: labels.rate, type: 'bar', data: groups.map(function (g) { return g.complaintRate; }), itemStyle: { color: '#b3261e' } },
       { name: labels.sqiRate, type: 'bar', data: groups.map(function (g) { return g.sqiPerThousand; }), itemStyle: { color: '#9fb4c2' } }
@@ -68,9 +74,9 @@
   chart('by-group-return', {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: grid,
-    xAxis: axis,
-    yAxis: { type: 'value', name: '%', min: 0, max: 100 },
+    grid: sideGrid,
+    yAxis: axis,
+    xAxis: { type: 'value', name: '%', min: 0, max: 100 },
     series: [
       { name: labels.fast, type: 'bar', itemStyle: { color: '#0b6e6e' },
         data: groups.map(function (g) { return pct(g.returnAfterFast.rate); }) },
