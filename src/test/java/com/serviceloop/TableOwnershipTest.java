@@ -30,7 +30,7 @@ class TableOwnershipTest {
                     "standard_version"),
             "blueprint", Set.of("blueprint", "blueprint_step"),
             "casework", Set.of("support_case", "case_attachment", "case_clock", "case_event", "case_follow_up",
-                    "case_pause", "case_standard", "sqi_event", "sqi_failure_type", "sla_target", "outlet_hours",
+                    "case_pause", "case_standard", "case_topic", "sqi_event", "sqi_failure_type", "sla_target", "outlet_hours",
                     "outlet_holiday", "notification", "webhook"),
             "survey", Set.of("survey", "survey_answer", "survey_daily", "survey_item_daily", "survey_link",
                     "survey_question", "survey_response", "survey_rollup_mark"));

@@ -35,10 +35,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** SLA set-up (targets, standards as targets, outlet calendars), the inbox, webhooks and the jobs. */
+/** SLA set-up (targets, standards as targets, outlet calendars), case topics, the inbox, webhooks and the jobs. */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Case settings", description = "SLA targets, business hours, inbox, webhooks")
+@Tag(name = "Case settings", description = "SLA targets, business hours, case topics, inbox, webhooks")
 class CaseAdminApi {
     private final SlaTargets targets;
     private final CalendarRepository calendars;
@@ -47,9 +47,11 @@ class CaseAdminApi {
     private final Webhooks webhooks;
     private final SlaSweep sweep;
     private final OutboxSender outbox;
+    private final CaseTopics topics;
 
     public CaseAdminApi(SlaTargets targets, CalendarRepository calendars, OrgService org, Inbox inbox,
-                        Webhooks webhooks, SlaSweep sweep, OutboxSender outbox) {
+                        Webhooks webhooks, SlaSweep sweep, OutboxSender outbox, CaseTopics topics) {
+        this.topics = topics;
         this.targets = targets;
         this.calendars = calendars;
         this.org = org;
@@ -92,6 +94,35 @@ class CaseAdminApi {
             throw new NotFoundException("Standard", id);
         }
         return slaTargets();
+    }
+
+    /** An outlet type's industry and its case topics (the industry's defaults until the list is edited). */
+    public record TopicList(String outletType, String industry, List<CaseTopics.Topic> topics) {
+    }
+
+    public record IndustryForm(@NotBlank @Size(max = 40) String industry) {
+    }
+
+    @Operation(summary = "The case topics of an outlet type, and its industry")
+    @GetMapping("/case-topics")
+    public TopicList topics(@RequestParam String outletType) {
+        return new TopicList(outletType, topics.industry(outletType), topics.list(outletType));
+    }
+
+    @Operation(summary = "Add a topic to an outlet type's list, or rename one or switch it off (active false)")
+    @Roles.Admin
+    @PutMapping("/case-topics/{outletType}")
+    public CaseTopics.Topic saveTopic(@PathVariable String outletType, @Valid @RequestBody CaseTopics.TopicForm f) {
+        return topics.save(outletType, f);
+    }
+
+    @Operation(summary = "Set the industry of an outlet type (pharmacy, fashion-retail, restaurant, courier, generic): "
+            + "it picks the default topics and the SQI failure types")
+    @Roles.Admin
+    @PutMapping("/case-topics/{outletType}/industry")
+    public TopicList setIndustry(@PathVariable String outletType, @Valid @RequestBody IndustryForm f) {
+        topics.setIndustry(outletType, f.industry());
+        return topics(outletType);
     }
 
     public record DayHours(@NotNull @Min(1) @Max(7) Integer dayOfWeek, @NotNull LocalTime opens,

@@ -195,9 +195,11 @@ class CaseApi {
                                    Long outletId, Boolean problem, Boolean open,
                                    @Size(max = 200) String q,
                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                   @Size(max = 32) String topic) {
         CaseFilter toFilter() {
-            return new CaseFilter(queue, status, caseType, severity, outletId, problem, open, q, from, to);
+            return new CaseFilter(queue, status, caseType, severity, outletId, problem, open, q, from, to,
+                    topic == null || topic.isBlank() ? null : topic);
         }
     }
 }

@@ -10,16 +10,22 @@ import com.serviceloop.standard.Standard;
 import com.serviceloop.standard.StandardService;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** What the case screens offer to choose from: people and teams to hand a case to, standards it breached. */
+/**
+ * What the case screens offer to choose from: people and teams to hand a case to, standards it
+ * breached, topics.
+ */
 @Component
 class CaseChoices {
     private final OrgService org;
     private final PersonService people;
     private final StandardService standards;
+    private final CaseTopics topics;
 
-    CaseChoices(OrgService org, PersonService people, StandardService standards) {
+    CaseChoices(OrgService org, PersonService people, StandardService standards, CaseTopics topics) {
+        this.topics = topics;
         this.org = org;
         this.people = people;
         this.standards = standards;
@@ -38,6 +44,11 @@ class CaseChoices {
     List<Option> teams(AppUser user) {
         return org.visibleUnits(user).stream().filter(u -> u.kind() == UnitKind.TEAM)
                 .map(u -> new Option(u.id(), u.name())).toList();
+    }
+
+    /** The topics of the outlet types the user sees, by code (switched-off ones too: old cases have them). */
+    Map<String, CaseTopics.Topic> topics(AppUser user) {
+        return topics.forOutlets(org.visibleOutlets(user));
     }
 
     /** The active standards of the case's outlet type. */

@@ -27,12 +27,15 @@ public class CaseHistoryImport {
         this.batch = batch;
     }
 
-    /** A case with what it left behind; resolvedAt and closedAt stay null while it is not. */
+    /**
+     * A case with what it left behind; resolvedAt and closedAt stay null while it is not. The topic is
+     * a code of the outlet type's list, or null.
+     */
     public record PastCase(long outletId, Long customerId, Channel channel, CaseType type, Severity severity,
                            CaseStatus status, String description, long ownerId, OffsetDateTime createdAt,
                            OffsetDateTime resolvedAt, OffsetDateTime closedAt, String remedy, BigDecimal remedyCost,
                            boolean problem, List<PastClock> clocks, List<PastEvent> events, PastCall call,
-                           List<PastFailure> failures) {
+                           List<PastFailure> failures, String topic) {
     }
 
     /** A clock without stoppedAt still runs: the SLA sweep will warn and escalate it when due. */
@@ -97,14 +100,14 @@ public class CaseHistoryImport {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO support_case (outlet_id, customer_id, channel, case_type, severity, status, description,
-                    owner_id, received_by, created_at, updated_at, resolved_at, closed_at, remedy, remedy_cost, problem)
-                VALUES (:o, :c, :ch, :t, :s, :st, :d, :p, :p, :at, :at, :res, :closed, :remedy, :cost, :problem)""")
+                    owner_id, received_by, created_at, updated_at, resolved_at, closed_at, remedy, remedy_cost, problem, topic)
+                VALUES (:o, :c, :ch, :t, :s, :st, :d, :p, :p, :at, :at, :res, :closed, :remedy, :cost, :problem, :topic)""")
                 .param("o", c.outletId()).param("c", c.customerId()).param("ch", c.channel().name())
                 .param("t", c.type().name()).param("s", c.severity().name()).param("st", c.status().name())
                 .param("d", c.description()).param("p", c.ownerId()).param("at", c.createdAt())
                 .param("res", c.resolvedAt()).param("closed", c.closedAt())
                 .param("remedy", c.remedy()).param("cost", c.remedyCost())
-                .param("problem", c.problem()).update(keys, "id");
+                .param("problem", c.problem()).param("topic", c.topic()).update(keys, "id");
         return keys.getKey().longValue();
     }
 

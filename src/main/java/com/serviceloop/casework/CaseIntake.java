@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CaseIntake extends GroupCommit<CaseIntake.NewCase, SupportCase> {
     private static final String INSERT_CASE = """
             INSERT INTO support_case (outlet_id, customer_id, channel, case_type, severity, status, description,
-                owner_id, received_by, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)""";
+                owner_id, received_by, created_at, updated_at, topic, product)
+            VALUES (?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?)""";
     // both clocks of a new case in one statement
     private static final String INSERT_CLOCKS = """
             INSERT INTO case_clock (case_id, clock_kind, started_at, warn_at, due_at, warn_pending_at, escalate_pending_at)
@@ -34,7 +34,7 @@ class CaseIntake extends GroupCommit<CaseIntake.NewCase, SupportCase> {
 
     /** A case checked and ready to store, with the deadlines of its first-response and resolution clocks. */
     record NewCase(long outletId, Long customerId, Channel channel, CaseType caseType, Severity severity,
-                   String description, long recordedBy, OffsetDateTime at, CaseClocks.Deadline firstResponse,
+                   String description, String topic, String product, long recordedBy, OffsetDateTime at, CaseClocks.Deadline firstResponse,
                    CaseClocks.Deadline resolution) {
     }
 
@@ -64,6 +64,8 @@ class CaseIntake extends GroupCommit<CaseIntake.NewCase, SupportCase> {
             ps.setLong(8, c.recordedBy());
             ps.setObject(9, c.at());
             ps.setObject(10, c.at());
+            ps.setString(11, c.topic());
+            ps.setString(12, c.product());
         });
         List<CaseJournal.Entry> created = new ArrayList<>();
         List<Object[]> clocks = new ArrayList<>();

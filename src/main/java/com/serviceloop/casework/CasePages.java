@@ -71,6 +71,7 @@ class CasePages {
         model.addAttribute("page", queries.list(user, f, PageRequest.of(page, null)));
         model.addAttribute("query", query(f));
         model.addAttribute("base", "/cases?" + query(f));
+        model.addAttribute("topics", choices.topics(user));
         if (htmx != null) {
             return "casework/list :: results";
         }
@@ -96,6 +97,7 @@ class CasePages {
         param(q, "q", f.q() == null || f.q().isBlank() ? null : f.q());
         param(q, "from", f.from());
         param(q, "to", f.to());
+        param(q, "topic", f.topic());
         return q.toString();
     }
 
@@ -133,7 +135,7 @@ class CasePages {
         Long outlet = user.scopeUnitId() != null && outlets.stream().anyMatch(o -> o.id() == user.scopeUnitId())
                 ? user.scopeUnitId() : outlets.isEmpty() ? null : outlets.getFirst().id();
         model.addAttribute("form", new CaseForm(outlet, null, null, null, Channel.COUNTER, CaseType.COMPLAINT,
-                Severity.MEDIUM, null));
+                Severity.MEDIUM, null, null, null));
         return form(user, model);
     }
 
@@ -151,6 +153,7 @@ class CasePages {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("types", CaseType.values());
         model.addAttribute("severities", Severity.values());
+        model.addAttribute("topics", choices.topics(user));
         return "casework/form";
     }
 

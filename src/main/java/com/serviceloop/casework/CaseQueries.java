@@ -38,7 +38,7 @@ class CaseQueries {
             SELECT c.id, c.outlet_id, o.name AS outlet_name, c.customer_id, cu.name AS customer_name, c.channel,
                    c.case_type, c.severity, c.status, c.description, c.owner_id, p.display_name AS owner_name,
                    c.owner_team_id, t.name AS owner_team_name, c.received_by, c.remedy, c.remedy_cost, c.problem,
-                   c.created_at, c.updated_at, c.resolved_at, c.closed_at, c.version
+                   c.created_at, c.updated_at, c.resolved_at, c.closed_at, c.version, c.topic, c.product
             FROM support_case c JOIN org_unit o ON o.id = c.outlet_id
             LEFT JOIN person p ON p.id = c.owner_id LEFT JOIN org_unit t ON t.id = c.owner_team_id
             LEFT JOIN customer cu ON cu.id = c.customer_id""";
@@ -150,6 +150,10 @@ class CaseQueries {
             and.add("c.outlet_id = :outlet");
             p.put("outlet", f.outletId());
         }
+        if (f.topic() != null) {
+            and.add("c.topic = :topic");
+            p.put("topic", f.topic());
+        }
         if (f.problem() != null) {
             and.add("c.problem = :problem");
             p.put("problem", f.problem());
@@ -218,13 +222,14 @@ class CaseQueries {
         Where w = where(user, f, scope);
         CSVPrinter csv = new CSVPrinter(out, CsvFiles.WRITE);
         csv.printRecord("id", "created_at", "outlet", "channel", "case_type", "severity", "status", "owner", "team",
-                "customer", "description", "remedy", "remedy_cost", "problem", "resolved_at", "closed_at");
+                "customer", "description", "remedy", "remedy_cost", "problem", "resolved_at", "closed_at", "topic",
+                "product");
         bind(scope, SELECT + w.sql() + " ORDER BY c.id LIMIT " + EXPORT_LIMIT, w)
                 .query(Rows.of(SupportCase.class)).stream().forEach(c -> {
                     try {
                         csv.printRecord(c.id(), c.createdAt(), c.outletName(), c.channel(), c.caseType(), c.severity(),
                                 c.status(), c.ownerName(), c.ownerTeamName(), c.customerName(), c.description(), c.remedy(),
-                                c.remedyCost(), c.problem(), c.resolvedAt(), c.closedAt());
+                                c.remedyCost(), c.problem(), c.resolvedAt(), c.closedAt(), c.topic(), c.product());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -42,11 +42,13 @@ public class CaseService {
     private final CaseIntake intake;
     private final Clock clock;
     private final StandardService standards;
+    private final CaseTopics topics;
 
     public CaseService(JdbcClient jdbc, OrgService org, PersonService people, CustomerService customers,
                        CaseJournal journal, CaseClocks clocks, CaseQueries queries, OutletManagers outletManagers,
-                       CaseIntake intake, Clock clock, StandardService standards) {
+                       CaseIntake intake, Clock clock, StandardService standards, CaseTopics topics) {
         this.standards = standards;
+        this.topics = topics;
         this.jdbc = jdbc;
         this.org = org;
         this.people = people;
@@ -93,7 +95,7 @@ public class CaseService {
         }
         OffsetDateTime now = now();
         return new CaseIntake.NewCase(f.outletId(), customerId, f.channel(), f.caseType(), f.severity(),
-                f.description().strip(), user.id(), now,
+                f.description().strip(), topics.check(f.outletId(), f.topic()), Text.blankToNull(f.product()), user.id(), now,
                 clocks.deadline(f.outletId(), f.caseType(), f.severity(), SlaKind.FIRST_RESPONSE, now.toInstant(), List.of()),
                 clocks.deadline(f.outletId(), f.caseType(), f.severity(), SlaKind.RESOLUTION, now.toInstant(), List.of()));
     }
@@ -108,7 +110,7 @@ public class CaseService {
         return outletManagers.nearest(outletId).stream().findFirst()
                 .flatMap(m -> people.find(m.id()))
                 .map(p -> create(p.asUser(), new CaseForm(outletId, customerId, null, null, channel, type, severity,
-                        description.length() > 4000 ? description.substring(0, 4000) : description)));
+                        description.length() > 4000 ? description.substring(0, 4000) : description, null, null)));
     }
 
     private Long quickCustomer(AppUser user, CaseForm f) {

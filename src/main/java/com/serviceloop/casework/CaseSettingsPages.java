@@ -6,9 +6,7 @@ import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
-import com.serviceloop.platform.ScriptJson;
 import jakarta.validation.Validator;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,83 +24,52 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The indicators page with its charts, and the case settings: SLA targets, business hours, SQI weights, webhooks. */
+/**
+ * The case settings: SLA targets, business hours, case topics and the industry per outlet type, SQI
+ * failure types, weights and target, webhooks.
+ */
 @Controller
 class CaseSettingsPages {
-    private final CaseIndicators indicators;
     private final SlaTargets targets;
     private final CalendarRepository calendars;
     private final Sqi sqi;
     private final Webhooks webhooks;
     private final OrgService org;
-    private final ScriptJson scriptJson;
-    private final Clock clock;
-    private final MessageSource messages;
+    private final CaseTopics topics;
     private final Validator validator;
 
-    public CaseSettingsPages(CaseIndicators indicators, SlaTargets targets, CalendarRepository calendars, Sqi sqi,
-                             Webhooks webhooks, OrgService org, ScriptJson scriptJson, Clock clock,
-                             MessageSource messages, Validator validator) {
-        this.messages = messages;
+    public CaseSettingsPages(SlaTargets targets, CalendarRepository calendars, Sqi sqi, Webhooks webhooks,
+                             OrgService org, CaseTopics topics, Validator validator) {
         this.validator = validator;
-        this.indicators = indicators;
         this.targets = targets;
         this.calendars = calendars;
         this.sqi = sqi;
         this.webhooks = webhooks;
         this.org = org;
-        this.scriptJson = scriptJson;
-        this.clock = clock;
-    }
-
-    @GetMapping("/cases/indicators")
-    public String indicators(@AuthenticationPrincipal AppUser user,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                             @RequestParam(defaultValue = "OUTLET") CaseIndicators.GroupBy groupBy,
-                             @RequestParam(defaultValue = "MONTH") CaseIndicators.Period period,
-                             Locale locale, Model model) throws Exception {
-        IndicatorApi.Range r = IndicatorApi.Range.of(from == null && to == null ? LocalDate.now(clock).minusMonths(12) : from,
-                to, clock);
-        CaseIndicators.Report report = indicators.report(user, r.from(), r.to(), groupBy, period);
-        model.addAttribute("report", report);
-        model.addAttribute("reportJson", scriptJson.write(report));
-        Map<String, String> labels = Map.of("rate", "indicators.complaintRate", "onTime", "indicators.onTimeAll",
-                "sqi", "indicators.sqi", "fast", "indicators.returnFast", "slow", "indicators.returnSlow");
-        var texts = new HashMap<String, String>();
-        labels.forEach((k, v) -> texts.put(k, messages.getMessage(v, null, locale)));
-        model.addAttribute("labelsJson", scriptJson.write(texts));
-        model.addAttribute("groupBys", CaseIndicators.GroupBy.values());
-        model.addAttribute("periods", CaseIndicators.Period.values());
-        model.addAttribute("failureTypes", sqi.types());
-        model.addAttribute("outlets", org.visibleOutlets(user));
-        return "casework/indicators";
-    }
-
-    @PostMapping("/cases/indicators/sqi-event")
-    public String recordFailure(@AuthenticationPrincipal AppUser user, @RequestParam Long outletId,
-                                @RequestParam String failureCode,
-                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredOn,
-                                @RequestParam(defaultValue = "1") Integer quantity, @RequestParam(required = false) String note,
-                                RedirectAttributes flash) {
-        try {
-            sqi.record(user, new Sqi.EventForm(outletId, failureCode, occurredOn, quantity, note));
-            flash.addFlashAttribute("notice", "case.saved");
-        } catch (BadInputException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/cases/indicators";
+        this.topics = topics;
     }
 
     @Roles.Managers
     @GetMapping("/settings/cases")
     public String settings(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long outletId,
-                           Model model) {
+                           @RequestParam(required = false) String topicType, Model model) {
         List<OrgUnit> outlets = org.visibleOutlets(user);
         Long outlet = outletId != null ? outletId : outlets.isEmpty() ? null : outlets.getFirst().id();
         model.addAttribute("defaults", targets.defaults());
         model.addAttribute("links", targets.links());
         model.addAttribute("failureTypes", sqi.types());
+        model.addAttribute("sqiTarget", sqi.target());
+        model.addAttribute("industries", TopicDefaults.INDUSTRIES);
+        List<String> outletTypes = org.outletTypes();
+        String type = topicType != null && outletTypes.contains(topicType) ? topicType
+                : outlets.stream().map(OrgUnit::outletType).filter(t -> t != null).findFirst()
+                .orElse(outletTypes.isEmpty() ? null : outletTypes.getFirst());
+        model.addAttribute("outletTypes", outletTypes);
+        model.addAttribute("topicType", type);
+        if (type != null) {
+            model.addAttribute("industry", topics.industry(type));
+            model.addAttribute("topics", topics.list(type));
+        }
         model.addAttribute("outlets", outlets);
         model.addAttribute("outletId", outlet);
         if (outlet != null) {
@@ -204,14 +169,67 @@ class CaseSettingsPages {
     @PostMapping("/settings/cases/failure-type")
     public String failureType(@RequestParam(required = false) String code, @RequestParam(required = false) String nameEn,
                               @RequestParam(required = false) String nameZh, @RequestParam(required = false) Integer weight,
-                              @RequestParam(defaultValue = "false") boolean active, RedirectAttributes flash) {
+                              @RequestParam(defaultValue = "false") boolean active,
+                              @RequestParam(defaultValue = "") String industry, RedirectAttributes flash) {
         // an unticked box sends nothing: here that means "does not count", where the API reads a missing field as true
-        Sqi.FailureTypeForm f = new Sqi.FailureTypeForm(code, nameEn, nameZh, weight, active);
+        Sqi.FailureTypeForm f = new Sqi.FailureTypeForm(code, nameEn, nameZh, weight, active, industry);
         if (valid(f, flash)) {
             sqi.saveType(f);
             flash.addFlashAttribute("notice", "case.saved");
         }
         return "redirect:/settings/cases";
+    }
+
+    @Roles.Admin
+    @PostMapping("/settings/cases/sqi-target")
+    public String sqiTarget(@RequestParam(required = false) Double target, RedirectAttributes flash) {
+        try {
+            sqi.setTarget(target == null ? -1 : target);
+            flash.addFlashAttribute("notice", "case.saved");
+        } catch (BadInputException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/settings/cases";
+    }
+
+    @Roles.Admin
+    @PostMapping("/settings/cases/topic")
+    public String topic(@RequestParam String outletType, @RequestParam(required = false) String code,
+                        @RequestParam(required = false) String nameEn, @RequestParam(required = false) String nameZh,
+                        @RequestParam(defaultValue = "false") boolean active, RedirectAttributes flash) {
+        CaseTopics.TopicForm f = new CaseTopics.TopicForm(code == null || code.isBlank() ? codeOf(nameEn) : code, nameEn,
+                nameZh, active);
+        if (valid(f, flash)) {
+            try {
+                topics.save(outletType, f);
+                flash.addFlashAttribute("notice", "case.saved");
+            } catch (BadInputException e) {
+                flash.addFlashAttribute("error", e.getMessage());
+            }
+        }
+        flash.addAttribute("topicType", outletType);
+        return "redirect:/settings/cases#topics";
+    }
+
+    /** A new topic's code from its English name ("Children's menu" → CHILDREN_S_MENU), so nobody types codes. */
+    static String codeOf(String nameEn) {
+        String code = nameEn == null ? "" : nameEn.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+        code = code.length() > 32 ? code.substring(0, 32) : code;
+        return code.isEmpty() ? "TOPIC_" + Math.abs(nameEn == null ? 0 : nameEn.hashCode()) : code;
+    }
+
+    @Roles.Admin
+    @PostMapping("/settings/cases/industry")
+    public String industry(@RequestParam String outletType, @RequestParam String industry, RedirectAttributes flash) {
+        try {
+            topics.setIndustry(outletType, industry);
+            flash.addFlashAttribute("notice", "case.saved");
+        } catch (BadInputException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        flash.addAttribute("topicType", outletType);
+        return "redirect:/settings/cases#topics";
     }
 
     @Roles.Admin

@@ -8,6 +8,9 @@ import com.serviceloop.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -26,14 +29,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Case indicators", description = "Complaint rate, on-time rates, times, return after complaints, SQI")
+@Tag(name = "Case indicators", description = "Complaint rate, on-time rates, times, return after complaints, "
+        + "follow-up satisfaction, topics, SQI")
 class IndicatorApi {
     static final int MAX_DAYS = 800;
     private final CaseIndicators indicators;
     private final Sqi sqi;
     private final Clock clock;
+    private final OutletComparison comparison;
 
-    public IndicatorApi(CaseIndicators indicators, Sqi sqi, Clock clock) {
+    public IndicatorApi(CaseIndicators indicators, Sqi sqi, Clock clock, OutletComparison comparison) {
+        this.comparison = comparison;
         this.indicators = indicators;
         this.sqi = sqi;
         this.clock = clock;
@@ -54,21 +60,50 @@ class IndicatorApi {
         }
     }
 
-    @Operation(summary = "Case indicators per outlet or region for a range, with a series per day, week or month")
+    @Operation(summary = "Case indicators per outlet or region for a range (or one outlet's), with a series per day, "
+            + "week or month, the months and the cases per topic")
     @GetMapping("/case-indicators")
     public CaseIndicators.Report report(@AuthenticationPrincipal AppUser user,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                         @RequestParam(defaultValue = "OUTLET") CaseIndicators.GroupBy groupBy,
-                                        @RequestParam(defaultValue = "MONTH") CaseIndicators.Period period) {
+                                        @RequestParam(defaultValue = "MONTH") CaseIndicators.Period period,
+                                        @RequestParam(required = false) Long outletId) {
         Range r = Range.of(from, to, clock);
-        return indicators.report(user, r.from(), r.to(), groupBy, period);
+        return indicators.report(user, r.from(), r.to(), groupBy, period, outletId);
     }
 
-    @Operation(summary = "SQI failure types and their weights")
+    @Operation(summary = "Each outlet (or one) against its region's average, with BETTER / SAME / WORSE per figure")
+    @GetMapping("/case-indicators/outlets")
+    public List<OutletComparison.Row> outlets(@AuthenticationPrincipal AppUser user,
+                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                              @RequestParam(required = false) Long outletId) {
+        Range r = Range.of(from, to, clock);
+        return comparison.compare(indicators.report(user, r.from(), r.to(), CaseIndicators.GroupBy.OUTLET,
+                CaseIndicators.Period.MONTH, outletId));
+    }
+
+    @Operation(summary = "SQI failure types and their weights; with outletId, those the outlet's industry records")
     @GetMapping("/sqi/failure-types")
-    public List<Sqi.FailureType> types() {
-        return sqi.types();
+    public List<Sqi.FailureType> types(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long outletId) {
+        return outletId == null ? sqi.types() : sqi.typesAt(user, outletId);
+    }
+
+    record Target(@NotNull @DecimalMin("0") @DecimalMax("100000") Double perThousandVisits) {
+    }
+
+    @Operation(summary = "The SQI target: weighted failures per 1,000 visits (lower is better)")
+    @GetMapping("/sqi/target")
+    public Target target() {
+        return new Target(sqi.target());
+    }
+
+    @Roles.Admin
+    @PutMapping("/sqi/target")
+    public Target setTarget(@Valid @RequestBody Target target) {
+        sqi.setTarget(target.perThousandVisits());
+        return target();
     }
 
     @Operation(summary = "Add a failure type, or change one's names, weight or whether it counts")

@@ -2,6 +2,8 @@ package com.serviceloop.casework;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
+import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.platform.AppSettings;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.OutletScope;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,28 +30,53 @@ import org.springframework.stereotype.Service;
 /**
  * The Service Quality Indicator: every failure event counts its type's weight, and the SQI of a
  * day is the weighted sum. Late resolutions, late first responses and reopened complaints are
- * recorded from the cases themselves; other failures (a lost item, a missed pick-up) are entered
- * or sent by other systems.
+ * recorded from the cases themselves; other failures (a medicine out of stock, a lost item) are
+ * entered or sent by other systems. A failure type belongs to one industry (a pharmacy records no
+ * missed pick-ups) or to all; the industry of an outlet's type decides (see {@link CaseTopics}).
+ * Lower is better; the target is weighted failures per 1,000 visits.
  */
 @Service
 class Sqi {
     private final JdbcClient jdbc;
     private final OrgService org;
     private final Clock clock;
+    private final CaseTopics topics;
+    private final AppSettings settings;
 
-    public Sqi(JdbcClient jdbc, OrgService org, Clock clock) {
+    public Sqi(JdbcClient jdbc, OrgService org, Clock clock, CaseTopics topics, AppSettings settings) {
         this.jdbc = jdbc;
         this.org = org;
         this.clock = clock;
+        this.topics = topics;
+        this.settings = settings;
     }
 
-    public record FailureType(String code, String nameEn, String nameZh, int weight, boolean active, int sortOrder) {
+    /** industry null: the type counts in every industry. */
+    public record FailureType(String code, String nameEn, String nameZh, int weight, boolean active, int sortOrder,
+                              String industry) {
     }
 
+    /** industry: left out keeps a type's industry (a new type: every industry); blank means every industry. */
     public record FailureTypeForm(
             @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9_]+", message = "{validation.code}") String code,
             @NotBlank @Size(max = 100) String nameEn, @NotBlank @Size(max = 100) String nameZh,
-            @NotNull @Min(0) @Max(1000) Integer weight, Boolean active) {
+            @NotNull @Min(0) @Max(1000) Integer weight, Boolean active, @Size(max = 40) String industry) {
+    }
+
+    /** The target, in weighted failures per 1,000 visits, until an administrator sets another. */
+    static final double DEFAULT_TARGET = 30.0;
+    private static final String TARGET_KEY = "casework.sqi.target";
+
+    public double target() {
+        String v = settings.under(TARGET_KEY).get("");
+        return v == null ? DEFAULT_TARGET : Double.parseDouble(v);
+    }
+
+    public void setTarget(double perThousand) {
+        if (!(perThousand >= 0 && perThousand <= 100000)) {
+            throw new BadInputException("target", "Use a number from 0 to 100,000");
+        }
+        settings.put(TARGET_KEY, Double.toString(perThousand));
     }
 
     public record Event(long id, long outletId, String outletName, String failureCode, LocalDate occurredOn, int quantity,
@@ -61,32 +89,49 @@ class Sqi {
     }
 
     public List<FailureType> types() {
-        return jdbc.sql("SELECT code, name_en, name_zh, weight, active, sort_order FROM sqi_failure_type ORDER BY sort_order, code")
-                .query(Rows.of(FailureType.class)).list();
+        return jdbc.sql("SELECT code, name_en, name_zh, weight, active, sort_order, industry FROM sqi_failure_type "
+                + "ORDER BY sort_order, code").query(Rows.of(FailureType.class)).list();
+    }
+
+    /** The types that count in one of these industries, or in all. */
+    public List<FailureType> types(Collection<String> industries) {
+        return types().stream().filter(t -> t.industry() == null || industries.contains(t.industry())).toList();
+    }
+
+    /** The types an outlet can record: those of its type's industry and those of every industry. */
+    public List<FailureType> typesAt(AppUser user, long outletId) {
+        if (!org.scopeOf(user).contains(outletId)) {
+            throw new BadInputException("outletId", "No outlet with id " + outletId + " in your scope");
+        }
+        return types(List.of(topics.industry(org.find(outletId).map(OrgUnit::outletType).orElse(null))));
     }
 
     /** Adds a failure type or changes an existing one's names, weight and whether it counts. */
     public FailureType saveType(FailureTypeForm f) {
         boolean active = f.active() == null || f.active();
-        int n = jdbc.sql("UPDATE sqi_failure_type SET name_en = :en, name_zh = :zh, weight = :w, active = :a WHERE code = :c")
+        String industry = Text.blankToNull(f.industry());
+        if (industry != null && !TopicDefaults.INDUSTRIES.contains(industry)) {
+            throw new BadInputException("industry", "Use one of " + TopicDefaults.INDUSTRIES + ", or leave it empty");
+        }
+        String setIndustry = f.industry() == null ? "" : ", industry = :i";
+        var update = jdbc.sql("UPDATE sqi_failure_type SET name_en = :en, name_zh = :zh, weight = :w, active = :a"
+                        + setIndustry + " WHERE code = :c")
                 .param("en", f.nameEn().strip()).param("zh", f.nameZh().strip()).param("w", f.weight()).param("a", active)
-                .param("c", f.code()).update();
+                .param("c", f.code());
+        int n = (f.industry() == null ? update : update.param("i", industry)).update();
         if (n == 0) {
             jdbc.sql("""
-                    INSERT INTO sqi_failure_type (code, name_en, name_zh, weight, active, sort_order)
-                    VALUES (:c, :en, :zh, :w, :a, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM sqi_failure_type))""")
+                    INSERT INTO sqi_failure_type (code, name_en, name_zh, weight, active, industry, sort_order)
+                    VALUES (:c, :en, :zh, :w, :a, :i, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM sqi_failure_type))""")
                     .param("en", f.nameEn().strip()).param("zh", f.nameZh().strip()).param("w", f.weight()).param("a", active)
-                    .param("c", f.code()).update();
+                    .param("i", industry).param("c", f.code()).update();
         }
         return types().stream().filter(t -> t.code().equals(f.code())).findFirst().orElseThrow();
     }
 
     public Event record(AppUser user, EventForm f) {
-        if (!org.scopeOf(user).contains(f.outletId())) {
-            throw new BadInputException("outletId", "No outlet with id " + f.outletId() + " in your scope");
-        }
-        if (types().stream().noneMatch(t -> t.code().equals(f.failureCode()) && t.active())) {
-            throw new BadInputException("failureCode", "No active failure type " + f.failureCode());
+        if (typesAt(user, f.outletId()).stream().noneMatch(t -> t.code().equals(f.failureCode()) && t.active())) {
+            throw new BadInputException("failureCode", "No active failure type " + f.failureCode() + " at this outlet");
         }
         if (f.occurredOn().isAfter(LocalDate.now(clock).plusDays(1))) {
             throw new BadInputException("occurredOn", "The day is in the future");

@@ -49,19 +49,20 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoCases {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    // Chinese, English, and the topic (of the pharmacy defaults) the text is about
     private static final String[][] COMPLAINTS = {
-            {"处方药缺货，顾客白跑一趟", "Prescription medicine out of stock; the customer came for nothing"},
-            {"收银排队超过十分钟", "More than ten minutes in the checkout queue"},
-            {"店员解释用药剂量不清楚", "Staff could not explain the dosage clearly"},
-            {"会员积分没有到账", "Loyalty points missing after purchase"},
-            {"电话咨询无人接听", "Nobody answered the phone enquiry"},
-            {"找零错误", "Wrong change given"},
-            {"药品包装破损", "Damaged medicine packaging"}};
+            {"处方药缺货，顾客白跑一趟", "Prescription medicine out of stock; the customer came for nothing", "OUT_OF_STOCK"},
+            {"收银排队超过十分钟", "More than ten minutes in the checkout queue", "QUEUEING"},
+            {"店员解释用药剂量不清楚", "Staff could not explain the dosage clearly", "MEDICATION_ADVICE"},
+            {"会员积分没有到账", "Loyalty points missing after purchase", "CHECKOUT"},
+            {"电话咨询无人接听", "Nobody answered the phone enquiry", "ATTITUDE"},
+            {"找零错误", "Wrong change given", "CHECKOUT"},
+            {"药品包装破损", "Damaged medicine packaging", "OTHER"}};
     private static final String[][] OTHERS = {
-            {"希望增加夜间营业时间", "Asks for longer evening opening hours"},
-            {"需要代购一种进口药", "Wants an imported medicine ordered in"},
-            {"感谢药师耐心讲解", "Thanks the pharmacist for a patient explanation"},
-            {"建议设置老人座椅", "Suggests seats for elderly customers"}};
+            {"希望增加夜间营业时间", "Asks for longer evening opening hours", "OTHER"},
+            {"需要代购一种进口药", "Wants an imported medicine ordered in", "OUT_OF_STOCK"},
+            {"感谢药师耐心讲解", "Thanks the pharmacist for a patient explanation", "MEDICATION_ADVICE"},
+            {"建议设置老人座椅", "Suggests seats for elderly customers", "OTHER"}};
     private static final Map<Severity, Integer> RESOLUTION_MINUTES = Map.of(HIGH, 240, MEDIUM, 1440, LOW, 2880);
     // the counter twice: most complaints are made in the shop
     private static final Channel[] CHANNELS = {Channel.COUNTER, Channel.COUNTER, Channel.PHONE, Channel.ONLINE,
@@ -145,7 +146,7 @@ class DemoCases {
                 cases.add(new PastCase(outlet.id(), customer, channel, type, severity, status, text[0] + " / " + text[1],
                         owner, created, resolvedYet ? resolved : null, status == CLOSED ? resolved.plusDays(1) : null,
                         remedied ? "致歉并送货上门 / Apology and home delivery" : null, cost, problem, clocks, events, call,
-                        lateness));
+                        lateness, text[2]));
             }
             // failures that do not come from cases: unanswered calls, invoice corrections
             for (int d = 0; d < days; d += 3 + rnd.nextInt(6)) {

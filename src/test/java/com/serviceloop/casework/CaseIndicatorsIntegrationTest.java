@@ -8,6 +8,7 @@ import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
+import com.serviceloop.organisation.UnitKind;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -47,9 +48,18 @@ class CaseIndicatorsIntegrationTest extends ApiTest {
         visits(b, lost, 1000, base.toLocalDateTime().minusDays(5));
         // outlet A's three complaints, resolution due 240 minutes after start, taking 60, 120 and 600 minutes
         long c1 = complaint(a, loyal, 60);
-        complaint(a, lost, 120);
-        complaint(a, null, 600);
+        long c2 = complaint(a, lost, 120);
+        long c3 = complaint(a, null, 600);
         long c4 = complaint(b, lost, 300); // late, and the customer did not come back
+        // topics: two out of stock and one queueing at A; B's complaint has none
+        topic(c1, "OUT_OF_STOCK");
+        topic(c2, "OUT_OF_STOCK");
+        topic(c3, "QUEUEING");
+        // follow-up calls the next day: A's customers gave 5 and 3 (and one was not reached), B's gave 2
+        call(c1, "CLOSED", 5);
+        call(c2, "CLOSED", 3);
+        call(c3, "NOT_REACHED", null);
+        call(c4, "REOPENED", 2);
         // SQI: two lost items (weight 10) and one late delivery (weight 1) at A; one reopened complaint (5) at B
         sqi(a, "LOST_ITEM", 2);
         sqi(a, "LATE_UP_TO_1_DAY", 1);
@@ -75,6 +85,16 @@ class CaseIndicatorsIntegrationTest extends ApiTest {
         jdbc.sql("INSERT INTO case_clock (case_id, clock_kind, started_at, due_at, stopped_at) VALUES (:id, 'RESOLUTION', :s, :d, :e)")
                 .param("id", id).param("s", base).param("d", base.plusMinutes(240)).param("e", resolved).update();
         return id;
+    }
+
+    private void topic(long caseId, String topic) {
+        jdbc.sql("UPDATE support_case SET topic = :t WHERE id = :id").param("t", topic).param("id", caseId).update();
+    }
+
+    private void call(long caseId, String outcome, Integer satisfaction) {
+        jdbc.sql("INSERT INTO case_follow_up (case_id, recorded_by, recorded_at, outcome, satisfaction) VALUES (:c, :p, :t, :o, :s)")
+                .param("c", caseId).param("p", staff.id()).param("t", base.plusDays(1)).param("o", outcome)
+                .param("s", satisfaction).update();
     }
 
     private void sqi(long outlet, String code, int quantity) {
@@ -183,5 +203,121 @@ class CaseIndicatorsIntegrationTest extends ApiTest {
                 + base.toLocalDate() + "&to=" + base.toLocalDate(), managerToken));
         assertThat(days.get(0).get("sqi").asLong()).isEqualTo(41); // 21 + 20
         assertThat(group(report("&groupBy=OUTLET"), chain.outletA().name()).get("sqi").asLong()).isEqualTo(41);
+    }
+
+    @Test
+    void casesPerTopicAndTheFollowUpSatisfactionScore() throws Exception {
+        JsonNode r = report("&groupBy=OUTLET");
+        // 4 complaints: OUT_OF_STOCK 2, QUEUEING 1, and 1 without a topic, listed last
+        JsonNode topics = r.get("topics");
+        assertThat(topics).hasSize(3);
+        assertThat(topics.get(0).get("code").asText()).isEqualTo("OUT_OF_STOCK");
+        assertThat(topics.get(1).get("code").asText()).isEqualTo("QUEUEING");
+        assertThat(topics.get(0).get("cases").asLong()).isEqualTo(2);
+        assertThat(topics.get(0).get("nameEn").asText()).isEqualTo("Out of stock");
+        assertThat(topics.get(0).get("nameZh").asText()).isEqualTo("缺货");
+        assertThat(topics.get(1).get("cases").asLong()).isEqualTo(1);
+        assertThat(topics.get(2).get("code").isNull()).isTrue();
+        assertThat(topics.get(2).get("cases").asLong()).isEqualTo(1);
+        // satisfaction: A (5 + 3) / 2 = 4.0, the call not reached has no score; B 2; all (5 + 3 + 2) / 3 = 3.3333
+        JsonNode a = group(r, chain.outletA().name());
+        assertThat(a.get("followUpSatisfaction").asDouble()).isEqualTo(4.0);
+        assertThat(a.get("followUpRatings").asLong()).isEqualTo(2);
+        assertThat(group(r, chain.outletB().name()).get("followUpSatisfaction").asDouble()).isEqualTo(2.0);
+        assertThat(r.get("total").get("followUpSatisfaction").asDouble()).isEqualTo(3.3333);
+        // SQI per 1,000 visits: A 21 / 500 -> 42.0; all 26 / 1,500 -> 17.3333
+        assertThat(a.get("sqiPerThousand").asDouble()).isEqualTo(42.0);
+        assertThat(r.get("total").get("sqiPerThousand").asDouble()).isEqualTo(17.3333);
+
+        // one outlet: only A's cases, its topics and its figures
+        JsonNode one = report("&outletId=" + chain.outletA().id());
+        assertThat(one.get("outletId").asLong()).isEqualTo(chain.outletA().id());
+        assertThat(one.get("groups")).hasSize(1);
+        assertThat(one.get("topics").findValuesAsString("code")).containsExactly("OUT_OF_STOCK", "QUEUEING");
+        assertThat(one.get("total").get("complaints").asLong()).isEqualTo(3);
+        AppUser elsewhere = fixtures.person(Role.MANAGER, fixtures.chain().region().id());
+        getJson("/api/v1/case-indicators?outletId=" + chain.outletA().id(), token(elsewhere))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("outletId"));
+    }
+
+    private JsonNode outletRow(JsonNode rows, String name) {
+        for (JsonNode row : rows) {
+            if (row.get("outlet").get("name").asText().equals(name)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + name);
+    }
+
+    @Test
+    void eachOutletAgainstItsRegionsAverage() throws Exception {
+        JsonNode rows = body(getJson("/api/v1/case-indicators/outlets?from=" + base.toLocalDate().minusDays(10) + "&to="
+                + LocalDate.now(SHANGHAI), managerToken).andExpect(status().isOk()));
+        JsonNode a = outletRow(rows, chain.outletA().name());
+        JsonNode b = outletRow(rows, chain.outletB().name());
+        // the region's figures pool its outlets: 4 complaints / 1,500 visits -> 2.6667 per 1,000
+        assertThat(a.get("region").get("name").asText()).isEqualTo(chain.region().name());
+        assertThat(a.get("region").get("complaintRate").asDouble()).isEqualTo(2.6667);
+        // complaints are better low: A 6.0 is worse than 2.6667, B 1.0 better
+        assertThat(a.get("verdicts").get("COMPLAINT_RATE").asText()).isEqualTo("WORSE");
+        assertThat(b.get("verdicts").get("COMPLAINT_RATE").asText()).isEqualTo("BETTER");
+        // resolved on time is better high: A 2/3 against the region's 2/4, B 0/1
+        assertThat(a.get("verdicts").get("RESOLUTION_ON_TIME").asText()).isEqualTo("BETTER");
+        assertThat(b.get("verdicts").get("RESOLUTION_ON_TIME").asText()).isEqualTo("WORSE");
+        // satisfaction A 4.0 and B 2.0 against 3.3333; SQI per 1,000 A 42.0 and B 5.0 against 17.3333
+        assertThat(a.get("verdicts").get("SATISFACTION").asText()).isEqualTo("BETTER");
+        assertThat(b.get("verdicts").get("SATISFACTION").asText()).isEqualTo("WORSE");
+        assertThat(a.get("region").get("sqiPerThousand").asDouble()).isEqualTo(17.3333);
+        assertThat(a.get("verdicts").get("SQI_RATE").asText()).isEqualTo("WORSE");
+        assertThat(b.get("verdicts").get("SQI_RATE").asText()).isEqualTo("BETTER");
+        // no follow-up clock fell due: no verdict
+        assertThat(a.get("verdicts").has("FOLLOW_UP_ON_TIME")).isFalse();
+
+        // an outlet manager sees the region's average, not the other outlet
+        AppUser outletManager = fixtures.person(Role.MANAGER, chain.outletB().id());
+        JsonNode own = body(getJson("/api/v1/case-indicators/outlets?from=" + base.toLocalDate().minusDays(10), token(outletManager)));
+        assertThat(own).hasSize(1);
+        assertThat(own.get(0).get("outlet").get("name").asText()).isEqualTo(chain.outletB().name());
+        assertThat(own.get(0).get("region").get("complaintRate").asDouble()).isEqualTo(2.6667);
+
+        assertThat(OutletComparison.verdict(OutletComparison.Figure.COMPLAINT_RATE, 2.0, 2.0))
+                .isEqualTo(OutletComparison.Verdict.SAME);
+        assertThat(OutletComparison.verdict(OutletComparison.Figure.SATISFACTION, null, 2.0)).isNull();
+    }
+
+    @Test
+    void theSqiTrendPerMonthAgainstVisits() throws Exception {
+        // a third outlet with two whole months: 400 visits and 2 late-by-more-than-a-day (5 each) in the
+        // first, 250 visits, 1 late by up to a day (1) and 1 reopened complaint (5) in the second
+        long c = fixtures.unit(chain.region().id(), UnitKind.OUTLET, "Outlet C").id();
+        LocalDate first = LocalDate.now(SHANGHAI).withDayOfMonth(1).minusMonths(4);
+        LocalDate second = first.plusMonths(1);
+        long customer = fixtures.customer(fixtures.admin(), c, "Regular");
+        visits(c, customer, 400, first.plusDays(2).atTime(10, 0));
+        visits(c, customer, 250, second.plusDays(2).atTime(10, 0));
+        sqiOn(c, "LATE_OVER_1_DAY", 2, first.plusDays(5));
+        sqiOn(c, "LATE_UP_TO_1_DAY", 1, second.plusDays(5));
+        sqiOn(c, "COMPLAINT_REOPENED", 1, second.plusDays(6));
+        JsonNode r = body(getJson("/api/v1/case-indicators?outletId=" + c + "&from=" + first + "&to="
+                + second.plusMonths(1).minusDays(1), managerToken).andExpect(status().isOk()));
+        JsonNode months = r.get("months");
+        assertThat(months).hasSize(2);
+        // 2 x 5 = 10 per 400 visits -> 25.0 per 1,000; 1 + 5 = 6 per 250 visits -> 24.0 per 1,000
+        assertThat(months.get(0).get("period").asText()).isEqualTo(first.toString().substring(0, 7));
+        assertThat(months.get(0).get("sqi").asLong()).isEqualTo(10);
+        assertThat(months.get(0).get("visits").asLong()).isEqualTo(400);
+        assertThat(months.get(0).get("sqiPerThousand").asDouble()).isEqualTo(25.0);
+        assertThat(months.get(1).get("sqi").asLong()).isEqualTo(6);
+        assertThat(months.get(1).get("sqiPerThousand").asDouble()).isEqualTo(24.0);
+        // the months come per month whatever the chart steps
+        JsonNode daily = body(getJson("/api/v1/case-indicators?period=DAY&outletId=" + c + "&from=" + first + "&to="
+                + second.plusMonths(1).minusDays(1), managerToken));
+        assertThat(daily.get("months")).hasSize(2);
+        assertThat(daily.get("total").get("sqiPerThousand").asDouble()).isEqualTo(24.6154); // 16 / 650 visits
+    }
+
+    private void sqiOn(long outlet, String code, int quantity, LocalDate day) {
+        jdbc.sql("INSERT INTO sqi_event (outlet_id, failure_code, occurred_on, quantity, created_at) VALUES (:o, :c, :d, :q, :t)")
+                .param("o", outlet).param("c", code).param("d", day).param("q", quantity).param("t", base).update();
     }
 }

@@ -89,7 +89,7 @@ class CaseIntakeIntegrationTest extends ApiTest {
         List<GroupCommit.Pending<CaseIntake.NewCase, SupportCase>> batch = new ArrayList<>();
         for (long outlet : List.of(chain.outletA().id(), Long.MAX_VALUE, chain.outletA().id())) {
             batch.add(new GroupCommit.Pending<>(new CaseIntake.NewCase(outlet, null, Channel.PHONE, CaseType.REQUEST,
-                    Severity.LOW, "Batch case for outlet " + outlet, staff.id(), now, deadline, deadline)));
+                    Severity.LOW, "Batch case for outlet " + outlet, null, null, staff.id(), now, deadline, deadline)));
         }
         intake.flush(batch);
 

@@ -103,7 +103,7 @@ class CasePagesTest extends PageTest {
             page(manager, "/follow-ups", lang).andExpect(status().isOk());
             page(manager, "/inbox", lang).andExpect(status().isOk());
             page(manager, "/cases/indicators?groupBy=REGION&period=WEEK", lang).andExpect(status().isOk())
-                    .andExpect(content().string(containsString("report-data")));
+                    .andExpect(content().string(containsString("chart-data")));
             page(manager, "/settings/cases", lang).andExpect(status().isOk());
         }
         page(manager, "/cases/indicators", "zh-CN").andExpect(content().string(containsString("每千次光顾的投诉数")));

@@ -49,7 +49,13 @@ class DemoDataTest {
             assertThat(g.clocks().get(1).onTimeRate()).isBetween(0.5, 0.99);
             assertThat(g.sqi()).isPositive();
             assertThat(g.returnAfterFast().cases()).isPositive();
+            // closed demo cases were called back with a score of 3 to 5
+            assertThat(g.followUpSatisfaction()).isBetween(3.0, 5.0);
         });
+        // every demo case has the topic its text is about
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_case WHERE topic IS NULL AND outlet_id IN (:ids)")
+                .param("ids", loaded.outlets().stream().map(OrgUnit::id).toList()).query(Long.class).single()).isZero();
+        assertThat(report.topics()).extracting(CaseIndicators.TopicCount::code).contains("OUT_OF_STOCK", "QUEUEING");
 
         Set<Long> outletIds = loaded.outlets().stream().map(OrgUnit::id).collect(Collectors.toSet());
         List<TierMix> mix = customers.tierMix(fixtures.admin()).stream()
