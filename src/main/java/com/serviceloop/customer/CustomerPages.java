@@ -7,6 +7,7 @@ import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.FormErrors;
 import com.serviceloop.platform.ImportReport;
 import com.serviceloop.platform.PageRequest;
+import com.serviceloop.platform.ScriptJson;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,10 +40,14 @@ class CustomerPages {
     private final VisitImportService visitFiles;
     private final OrgService org;
     private final Clock clock;
+    private final MessageSource messages;
+    private final ScriptJson scriptJson;
 
     public CustomerPages(CustomerService customers, CustomerImportService customerFiles, VisitImportService visitFiles,
-                         OrgService org, Clock clock) {
+                         OrgService org, Clock clock, MessageSource messages, ScriptJson scriptJson) {
         this.clock = clock;
+        this.messages = messages;
+        this.scriptJson = scriptJson;
         this.customers = customers;
         this.customerFiles = customerFiles;
         this.visitFiles = visitFiles;
@@ -48,12 +57,26 @@ class CustomerPages {
     @GetMapping("/customers")
     public String list(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) String q,
                        @RequestParam(required = false) Integer page,
-                       @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                       @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
+                       Locale locale) {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("page", customers.search(user, q, PageRequest.of(page, null)));
         model.addAttribute("base", "/customers?q=" + URLEncoder.encode(q == null ? "" : q,
                 StandardCharsets.UTF_8));
-        return htmx != null ? "customer/list :: results" : "customer/list";
+        if (htmx != null) {
+            return "customer/list :: results";
+        }
+        model.addAttribute("tierLabels", scriptJson.write(tierLabels(locale)));
+        return "customer/list";
+    }
+
+    /** The frequency tiers' names for the chart of customers per outlet and tier. */
+    private Map<String, String> tierLabels(Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (FrequencyTier t : FrequencyTier.values()) {
+            labels.put(t.name().toLowerCase(Locale.ROOT), messages.getMessage("tier." + t.name(), null, locale));
+        }
+        return labels;
     }
 
     @GetMapping("/customers/{id}")

@@ -57,6 +57,7 @@ class StandardPages {
         model.addAttribute("retired", retired);
         model.addAttribute("rows", rows);
         model.addAttribute("industries", library.summaries());
+        model.addAttribute("suggestedIndustry", library.industryFor(type));
         return "standard/catalogue";
     }
 

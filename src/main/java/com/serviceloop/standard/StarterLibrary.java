@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -54,21 +53,24 @@ class StarterLibrary {
                                    TargetUnit targetUnit, BigDecimal targetRate, Integer step, Text owner) {
     }
 
+    /** {@code matches}: words that, found in an outlet type's code, make this industry the one suggested for it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Industry(String industry, Text name, BlueprintTemplate blueprint, List<StandardTemplate> standards) {
+    public record Industry(String industry, List<String> matches, Text name, BlueprintTemplate blueprint,
+                           List<StandardTemplate> standards) {
     }
 
     /** What a picker shows: the industry and how much it brings. */
     public record Summary(String industry, Text name, int standards, int steps) {
     }
 
-    private final Map<String, Industry> industries;
+    static final String GENERIC = "generic";
+    private final TreeMap<String, Industry> industries;
 
     public StarterLibrary(ObjectMapper json) {
         this.industries = load(json, "classpath*:starter/*.json");
     }
 
-    static Map<String, Industry> load(ObjectMapper json, String pattern) {
+    static TreeMap<String, Industry> load(ObjectMapper json, String pattern) {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources(pattern);
             TreeMap<String, Industry> out = new TreeMap<>();
@@ -92,5 +94,20 @@ class StarterLibrary {
 
     public Optional<Industry> find(String industry) {
         return Optional.ofNullable(industries.get(industry));
+    }
+
+    /**
+     * The industry to offer first for an outlet type: the one of the same code ("pharmacy"), else the
+     * first whose words the code contains ("drugstore", "cafe-1"), else the generic one.
+     */
+    public String industryFor(String outletType) {
+        String type = outletType == null ? "" : outletType.strip().toLowerCase(Locale.ROOT);
+        if (industries.containsKey(type)) {
+            return type;
+        }
+        return industries.values().stream()
+                .filter(i -> !type.isEmpty() && i.matches() != null && i.matches().stream().anyMatch(type::contains))
+                .map(Industry::industry).findFirst()
+                .orElse(industries.containsKey(GENERIC) || industries.isEmpty() ? GENERIC : industries.firstKey());
     }
 }

@@ -148,15 +148,14 @@ class AccessIntegrationTest extends ApiTest {
     }
 
     @Test
-    void overviewShowsTheTierChartInTheBrowsersLanguage() throws Exception {
+    void theHomePageSpeaksTheBrowsersLanguageUnlessOneIsChosen() throws Exception {
         mvc.perform(get("/").with(user(admin)).header("Accept-Language", "zh-CN,zh;q=0.9"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("按到店频率划分的顾客")))
-                .andExpect(content().string(Matchers.containsString("id=\"tier-mix\"")));
+                .andExpect(content().string(Matchers.containsString("全部门店本月情况")));
         mvc.perform(get("/").with(user(admin)).header("Accept-Language", "en-GB"))
-                .andExpect(content().string(Matchers.containsString("Customers by visit frequency")));
+                .andExpect(content().string(Matchers.containsString("All outlets this month")));
         mvc.perform(get("/").param("lang", "zh").with(user(admin)).header("Accept-Language", "en-GB"))
-                .andExpect(content().string(Matchers.containsString("按到店频率划分的顾客")));
+                .andExpect(content().string(Matchers.containsString("全部门店本月情况")));
     }
 
     @Test

@@ -49,6 +49,27 @@ class StandardPagesTest extends PageTest {
     }
 
     @Test
+    void theStarterPickerOffersTheOutletTypesIndustryFirst() throws Exception {
+        // the demo's outlets are of type "pharmacy": the pharmacy library is preselected, in both languages
+        page(admin, "/standards?outletType=pharmacy", "zh-CN").andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"pharmacy\" selected=\"selected\">药房 (")))
+                .andExpect(content().string(not(containsString("<option value=\"generic\" selected"))));
+        page(admin, "/standards?outletType=pharmacy", "en")
+                .andExpect(content().string(containsString("<option value=\"pharmacy\" selected=\"selected\">Pharmacy (")));
+        // a code of the organisation's own is matched by its words
+        page(admin, "/standards?outletType=drugstore-" + type, "en")
+                .andExpect(content().string(containsString("<option value=\"pharmacy\" selected=\"selected\">")));
+        page(admin, "/standards?outletType=cafe-" + type, "zh-CN")
+                .andExpect(content().string(containsString("<option value=\"restaurant\" selected=\"selected\">餐厅 (")));
+        page(admin, "/standards?outletType=parcel-shop", "en")
+                .andExpect(content().string(containsString("<option value=\"courier\" selected=\"selected\">Courier (")));
+        // nothing to go by: the generic library
+        page(admin, "/standards?outletType=bowling-alley", "en")
+                .andExpect(content().string(containsString("<option value=\"generic\" selected=\"selected\">Generic service (")))
+                .andExpect(content().string(not(containsString("<option value=\"pharmacy\" selected"))));
+    }
+
+    @Test
     void writingShowsAdviceAndSavingIsStillAllowed() throws Exception {
         mvc.perform(MockMvcRequestBuilders.post("/standards/advice")
                         .with(SecurityMockMvcRequestPostProcessors.user(admin))
