@@ -43,7 +43,8 @@ class CaseActionPages {
     }
 
     /** Who asked, and what is needed to answer them either way. */
-    private record Answer(AppUser user, long id, BindingResult errors, String htmx, Model model, RedirectAttributes flash) {
+    private record Answer(AppUser user, long id, BindingResult errors, String htmx, Model model, RedirectAttributes flash,
+                          Locale locale) {
     }
 
     private String act(Answer a, Supplier<String> action) {
@@ -52,12 +53,15 @@ class CaseActionPages {
         if (a.errors() != null && a.errors().hasErrors()) {
             var e = a.errors().getFieldError();
             error = e == null ? a.errors().getAllErrors().getFirst().getDefaultMessage()
-                    : e.getField() + ": " + e.getDefaultMessage();
+                    : explain(e.getField(), e.getField() + ": " + e.getDefaultMessage(), a.locale());
         } else {
             try {
                 notice = action.get();
-            } catch (BadInputException | ConflictException e) {
-                error = e.getMessage();
+            } catch (BadInputException e) {
+                error = explain(e.field(), e.getMessage(), a.locale());
+            } catch (ConflictException e) {
+                // the page shows the case as it is now, so the reader can see what changed and try again
+                error = messages.getMessage("case.error.conflict", null, a.locale());
             }
         }
         if (a.htmx() == null) {
@@ -70,13 +74,18 @@ class CaseActionPages {
         return "casework/detail :: case";
     }
 
+    /** The rule a field broke, in the reader's language where the page knows it (the API's words otherwise). */
+    private String explain(String field, String fallback, Locale locale) {
+        return messages.getMessage("case.error." + field, null, fallback, locale);
+    }
+
     @Roles.FrontLine
     @PostMapping("/cases/{id}/status")
     public String move(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                        @Valid @ModelAttribute CaseCommands.Move move, BindingResult errors,
                        @RequestHeader(value = HTMX, required = false) String htmx, Model model,
                        RedirectAttributes flash, Locale locale) {
-        return act(new Answer(user, id, errors, htmx, model, flash), () -> {
+        return act(new Answer(user, id, errors, htmx, model, flash, locale), () -> {
             boolean reopening = cases.get(user, id).status().isReopenedBy(move.to());
             cases.move(user, id, move);
             return reopening ? messages.getMessage("case.done.reopened", null, locale)
@@ -95,7 +104,7 @@ class CaseActionPages {
                            @Valid @ModelAttribute CaseCommands.HandOver h, BindingResult errors,
                            @RequestHeader(value = HTMX, required = false) String htmx, Model model,
                            RedirectAttributes flash, Locale locale) {
-        return act(new Answer(user, id, errors, htmx, model, flash), () -> {
+        return act(new Answer(user, id, errors, htmx, model, flash, locale), () -> {
             SupportCase c = cases.handOver(user, id, chosen(receiver, h));
             return messages.getMessage("case.done.handedOver",
                     new Object[] {c.ownerName() != null ? c.ownerName() : c.ownerTeamName()}, locale);
@@ -125,7 +134,7 @@ class CaseActionPages {
                            @Valid @ModelAttribute CaseCommands.FollowUp f, BindingResult errors,
                            @RequestHeader(value = HTMX, required = false) String htmx, Model model,
                            RedirectAttributes flash, Locale locale) {
-        return act(new Answer(user, id, errors, htmx, model, flash), () -> {
+        return act(new Answer(user, id, errors, htmx, model, flash, locale), () -> {
             SupportCase c = cases.followUp(user, id, f);
             Object[] score = {f.satisfaction()};
             return switch (c.status()) {
@@ -142,7 +151,7 @@ class CaseActionPages {
                         @Valid @ModelAttribute CaseCommands.Waiver w, BindingResult errors,
                         @RequestHeader(value = HTMX, required = false) String htmx, Model model,
                         RedirectAttributes flash, Locale locale) {
-        return act(new Answer(user, id, errors, htmx, model, flash), () -> {
+        return act(new Answer(user, id, errors, htmx, model, flash, locale), () -> {
             cases.waive(user, id, w);
             return messages.getMessage("case.done.waived", null, locale);
         });
@@ -154,7 +163,7 @@ class CaseActionPages {
                           @Valid @ModelAttribute CaseCommands.Recovery r, BindingResult errors,
                           @RequestHeader(value = HTMX, required = false) String htmx, Model model,
                           RedirectAttributes flash, Locale locale) {
-        return act(new Answer(user, id, errors, htmx, model, flash), () -> {
+        return act(new Answer(user, id, errors, htmx, model, flash, locale), () -> {
             cases.recover(user, id, r);
             return messages.getMessage("case.done.recovery", null, locale);
         });
@@ -166,7 +175,7 @@ class CaseActionPages {
                          @RequestParam("file") MultipartFile file,
                          @RequestHeader(value = HTMX, required = false) String htmx, Model model,
                          RedirectAttributes flash, Locale locale) {
-        return act(new Answer(user, id, null, htmx, model, flash), () -> {
+        return act(new Answer(user, id, null, htmx, model, flash, locale), () -> {
             try (InputStream in = file.getInputStream()) {
                 Attachments.Attachment a = attachments.add(user, id, file.getOriginalFilename(), in);
                 return messages.getMessage("case.done.attached", new Object[] {a.fileName()}, locale);

@@ -128,8 +128,10 @@ class CasePhonePagesTest extends PageTest {
                 .contains("已确认受理，顾客已得到首次答复。", "已确认");
         assertThat(cases.get(staff, id).status()).isEqualTo(CaseStatus.ACKNOWLEDGED);
 
-        htmx(staff, "/cases/" + id + "/status", "en", "to", "RESOLVED", "version", "0")
-                .andExpect(status().isOk()).andExpect(content().string(containsString("changed by someone else")));
+        htmx(staff, "/cases/" + id + "/status", "zh-CN", "to", "RESOLVED", "version", "0")
+                .andExpect(status().isOk()).andExpect(content().string(containsString("该案例刚被他人修改")));
+        htmx(staff, "/cases/" + id + "/status", "zh-CN", "to", "CLOSED", "version", "1")
+                .andExpect(content().string(containsString("案例当前的状态不能进行这一步。")));
 
         submit(staff, "/cases/" + id + "/status", "to", "RESOLVED", "version", "1")
                 .andExpect(redirectedUrl("/cases/" + id))
@@ -164,7 +166,9 @@ class CasePhonePagesTest extends PageTest {
         submit(manager, "/cases/" + id + "/handover", "receiver", "team-" + chain.teamA().id(), "reason", "Team job",
                 "version", "1").andExpect(flash().attribute("notice", "Handed over to Team A."));
         submit(manager, "/cases/" + id + "/handover", "receiver", "someone", "reason", "x", "version", "2")
-                .andExpect(flash().attribute("error", "Choose a person or a team from the list"));
+                .andExpect(flash().attribute("error", "Choose a person or a team from the list."));
+        htmx(manager, "/cases/" + id + "/handover", "zh-CN", "receiver", "person-" + staff.id(), "reason", " ",
+                "version", "2").andExpect(content().string(containsString("请填写原因。")));
     }
 
     @Test
