@@ -31,8 +31,11 @@ class BulkCases {
             throw new BadInputException("to", "Say which status to move the cases to");
         }
         if (b.action() == CaseCommands.BulkAction.HAND_OVER) {
-            if ((b.personId() == null) == (b.teamId() == null)) {
-                throw new BadInputException("personId", "Name either a person or a team to hand the cases over to");
+            if (b.personId() != null && b.teamId() != null) {
+                throw new BadInputException("teamId", "Hand the cases over to a person or to a team, not both");
+            }
+            if (b.personId() == null && b.teamId() == null) {
+                throw new BadInputException("personId", "Name a person or a team to hand the cases over to");
             }
             if (b.reason() == null || b.reason().isBlank()) {
                 throw new BadInputException("reason", "Say why the cases are handed over");

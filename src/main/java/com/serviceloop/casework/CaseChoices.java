@@ -34,8 +34,13 @@ class CaseChoices {
     record Option(long id, String name) {
     }
 
-    /** People a case can be handed to: sign-in staff and managers of the units the user sees. */
+    /** People a case can be handed to: sign-in staff and managers of the units the user sees, but not the user. */
     List<Option> handlers(AppUser user) {
+        return everyone(user).stream().filter(o -> o.id() != user.id()).toList();
+    }
+
+    /** The same people and the user too, for a manager's bulk action (who may take cases on). */
+    List<Option> everyone(AppUser user) {
         List<Person> staff = user.isAdmin() ? people.activeSignInStaff()
                 : people.activeSignInStaff(org.visibleUnits(user).stream().map(OrgUnit::id).toList());
         return staff.stream().map(p -> new Option(p.id(), p.displayName())).toList();

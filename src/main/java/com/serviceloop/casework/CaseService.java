@@ -11,9 +11,7 @@ import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.Text;
 import com.serviceloop.standard.StandardService;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +38,19 @@ public class CaseService {
     private final CaseQueries queries;
     private final OutletManagers outletManagers;
     private final CaseIntake intake;
-    private final Clock clock;
+    private final CaseWrites writes;
+    private final HandOverNotices notices;
     private final StandardService standards;
     private final CaseTopics topics;
 
     public CaseService(JdbcClient jdbc, OrgService org, PersonService people, CustomerService customers,
                        CaseJournal journal, CaseClocks clocks, CaseQueries queries, OutletManagers outletManagers,
-                       CaseIntake intake, Clock clock, StandardService standards, CaseTopics topics) {
+                       CaseIntake intake, CaseWrites writes, HandOverNotices notices, StandardService standards,
+                       CaseTopics topics) {
         this.standards = standards;
         this.topics = topics;
+        this.writes = writes;
+        this.notices = notices;
         this.jdbc = jdbc;
         this.org = org;
         this.people = people;
@@ -58,7 +60,6 @@ public class CaseService {
         this.queries = queries;
         this.outletManagers = outletManagers;
         this.intake = intake;
-        this.clock = clock;
     }
 
     public SupportCase get(AppUser user, long id) {
@@ -93,7 +94,7 @@ public class CaseService {
         if (customerId == null && Text.blankToNull(f.customerName()) != null) {
             customerId = quickCustomer(user, f).longValue();
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = writes.now();
         return new CaseIntake.NewCase(f.outletId(), customerId, f.channel(), f.caseType(), f.severity(),
                 f.description().strip(), topics.check(f.outletId(), f.topic()), Text.blankToNull(f.product()), user.id(), now,
                 clocks.deadline(f.outletId(), f.caseType(), f.severity(), SlaKind.FIRST_RESPONSE, now.toInstant(), List.of()),
@@ -126,48 +127,42 @@ public class CaseService {
         if (!c.status().canMoveTo(m.to())) {
             throw new BadInputException("to", "A case that is " + c.status() + " can go to " + c.status().next());
         }
-        transition(user, c, m.version(), m.to(), m.note());
+        writes.transition(user, c, m.version(), m.to(), m.note());
         return get(user, id);
     }
 
-    /** Changes the status and applies what the move does to the clocks; the caller checked it is allowed. */
-    private void transition(AppUser user, SupportCase c, int version, CaseStatus to, String note) {
-        OffsetDateTime now = now();
-        String extra = to == CaseStatus.RESOLVED ? ", resolved_at = :now" : to == CaseStatus.CLOSED ? ", closed_at = :now" : "";
-        bump(c, version, "status = :status" + extra, "status", to.name(), now);
-        clocks.follow(c, to, now);
-        boolean reopened = c.status().isReopenedBy(to);
-        journal.event(c, user.id(), now, reopened ? "REOPENED" : "STATUS", c.status(), to, note);
-        if (reopened) {
-            journal.failure(c, "COMPLAINT_REOPENED", clocks.localDay(c, now), null, now);
-        }
-    }
-
-    /** First-contact responsibility passes only by an explicit hand-over to a named person or a team. */
+    /**
+     * First-contact responsibility passes only by an explicit hand-over to a named person or a team;
+     * the receiver (each member of a team) finds it in their inbox, and by e-mail if they have one.
+     */
     @Transactional
     public SupportCase handOver(AppUser user, long id, CaseCommands.HandOver h) {
-        SupportCase c = get(user, id);
-        if ((h.personId() == null) == (h.teamId() == null)) {
-            throw new BadInputException("personId", "Name either a person or a team to hand the case over to");
+        if (h.personId() != null && h.teamId() != null) {
+            throw new BadInputException("teamId", "Hand the case over to a person or to a team, not both");
         }
-        OffsetDateTime now = now();
+        if (h.personId() == null && h.teamId() == null) {
+            throw new BadInputException("personId", "Name a person or a team to hand the case over to");
+        }
+        SupportCase c = get(user, id);
+        OffsetDateTime now = writes.now();
         String from = c.ownerName() != null ? c.ownerName() : c.ownerTeamName();
+        String receiver;
         if (h.personId() != null) {
             Person to = people.find(h.personId()).filter(Person::active)
                     .orElseThrow(() -> new BadInputException("personId", "No active person with id " + h.personId()));
             if (c.ownerId() != null && to.id() == c.ownerId()) {
                 throw new BadInputException("personId", "The case is already owned by " + to.displayName());
             }
-            bump(c, h.version(), "owner_id = :owner, owner_team_id = NULL", "owner", to.id(), now);
-            journal.event(c, user.id(), now, "HANDED_OVER", c.status(), c.status(),
-                    from + " -> " + to.displayName() + ": " + h.reason().strip());
+            writes.bump(c, h.version(), "owner_id = :owner, owner_team_id = NULL", "owner", to.id(), now);
+            receiver = to.displayName();
         } else {
-            String team = queries.teamName(user, h.teamId())
+            receiver = queries.teamName(user, h.teamId())
                     .orElseThrow(() -> new BadInputException("teamId", "No team with id " + h.teamId() + " in your scope"));
-            bump(c, h.version(), "owner_id = NULL, owner_team_id = :team", "team", h.teamId(), now);
-            journal.event(c, user.id(), now, "HANDED_OVER", c.status(), c.status(),
-                    from + " -> " + team + ": " + h.reason().strip());
+            writes.bump(c, h.version(), "owner_id = NULL, owner_team_id = :team", "team", h.teamId(), now);
         }
+        journal.event(c, user.id(), now, "HANDED_OVER", c.status(), c.status(),
+                from + " -> " + receiver + ": " + h.reason().strip());
+        notices.send(c, user, h, receiver, now);
         return get(user, id);
     }
 
@@ -186,7 +181,7 @@ public class CaseService {
         }
         int version = f.version();
         if (c.status() == CaseStatus.RESOLVED) {
-            transition(user, c, version, CaseStatus.FOLLOW_UP, null);
+            writes.transition(user, c, version, CaseStatus.FOLLOW_UP, null);
             c = get(user, id);
             version = c.version();
         }
@@ -194,12 +189,12 @@ public class CaseService {
         recordFollowUp(c, user, outcome, f.reached() ? f.satisfaction() : null, f.reached() ? f.cameBack() : null,
                 f.comment());
         switch (outcome) {
-            case "CLOSED" -> transition(user, c, version, CaseStatus.CLOSED, "Follow-up: satisfied " + f.satisfaction() + "/5");
-            case "REOPENED" -> transition(user, c, version, CaseStatus.IN_PROGRESS,
+            case "CLOSED" -> writes.transition(user, c, version, CaseStatus.CLOSED, "Follow-up: satisfied " + f.satisfaction() + "/5");
+            case "REOPENED" -> writes.transition(user, c, version, CaseStatus.IN_PROGRESS,
                     "Follow-up: not satisfied " + f.satisfaction() + "/5");
             default -> {
-                bump(c, version, "", Map.of(), now());
-                journal.event(c, user.id(), now(), "FOLLOW_UP", c.status(), c.status(), "Customer not reached");
+                writes.bump(c, version, "", Map.of(), writes.now());
+                journal.event(c, user.id(), writes.now(), "FOLLOW_UP", c.status(), c.status(), "Customer not reached");
             }
         }
         return get(user, id);
@@ -217,12 +212,12 @@ public class CaseService {
         }
         int version = w.version();
         if (c.status() == CaseStatus.RESOLVED) {
-            transition(user, c, version, CaseStatus.FOLLOW_UP, null);
+            writes.transition(user, c, version, CaseStatus.FOLLOW_UP, null);
             c = get(user, id);
             version = c.version();
         }
         recordFollowUp(c, user, "WAIVED", null, null, w.reason());
-        transition(user, c, version, CaseStatus.CLOSED, "Follow-up waived: " + w.reason().strip());
+        writes.transition(user, c, version, CaseStatus.CLOSED, "Follow-up waived: " + w.reason().strip());
         return get(user, id);
     }
 
@@ -231,7 +226,7 @@ public class CaseService {
         jdbc.sql("""
                 INSERT INTO case_follow_up (case_id, recorded_by, recorded_at, outcome, satisfaction, came_back, comment)
                 VALUES (:c, :by, :at, :outcome, :sat, :back, :comment)""")
-                .param("c", c.id()).param("by", user.id()).param("at", now()).param("outcome", outcome)
+                .param("c", c.id()).param("by", user.id()).param("at", writes.now()).param("outcome", outcome)
                 .param("sat", satisfaction).param("back", cameBack).param("comment", Text.blankToNull(comment)).update();
     }
 
@@ -245,13 +240,13 @@ public class CaseService {
                 throw new BadInputException("standardIds", "No standard with id " + s);
             }
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = writes.now();
         boolean problem = r.problem() != null ? r.problem() : c.problem();
         var values = new HashMap<String, Object>();
         values.put("remedy", Text.blankToNull(r.remedy()));
         values.put("cost", r.remedyCost());
         values.put("problem", problem);
-        bump(c, r.version(), "remedy = :remedy, remedy_cost = :cost, problem = :problem", values, now);
+        writes.bump(c, r.version(), "remedy = :remedy, remedy_cost = :cost, problem = :problem", values, now);
         jdbc.sql("DELETE FROM case_standard WHERE case_id = :id").param("id", id).update();
         for (Long s : standardIds) {
             jdbc.sql("INSERT INTO case_standard (case_id, standard_id) VALUES (:c, :s)").param("c", id).param("s", s).update();
@@ -265,30 +260,8 @@ public class CaseService {
     @Transactional
     public SupportCase markProblem(AppUser user, long id, boolean problem) {
         SupportCase c = get(user, id);
-        bump(c, c.version(), "problem = :problem", "problem", problem, now());
-        journal.event(c, user.id(), now(), problem ? "PROBLEM" : "NOT_PROBLEM", c.status(), c.status(), null);
+        writes.bump(c, c.version(), "problem = :problem", "problem", problem, writes.now());
+        journal.event(c, user.id(), writes.now(), problem ? "PROBLEM" : "NOT_PROBLEM", c.status(), c.status(), null);
         return get(user, id);
-    }
-
-    private void bump(SupportCase c, int version, String set, String param, Object value, OffsetDateTime now) {
-        bump(c, version, set, Map.of(param, value), now);
-    }
-
-    /** Every change goes through here: the version the caller read must still be the stored one. */
-    private void bump(SupportCase c, int version, String set, Map<String, ?> params, OffsetDateTime now) {
-        var sql = jdbc.sql("UPDATE support_case SET " + (set.isEmpty() ? "" : set + ", ")
-                        + "updated_at = :now, version = version + 1 WHERE id = :id AND version = :version")
-                .param("now", now).param("id", c.id()).param("version", version);
-        for (var p : params.entrySet()) {
-            sql = sql.param(p.getKey(), p.getValue());
-        }
-        if (sql.update() == 0) {
-            throw new ConflictException("Case " + c.id() + " was changed by someone else; reload and try again");
-        }
-    }
-
-    /** Microseconds, as both databases store them, so a stored time reads back equal. */
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The in-app inbox: warnings before an SLA breach and escalations at breach. */
+/** The in-app inbox: warnings before an SLA breach, escalations at breach, and cases handed to the reader. */
 @Service
 class Inbox {
     private final JdbcClient jdbc;
@@ -52,6 +52,12 @@ class Inbox {
     public long unread(AppUser user) {
         return jdbc.sql("SELECT COUNT(*) FROM notification WHERE person_id = :me AND read_at IS NULL")
                 .param("me", user.id()).query(Long.class).single();
+    }
+
+    /** Marks every unread message about the case as read, whoever it was for. */
+    void clearCase(long caseId, OffsetDateTime at) {
+        jdbc.sql("UPDATE notification SET read_at = :at WHERE case_id = :c AND read_at IS NULL")
+                .param("at", at).param("c", caseId).update();
     }
 
     /** Marks one notification (or all, with a null id) as read; only the recipient's own. */

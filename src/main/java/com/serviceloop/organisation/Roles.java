@@ -50,6 +50,11 @@ public final class Roles {
     public @interface SignedIn {
     }
 
+    /** The rule of {@link FrontLine}, for what a page shows: a customer's phone number, say. */
+    public static boolean servesCustomers(AppUser user) {
+        return user.role() == Role.ADMIN || user.role() == Role.MANAGER || user.role() == Role.STAFF;
+    }
+
     /** The rule of {@link Managers}, for a decision inside a method that others may also call. */
     public static boolean manages(AppUser user) {
         return user.role() == Role.ADMIN || user.role() == Role.MANAGER;

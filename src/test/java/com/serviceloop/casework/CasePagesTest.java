@@ -78,16 +78,16 @@ class CasePagesTest extends PageTest {
                 .andExpect(content().string(containsString("我的团队")));
 
         submit(staff, "/cases/" + id + "/status", "to", "RESOLVED", "version", "0").andExpect(redirectedUrlPattern("/cases/*"))
-                .andExpect(flash().attribute("notice", "case.saved"));
+                .andExpect(flash().attribute("notice", "Case resolved; the follow-up call comes next."));
         // a second tab still showing version 0
         submit(staff, "/cases/" + id + "/status", "to", "IN_PROGRESS", "version", "0")
                 .andExpect(flash().attribute("error", containsString("changed by someone else")));
         submit(staff, "/cases/" + id + "/recovery", "remedy", "Home delivery, free of charge", "remedyCost", "15",
-                "problem", "true", "version", "1").andExpect(flash().attribute("notice", "case.saved"));
+                "problem", "true", "version", "1").andExpect(flash().attribute("notice", "Recovery and learning saved."));
         page(staff, "/cases/" + id, "zh-CN").andExpect(content().string(containsString("记录回访")))
                 .andExpect(content().string(containsString("Home delivery, free of charge")));
         submit(staff, "/cases/" + id + "/follow-up", "reached", "true", "satisfaction", "4", "cameBack", "true",
-                "version", "2").andExpect(flash().attribute("notice", "case.saved"));
+                "version", "2").andExpect(flash().attribute("notice", "Case closed: the customer is satisfied (4/5)."));
         assertThat(cases.get(staff, id).status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(cases.get(staff, id).problem()).isTrue();
         page(staff, "/cases/" + id, "en").andExpect(content().string(containsString("satisfied, closed")));

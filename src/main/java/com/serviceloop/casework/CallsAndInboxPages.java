@@ -1,0 +1,67 @@
+package com.serviceloop.casework;
+
+import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.Roles;
+import com.serviceloop.platform.PageRequest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The two lists that tell a person what to do next: the follow-up calls due, and the inbox. */
+@Controller
+class CallsAndInboxPages {
+    private final CaseQueries queries;
+    private final Inbox inbox;
+    private final CaseChoices choices;
+    private final Clock clock;
+
+    CallsAndInboxPages(CaseQueries queries, Inbox inbox, CaseChoices choices, Clock clock) {
+        this.queries = queries;
+        this.inbox = inbox;
+        this.choices = choices;
+        this.clock = clock;
+    }
+
+    /**
+     * Calls due by the end of today, late ones first (they are the earliest due). A manager sees
+     * everyone's in their scope unless they pick a person; everyone else sees their own.
+     */
+    @GetMapping("/follow-ups")
+    public String callsDue(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long personId,
+                           @RequestParam(required = false) Boolean all, Model model) {
+        boolean everyone = all != null ? all : personId == null && Roles.manages(user);
+        model.addAttribute("calls", queries.callsDue(user, everyone ? null : personId == null ? user.id() : personId,
+                queries.today()));
+        model.addAttribute("all", everyone);
+        model.addAttribute("personId", everyone ? null : personId == null ? user.id() : personId);
+        model.addAttribute("me", user.id());
+        model.addAttribute("now", OffsetDateTime.now(clock));
+        model.addAttribute("handlers", choices.handlers(user));
+        return "casework/follow-ups";
+    }
+
+    @GetMapping("/inbox")
+    public String inbox(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("page", inbox.list(user, false, PageRequest.of(page, null)));
+        model.addAttribute("base", "/inbox");
+        return "casework/inbox";
+    }
+
+    @PostMapping("/inbox/read")
+    public String read(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long id) {
+        inbox.markRead(user, id);
+        return "redirect:/inbox";
+    }
+
+    /** The unread count in the menu, loaded by htmx so that pages need not compute it. */
+    @GetMapping("/inbox/badge")
+    public String badge(@AuthenticationPrincipal AppUser user, Model model) {
+        model.addAttribute("unread", inbox.unread(user));
+        return "casework/inbox :: badge";
+    }
+}
