@@ -107,6 +107,9 @@ class SurveyResponses {
                 }
                 long id = writer.store(response);
                 Long caseId = raisesCase == null ? null : raiseCase(raisesCase, link, id, satisfaction, answers, questions);
+                if (caseId != null) {
+                    jdbc.sql("UPDATE survey_response SET case_id = :c WHERE id = :id").param("c", caseId).param("id", id).update();
+                }
                 return new Accepted(id, complete, satisfaction, caseId);
             });
         } catch (DuplicateKeyException e) {
