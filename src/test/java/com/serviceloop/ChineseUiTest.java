@@ -1,0 +1,140 @@
+package com.serviceloop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.serviceloop.casework.CaseCommands;
+import com.serviceloop.casework.CaseForm;
+import com.serviceloop.casework.CaseService;
+import com.serviceloop.casework.CaseStatus;
+import com.serviceloop.casework.CaseType;
+import com.serviceloop.casework.Channel;
+import com.serviceloop.casework.Severity;
+import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every page the menu leads to, in Chinese, as an administrator, with some data on each: no raw
+ * codes (COUNTER, SCALE_5) in what a person reads, and no English words of the interface in the
+ * text or in what a screen reader says (aria-label, placeholder, title, alt).
+ */
+class ChineseUiTest extends PageTest {
+    /** Upper-case words that are the product's own vocabulary in Chinese too. */
+    static final Set<String> ALLOWED_CAPS = Set.of("SQI", "SLA", "SLAS", "QR", "CSV", "PDF", "API", "SERVQUAL", "NPS", "URL",
+            "HTTP", "HTTPS", "JSON", "CRM", "SMS", "KPI", "ISO", "RATER", "PIN", "TOTP", "UTC", "GMT", "CST", "ID", "SVG",
+            "WEBHOOK", "EAN", "UPC", "SKU", "GSP", "OTC");
+    /** Words of the English interface that must not show through in the Chinese one. */
+    static final Pattern ENGLISH_UI = Pattern.compile("\\b(Menu|Search|Status|Severity|Period|Person|Minutes|Weight|Counts|"
+            + "English|Industry|Queues|Group by|Clock|Save|Cancel|Delete|Edit|Sign out|Follow-up|satisfied|not reached|"
+            + "pharmacy|restaurant|courier|fashion-retail|Complaint|Praise|Suggestion|Counter|Received|Resolved|Closed|"
+            + "Reopened|Loading|Submit|Previous|Next|Show|Back|None|Unknown|MINUTES|HOURS|DAYS|Channel|Standard id|File)\\b");
+    private static final Pattern CAPS = Pattern.compile("(?<![\\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\\w-])");
+    private static final Pattern SPOKEN = Pattern.compile("\\b(?:aria-label|placeholder|title|alt)=\"([^\"]*)\"");
+
+    @Autowired CaseService cases;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void noPageOfTheMenuShowsRawCodesOrEnglishInChinese() throws Exception {
+        AppUser admin = fixtures.admin();
+        Fixtures.Chain chain = fixtures.chain();
+        long outlet = chain.outletA().id();
+        long customer = fixtures.customer(admin, outlet, "王小明");
+        var recorded = cases.record(admin, new CaseForm(outlet, customer, null, null, Channel.COUNTER, CaseType.COMPLAINT,
+                Severity.MEDIUM, "药品缺货，顾客等了二十分钟"));
+        var resolved = cases.move(admin, recorded.id(), new CaseCommands.Move(CaseStatus.RESOLVED, recorded.version(), "已补货"));
+        cases.followUp(admin, resolved.id(), new CaseCommands.FollowUp(true, 4, true, "顾客满意", resolved.version()));
+        fixtures.person(Role.STAFF, outlet);
+        submit(admin, "/standards/starter", "industry", "pharmacy", "outletType", "pharmacy");
+        long postVisit = surveyId("post-visit");
+        long servqual = surveyId("servqual");
+        submit(admin, "/surveys/" + postVisit + "/links", "outletId", "" + outlet, "channel", "QR");
+        String token = jdbc.sql("SELECT token FROM survey_link WHERE survey_id = :s AND outlet_id = :o")
+                .param("s", postVisit).param("o", outlet).query(String.class).list().getFirst();
+        long first = jdbc.sql("SELECT id FROM survey_question WHERE survey_id = :s AND position = 1")
+                .param("s", postVisit).query(Long.class).single();
+        mvc.perform(post("/s/" + token)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("submissionKey", Fixtures.unique("zh-ui")).param("q" + first, "4"));
+        long blueprint = jdbc.sql("SELECT MIN(id) FROM blueprint WHERE outlet_type = 'pharmacy'").query(Long.class).single();
+        long standard = jdbc.sql("SELECT MIN(id) FROM standard WHERE outlet_type = 'pharmacy'").query(Long.class).single();
+
+        List<String> pages = List.of("/", "/cases?outletId=" + outlet, "/cases/" + recorded.id(), "/cases/new",
+                "/cases/indicators", "/follow-ups", "/inbox", "/customers?q=王小明", "/customers/" + customer,
+                "/customers/new", "/customers/import", "/surveys", "/surveys/" + postVisit + "?outletId=" + outlet,
+                "/surveys/" + servqual, "/surveys/five-gaps", "/surveys/new", "/surveys/" + postVisit + "/design",
+                "/surveys/" + postVisit + "/preview", "/standards", "/standards?outletType=pharmacy",
+                "/standards/" + standard, "/standards/priorities?outletType=pharmacy", "/blueprints",
+                "/blueprints/" + blueprint, "/handbook?outletType=pharmacy", "/organisation", "/people", "/people/" + admin.id(),
+                "/tokens", "/settings", "/settings/cases");
+        List<String> problems = new ArrayList<>();
+        for (String url : pages) {
+            String html = page(admin, url, "zh-CN").andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            problems.addAll(problems(url, html));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private long surveyId(String code) {
+        return jdbc.sql("SELECT id FROM survey WHERE code = :c").param("c", code).query(Long.class).single();
+    }
+
+    /** What on a page is not Chinese that should be, one line per finding. */
+    static List<String> problems(String url, String html) {
+        Set<String> found = new LinkedHashSet<>();
+        String text = visibleText(html);
+        Matcher caps = CAPS.matcher(text);
+        while (caps.find()) {
+            String word = caps.group();
+            if (word.replaceAll("[^A-Z]", "").length() >= 3 && !ALLOWED_CAPS.contains(word)) {
+                found.add(url + ": raw code " + word + " in «" + around(text, caps.start()) + "»");
+            }
+        }
+        Matcher english = ENGLISH_UI.matcher(text);
+        while (english.find()) {
+            found.add(url + ": English \"" + english.group() + "\" in «" + around(text, english.start()) + "»");
+        }
+        Matcher spoken = SPOKEN.matcher(withoutScripts(html));
+        while (spoken.find()) {
+            Matcher inAttribute = ENGLISH_UI.matcher(spoken.group(1));
+            if (inAttribute.find() || spoken.group(1).matches("[A-Z][a-z]+( [a-z]+)*")) {
+                found.add(url + ": English attribute " + spoken.group());
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    private static String withoutScripts(String html) {
+        return html.replaceAll("(?is)<script\\b.*?</script>", " ").replaceAll("(?is)<style\\b.*?</style>", " ")
+                .replaceAll("(?s)<!--.*?-->", " ");
+    }
+
+    /**
+     * The text a person reads: no scripts, styles or attribute values; test data of other classes
+     * (codes such as OUTLET-1a2b3c4d, people called "STAFF person") left out.
+     */
+    static String visibleText(String html) {
+        return withoutScripts(html).replaceAll("<[^>]*>", " ")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+                .replaceAll("\\b[A-Z]+-[0-9a-f]{8}\\b", " ")
+                .replaceAll("\\b(ADMIN|MANAGER|STAFF|AUDITOR) person\\b", " ")
+                .replaceAll("\\s+", " ");
+    }
+
+    private static String around(String text, int at) {
+        return text.substring(Math.max(0, at - 30), Math.min(text.length(), at + 40)).strip();
+    }
+}
