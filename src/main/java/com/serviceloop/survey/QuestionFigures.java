@@ -54,7 +54,8 @@ class QuestionFigures {
                         WHERE q.qtype <> 'TEXT' AND""" + w.sql() + " GROUP BY a.question_id, a.num_value, a.text_value"))
                 .params(w.params())
                 .query((rs, i) -> new Counted(rs.getLong(1), rs.getBigDecimal(2), rs.getString(3), rs.getLong(4)))
-                .list().forEach(c -> counts.computeIfAbsent(c.questionId(), k -> new HashMap<>())
+                .list().stream().filter(c -> c.number() != null || c.text() != null)
+                .forEach(c -> counts.computeIfAbsent(c.questionId(), k -> new HashMap<>())
                         .merge(c.number() != null ? String.valueOf(c.number().intValue()) : c.text(), c.n(), Long::sum));
         List<Stat> stats = new ArrayList<>();
         for (Question q : questions) {
