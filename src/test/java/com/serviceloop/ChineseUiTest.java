@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.serviceloop.casework.CaseCommands;
 import com.serviceloop.casework.CaseForm;
 import com.serviceloop.casework.CaseService;
-import com.serviceloop.casework.CaseStatus;
 import com.serviceloop.casework.CaseType;
 import com.serviceloop.casework.Channel;
 import com.serviceloop.casework.Severity;
@@ -54,8 +52,11 @@ class ChineseUiTest extends PageTest {
         long customer = fixtures.customer(admin, outlet, "王小明");
         var recorded = cases.record(admin, new CaseForm(outlet, customer, null, null, Channel.COUNTER, CaseType.COMPLAINT,
                 Severity.MEDIUM, "药品缺货，顾客等了二十分钟"));
-        var resolved = cases.move(admin, recorded.id(), new CaseCommands.Move(CaseStatus.RESOLVED, recorded.version(), "已补货"));
-        cases.followUp(admin, resolved.id(), new CaseCommands.FollowUp(true, 4, true, "顾客满意", resolved.version()));
+        String caseUrl = "/cases/" + recorded.id();
+        submit(admin, caseUrl + "/status", "to", "RESOLVED", "version", "" + recorded.version(), "note", "已补货");
+        submit(admin, caseUrl + "/follow-up", "reached", "true", "satisfaction", "4", "cameBack", "true", "comment", "顾客满意",
+                "version", "" + cases.get(admin, recorded.id()).version());
+        assertThat(cases.get(admin, recorded.id()).status().name()).isEqualTo("CLOSED");
         fixtures.person(Role.STAFF, outlet);
         submit(admin, "/standards/starter", "industry", "pharmacy", "outletType", "pharmacy");
         long postVisit = surveyId("post-visit");
