@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * A case history's notes in the reader's language: the notes the system writes itself are stored
  * in English (the API and webhooks carry them as they are), so a screen translates them back
  * through message keys; what people typed (reasons, remedies) stays as typed.
+ * The channel a case came by, noted with its creation, is shown by its name too.
  * {@code ${@caseNotes.text(e.detail())}} in a template.
  */
 @Component("caseNotes")
@@ -38,6 +39,12 @@ public class CaseNotes {
     public String text(String detail, Locale locale) {
         if (detail == null) {
             return null;
+        }
+        // a case's first event notes the channel it came by
+        for (Channel c : Channel.values()) {
+            if (c.name().equals(detail)) {
+                return messages.getMessage("case.channel." + c.name(), null, locale);
+            }
         }
         for (Known k : KNOWN) {
             Matcher m = k.pattern().matcher(detail);
