@@ -48,8 +48,11 @@ class SurveyPageActions {
             // the case page shows its notice by message key
             flash.addFlashAttribute("notice", "surveys.comment.caseMade");
             return "redirect:/cases/" + caseId;
-        } catch (BadInputException | ConflictException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("error", messages.getMessage("surveys.comment.alreadyCase", null, locale));
+            return "redirect:/surveys/" + id + "#comments";
+        } catch (BadInputException e) {
+            flash.addFlashAttribute("error", messages.getMessage("surveys.comment.noCase", null, locale));
             return "redirect:/surveys/" + id + "#comments";
         }
     }

@@ -87,7 +87,7 @@ class SurveyPages {
         try {
             period = reports.pagePeriod(from, to);
         } catch (BadInputException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", shown(e, locale));
             period = reports.pagePeriod(null, null);
         }
         var filter = new SurveyAnalysis.Filter(outletId, period.from(), period.to());
@@ -150,10 +150,15 @@ class SurveyPages {
         } catch (BadInputException e) {
             String back = ServletUriComponentsBuilder.fromContextPath(request).path("/surveys/{id}")
                     .queryParamIfPresent("outletId", Optional.ofNullable(outletId)).buildAndExpand(id).toUriString();
-            RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
+            RequestContextUtils.getOutputFlashMap(request).put("error", shown(e, locale));
             RequestContextUtils.saveOutputFlashMap(back, request, response);
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(back)).build();
         }
+    }
+
+    /** A period that runs backwards in the reader's language; other refusals as the service words them. */
+    private String shown(BadInputException e, Locale locale) {
+        return "from".equals(e.field()) ? messages.getMessage("surveys.period.backwards", null, locale) : e.getMessage();
     }
 
     @Roles.Managers

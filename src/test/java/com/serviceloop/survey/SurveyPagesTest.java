@@ -238,6 +238,10 @@ class SurveyPagesTest extends PageTest {
         page(manager, url, "zh-CN").andExpect(content().string(containsString("逐题分析")))
                 .andExpect(content().string(containsString("一定会")))
                 .andExpect(content().string(containsString("2（67%）")));
+        // a period that runs backwards is refused in the reader's language, and the default period shown
+        page(manager, url + "&from=2026-10-31&to=2026-10-01", "zh-CN").andExpect(status().isOk())
+                .andExpect(content().string(containsString("开始日期晚于结束日期")))
+                .andExpect(content().string(containsString("<strong class=\"mean\">3.75</strong>")));
         // a period before these answers has none of them
         page(manager, url + "&from=2020-01-01&to=2020-01-31", "en")
                 .andExpect(content().string(containsString("id=\"no-answers\"")))
@@ -271,8 +275,9 @@ class SurveyPagesTest extends PageTest {
         // the page links the case instead of offering it again; a second try goes back with the reason
         page(manager, url, "en").andExpect(content().string(containsString("/cases/" + caseId)))
                 .andExpect(content().string(not(containsString("/responses/" + response + "/case"))));
-        submit(manager, "/surveys/" + survey + "/responses/" + response + "/case", "caseType", "COMPLAINT")
-                .andExpect(redirectedUrl("/surveys/" + survey + "#comments"));
+        var again = submit(manager, "/surveys/" + survey + "/responses/" + response + "/case", "caseType", "COMPLAINT")
+                .andExpect(redirectedUrl("/surveys/" + survey + "#comments")).andReturn();
+        assertThat(String.valueOf(again.getFlashMap().get("error"))).contains("already become a case");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM support_case WHERE outlet_id = :o").param("o", chain.outletA().id())
                 .query(Long.class).single()).isEqualTo(1);
     }
