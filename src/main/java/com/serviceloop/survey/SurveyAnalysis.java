@@ -163,7 +163,8 @@ class SurveyAnalysis {
                 hasNps ? c.passives() : null, hasNps ? c.detractors() : null, c.recommendScore(), c.askByName());
     }
 
-    public record Comment(OffsetDateTime submittedAt, String outlet, String text) {
+    /** A free-text answer, with the response it came in and the case it became, if any. */
+    public record Comment(long responseId, OffsetDateTime submittedAt, Long outletId, String outlet, String text, Long caseId) {
     }
 
     /**
@@ -174,7 +175,7 @@ class SurveyAnalysis {
         OutletScope scope = org.scopeOf(user);
         ResponseWhere w = ResponseWhere.of(surveyId, f, scope, zone);
         return scope.bind(jdbc.sql("""
-                        SELECT r.submitted_at, o.name, a.text_value
+                        SELECT r.id, r.submitted_at, r.outlet_id, o.name, a.text_value, r.case_id
                         FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
                         JOIN survey_question q ON q.id = a.question_id
                         LEFT JOIN org_unit o ON o.id = r.outlet_id
@@ -182,7 +183,7 @@ class SurveyAnalysis {
                           AND a.text_value IS NOT NULL AND""" + w.sql()
                         + " ORDER BY r.submitted_at DESC, r.id DESC, q.position LIMIT :limit"))
                 .params(w.params()).param("limit", limit)
-                .query((rs, i) -> new Comment(rs.getObject(1, OffsetDateTime.class), rs.getString(2),
-                        rs.getString(3))).list();
+                .query((rs, i) -> new Comment(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getObject(6, Long.class))).list();
     }
 }

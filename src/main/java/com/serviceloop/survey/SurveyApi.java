@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -38,11 +39,13 @@ class SurveyApi {
     private final SurveyFigures figures;
     private final SurveyRollup rollup;
     private final SurveyRates rates;
+    private final QuestionFigures questionFigures;
     private final Clock clock;
 
     public SurveyApi(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, SurveyExports exports,
                      SurveyInvitations invitations, SurveyFigures figures, SurveyRollup rollup, SurveyRates rates,
-                     Clock clock) {
+                     QuestionFigures questionFigures, Clock clock) {
+        this.questionFigures = questionFigures;
         this.clock = clock;
         this.rates = rates;
         this.figures = figures;
@@ -80,6 +83,32 @@ class SurveyApi {
     @GetMapping("/{id}/links")
     public List<SurveyLink> links(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return links.list(user, id);
+    }
+
+    public record ActiveLink(@NotNull Boolean active) {
+    }
+
+    @Operation(summary = "Retire a link (a lost QR code: its page and submissions answer 404 from then on) or take it "
+            + "back into use; its answers so far still count")
+    @Roles.Managers
+    @PutMapping("/links/{token}/active")
+    public SurveyLink linkActive(@AuthenticationPrincipal AppUser user, @PathVariable String token,
+                                 @Valid @RequestBody ActiveLink form) {
+        return links.setActive(user, token, form.active());
+    }
+
+    @Operation(summary = "Per question (free text left out): answers, the mean of a rating or points question, and "
+            + "how many gave each scale point or choice, with their share in whole per cent")
+    @GetMapping("/{id}/questions/figures")
+    public List<QuestionFigures.Stat> questionFigures(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                                      @RequestParam(required = false) Long outletId,
+                                                      @RequestParam(required = false) Long regionId,
+                                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                      @RequestParam(defaultValue = "en") String language) {
+        surveys.get(id);
+        return questionFigures.stats(user, id, analysis.filter(user, outletId, regionId, from, to), surveys.questions(id),
+                "zh".equals(language));
     }
 
     @Operation(summary = "SERVQUAL gaps per item and dimension, unweighted and weighted by importance")

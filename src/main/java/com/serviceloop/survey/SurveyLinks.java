@@ -77,6 +77,17 @@ class SurveyLinks {
                 .param("s", surveyId).query(Rows.of(SurveyLink.class)).list();
     }
 
+    /**
+     * Retires a link (a lost or stolen QR code) or takes it back into use. A retired link opens no
+     * page and takes no answers; its answers so far still count. 404 for a link outside the caller's scope.
+     */
+    public SurveyLink setActive(AppUser user, String token, boolean active) {
+        SurveyLink link = find(token).filter(l -> l.outletId() == null ? user.isAdmin() : org.scopeOf(user).contains(l.outletId()))
+                .orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
+        jdbc.sql("UPDATE survey_link SET active = :a WHERE token = :t").param("a", active).param("t", token).update();
+        return find(link.token()).orElseThrow();
+    }
+
     public Optional<SurveyLink> find(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             return Optional.empty();

@@ -35,6 +35,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /** Survey screens for managers: the instruments, their links and QR posters, and the figures. */
 @Controller
 class SurveyPages {
+    private static final int COMMENTS = 50;
     private final SurveyRepository surveys;
     private final SurveyLinks links;
     private final SurveyAnalysis analysis;
@@ -44,10 +45,13 @@ class SurveyPages {
     private final SurveyFigures figures;
     private final SurveyReports reports;
     private final SurveyReportPdf pdf;
+    private final SurveyActivity activity;
+    private final QuestionFigures questionFigures;
+    private final PublicAddress address;
 
     public SurveyPages(SurveyRepository surveys, SurveyLinks links, SurveyAnalysis analysis, OrgService org,
-                       MessageSource messages, ScriptJson scriptJson,
-                       SurveyFigures figures, SurveyReports reports, SurveyReportPdf pdf) {
+                       MessageSource messages, ScriptJson scriptJson, SurveyFigures figures, SurveyReports reports,
+                       SurveyReportPdf pdf, SurveyActivity activity, QuestionFigures questionFigures, PublicAddress address) {
         this.reports = reports;
         this.pdf = pdf;
         this.figures = figures;
@@ -57,25 +61,44 @@ class SurveyPages {
         this.links = links;
         this.analysis = analysis;
         this.org = org;
+        this.activity = activity;
+        this.questionFigures = questionFigures;
+        this.address = address;
     }
 
     @GetMapping("/surveys")
-    public String list(Model model) {
+    public String list(@AuthenticationPrincipal AppUser user, Model model) {
         model.addAttribute("surveys", surveys.all());
+        model.addAttribute("activity", activity.perSurvey(user));
+        model.addAttribute("noActivity", SurveyActivity.Activity.NONE);
         return "survey/list";
     }
 
+    /** The figures of one outlet (or all in scope) over the period of the page's fields, which the PDF report shares. */
     @GetMapping("/surveys/{id}")
     public String detail(@AuthenticationPrincipal AppUser user, @PathVariable long id,
-                         @RequestParam(required = false) Long outletId, Locale locale, Model model) {
+                         @RequestParam(required = false) Long outletId,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                         Locale locale, Model model) {
         Survey s = surveys.get(id);
-        var filter = new SurveyAnalysis.Filter(outletId, null, null);
-        model.addAttribute("zh", !"en".equals(locale.getLanguage()));
+        boolean zh = !"en".equals(locale.getLanguage());
+        SurveyReports.Period period;
+        try {
+            period = reports.pagePeriod(from, to);
+        } catch (BadInputException e) {
+            model.addAttribute("error", shown(e, locale));
+            period = reports.pagePeriod(null, null);
+        }
+        var filter = new SurveyAnalysis.Filter(outletId, period.from(), period.to());
+        model.addAttribute("zh", zh);
         model.addAttribute("survey", s);
         List<Question> questions = surveys.questions(id);
         model.addAttribute("questions", questions);
         model.addAttribute("summary", analysis.summary(user, id, filter));
         model.addAttribute("ranking", figures.ranking(user, id, filter, SurveyFigures.GroupBy.OUTLET));
+        model.addAttribute("questionStats", questionFigures.stats(user, id, filter, questions, zh));
+        model.addAttribute("comments", analysis.comments(user, id, filter, COMMENTS));
         var trend = new LinkedHashMap<String, Object>();
         trend.put("points", figures.trend(user, id, filter, SurveyFigures.Period.MONTH));
         trend.put("index", messages.getMessage("surveys.index", null, locale));
@@ -97,9 +120,16 @@ class SurveyPages {
         model.addAttribute("outletNames", outlets.stream().collect(Collectors.toMap(
                 OrgUnit::id, OrgUnit::name)));
         model.addAttribute("outletId", outletId);
-        model.addAttribute("reportPeriod", reports.defaultPeriod());
-        model.addAttribute("links", links.list(user, id));
-        model.addAttribute("base", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+        model.addAttribute("period", period);
+        List<SurveyLink> surveyLinks = links.list(user, id);
+        model.addAttribute("links", surveyLinks);
+        model.addAttribute("linkAnswers", activity.perLink(surveyLinks.stream().map(SurveyLink::token).toList()));
+        model.addAttribute("linkUrls", surveyLinks.stream().collect(Collectors.toMap(SurveyLink::token,
+                l -> address.link(l.token()))));
+        model.addAttribute("posterLink", surveyLinks.stream().filter(SurveyLink::active)
+                .filter(l -> "QR".equals(l.channel())).findFirst().orElse(null));
+        model.addAttribute("loopback", address.loopback());
+        model.addAttribute("publicBase", address.configured());
         return "survey/detail";
     }
 
@@ -120,10 +150,15 @@ class SurveyPages {
         } catch (BadInputException e) {
             String back = ServletUriComponentsBuilder.fromContextPath(request).path("/surveys/{id}")
                     .queryParamIfPresent("outletId", Optional.ofNullable(outletId)).buildAndExpand(id).toUriString();
-            RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
+            RequestContextUtils.getOutputFlashMap(request).put("error", shown(e, locale));
             RequestContextUtils.saveOutputFlashMap(back, request, response);
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(back)).build();
         }
+    }
+
+    /** A period that runs backwards in the reader's language; other refusals as the service words them. */
+    private String shown(BadInputException e, Locale locale) {
+        return "from".equals(e.field()) ? messages.getMessage("surveys.period.backwards", null, locale) : e.getMessage();
     }
 
     @Roles.Managers
@@ -143,8 +178,7 @@ class SurveyPages {
     @GetMapping(value = "/surveys/links/{token}/qr.svg")
     public ResponseEntity<String> qr(@PathVariable String token) {
         links.find(token).orElseThrow(() -> new NotFoundException("Survey link", "with this address"));
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/s/" + token).toUriString();
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrSvg.svg(url));
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrSvg.svg(address.link(token)));
     }
 
     @Roles.Managers
@@ -154,7 +188,7 @@ class SurveyPages {
         model.addAttribute("survey", surveys.get(link.surveyId()));
         model.addAttribute("outlet", link.outletId() == null ? null : org.get(user, link.outletId()));
         model.addAttribute("token", token);
-        model.addAttribute("url", ServletUriComponentsBuilder.fromCurrentContextPath().path("/s/" + token).toUriString());
+        model.addAttribute("url", address.link(token));
         return "survey/poster";
     }
 }

@@ -112,6 +112,16 @@ class SurveyReports {
         return Period.of(null, null, LocalDate.now(clock.withZone(zone)));
     }
 
+    /**
+     * The period of the survey page, which its figures and its PDF report share: by default the
+     * twelve months its month-by-month chart shows, up to today, so that an answer given today is in it.
+     */
+    public Period pagePeriod(LocalDate from, LocalDate to) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return from == null && to == null ? new Period(today.withDayOfMonth(1).minusMonths(11), today)
+                : Period.of(from, to, today);
+    }
+
     public Report report(AppUser user, long surveyId, Long outletId, Long regionId, LocalDate from, LocalDate to,
                          boolean zh) {
         Survey survey = surveys.get(surveyId);
@@ -153,6 +163,7 @@ class SurveyReports {
         if (text.codePointCount(0, text.length()) > COMMENT_LENGTH) {
             text = text.substring(0, text.offsetByCodePoints(0, COMMENT_LENGTH - 1)).strip() + "…";
         }
-        return new SurveyAnalysis.Comment(c.submittedAt().atZoneSameInstant(zone).toOffsetDateTime(), c.outlet(), text);
+        return new SurveyAnalysis.Comment(c.responseId(), c.submittedAt().atZoneSameInstant(zone).toOffsetDateTime(),
+                c.outletId(), c.outlet(), text, c.caseId());
     }
 }

@@ -107,6 +107,9 @@ class SurveyResponses {
                 }
                 long id = writer.store(response);
                 Long caseId = raisesCase == null ? null : raiseCase(raisesCase, link, id, satisfaction, answers, questions);
+                if (caseId != null) {
+                    jdbc.sql("UPDATE survey_response SET case_id = :c WHERE id = :id").param("c", caseId).param("id", id).update();
+                }
                 return new Accepted(id, complete, satisfaction, caseId);
             });
         } catch (DuplicateKeyException e) {
@@ -127,13 +130,16 @@ class SurveyResponses {
     /** A response at or below the survey's threshold becomes a complaint case for the outlet's manager. */
     private Long raiseCase(Survey survey, SurveyLink link, long responseId, BigDecimal satisfaction,
                            List<AnswerCheck.Answer> answers, List<Question> questions) {
-        StringBuilder text = new StringBuilder("Survey response #" + responseId + " (" + survey.titleEn() + "): satisfaction "
-                + satisfaction + "/100, at or below " + survey.caseThreshold() + ".");
+        // in both languages: the case is read by whoever works it, in either
+        StringBuilder text = new StringBuilder("问卷“" + survey.titleZh() + "”的第 " + responseId + " 份回答：满意度 "
+                + satisfaction + "/100，不高于 " + survey.caseThreshold() + "。\nSurvey response " + responseId + " ("
+                + survey.titleEn() + "): satisfaction " + satisfaction + "/100, at or below " + survey.caseThreshold() + ".");
         var byId = new HashMap<Long, Question>();
         questions.forEach(q -> byId.put(q.id(), q));
         for (AnswerCheck.Answer a : answers) {
-            if (a.text() != null && byId.get(a.questionId()).qtype() == QuestionType.TEXT) {
-                text.append("\n").append(byId.get(a.questionId()).textEn()).append(" ").append(a.text());
+            Question q = byId.get(a.questionId());
+            if (a.text() != null && q.qtype() == QuestionType.TEXT) {
+                text.append("\n").append(q.textZh()).append(" / ").append(q.textEn()).append(" ").append(a.text());
             }
         }
         return cases.raise(link.outletId(), link.customerId(), Channel.SURVEY,
