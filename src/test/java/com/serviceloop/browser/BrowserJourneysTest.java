@@ -82,7 +82,7 @@ class BrowserJourneysTest {
         b.type("#displayName", "王经理").type("#username", "admin").type("#password", PASSWORD).click("button[type=submit]");
         assertThat(b.path()).startsWith("/login");
         signIn(b, "admin");
-        assertThat(b.driver.getTitle()).contains("总览");
+        assertThat(b.driver.getTitle()).contains("今日工作");
         b.looksRight();
         b.touchTargets("header a, header button, nav a");
     }
