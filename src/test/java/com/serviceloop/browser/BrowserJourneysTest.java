@@ -3,6 +3,11 @@ package com.serviceloop.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serviceloop.Fixtures;
+import com.serviceloop.casework.CaseForm;
+import com.serviceloop.casework.CaseService;
+import com.serviceloop.casework.CaseType;
+import com.serviceloop.casework.Channel;
+import com.serviceloop.casework.Severity;
 import com.serviceloop.organisation.ApiTokenService;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.PersonService;
@@ -13,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -48,6 +54,7 @@ class BrowserJourneysTest {
     @Autowired ApiTokenService tokens;
     @Autowired JdbcClient jdbc;
     @Autowired ObjectMapper json;
+    @Autowired CaseService cases;
 
     private String base() {
         return "http://localhost:" + port;
@@ -68,7 +75,11 @@ class BrowserJourneysTest {
     }
 
     private static void signIn(Browser b, String username) {
-        b.go("/login").type("#username", username).type("#password", PASSWORD).click("button[type=submit]");
+        signIn(b, username, PASSWORD);
+    }
+
+    private static void signIn(Browser b, String username, String password) {
+        b.go("/login").type("#username", username).type("#password", password).click("button[type=submit]");
         b.waitFor("nav, header");
     }
 
@@ -136,8 +147,7 @@ class BrowserJourneysTest {
         Fixtures.Chain chain = fixtures.chain();
         AppUser clerk = fixtures.person(Role.STAFF, chain.outletA().id());
         try (Browser b = Browser.start(base(), "zh-CN").phone()) {
-            b.go("/login").type("#username", clerk.username()).type("#password", Fixtures.PASSWORD).click("button[type=submit]");
-            b.waitFor("main");
+            signIn(b, clerk.username(), Fixtures.PASSWORD);
             b.go("/cases/new");
             b.looksRight();
             b.touchTargets("label.choice");
@@ -177,20 +187,50 @@ class BrowserJourneysTest {
 
     @Test
     @Order(5)
-    void theHandbookPdfPrintsChinese() throws Exception {
-        AppUser admin = people.find(jdbc.sql("SELECT id FROM person WHERE username = 'admin'").query(Long.class).single())
-                .orElseThrow().asUser();
-        String token = tokens.issue("browser test pdf", admin.id()).secret();
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base()
-                + "/api/v1/handbook/pharmacy/pdf?lang=zh")).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(pdf.statusCode()).isEqualTo(200);
-        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("服务");
+    void aManagerHandsACaseOverAndTheReceiverFindsItInTheInbox() {
+        Fixtures.Chain chain = fixtures.chain();
+        AppUser manager = fixtures.person(Role.MANAGER, chain.outletA().id());
+        AppUser pharmacist = fixtures.person(Role.STAFF, chain.outletA().id());
+        long id = cases.record(manager, new CaseForm(chain.outletA().id(), null, null, null, Channel.PHONE,
+                CaseType.REQUEST, Severity.LOW, "Wants a medicine ordered in", null, null)).id();
+        try (Browser b = Browser.start(base(), "en-GB").phone()) {
+            signIn(b, manager.username(), Fixtures.PASSWORD);
+            b.go("/cases/" + id);
+            b.looksRight();
+            b.touchTargets("nav.action-bar a, nav.action-bar button");
+            b.click("a[data-sheet=hand-over]");
+            b.waitFor("#hand-over select");
+            b.js("document.getElementById('ho-receiver').value = arguments[0];", "person-" + pharmacist.id());
+            b.type("#ho-reason", "She knows the supplier");
+            b.click("#hand-over button[type=submit]");
+            b.waitForText("body", "Handed over to");
+            b.looksRight();
         }
+        try (Browser b = Browser.start(base(), "en-GB").phone()) {
+            signIn(b, pharmacist.username(), Fixtures.PASSWORD);
+            b.go("/inbox");
+            assertThat(b.text("ul.inbox")).contains("#" + id).contains("She knows the supplier");
+            b.looksRight();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theHandbookPdfDownloadedInTheBrowsersSessionPrintsChinese() throws Exception {
         Browser b = zh().phone().go("/handbook?outletType=pharmacy");
         assertThat(b.pageText()).contains("服务手册");
         b.looksRight();
+        // the same download a person starts from the page, with the browser's own session cookie
+        String cookies = b.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base()
+                + "/api/v1/handbook/pharmacy/pdf?lang=zh")).header("Cookie", cookies).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("服务手册");
+        }
     }
 
     private JsonNode api(String method, String path, String token, String body) throws IOException, InterruptedException {
