@@ -20,7 +20,7 @@ class OutletsInUse {
                 SELECT (SELECT COUNT(*) FROM support_case WHERE outlet_id = :id OR owner_team_id = :id)
                      + (SELECT COUNT(*) FROM sqi_event WHERE outlet_id = :id)""")
                 .param("id", e.unitId()).query(Long.class).single();
-        e.refuseIf(n > 0, "cases or SQI failures");
+        e.refuseIf(n > 0, "error.unit.cases");
         jdbc.sql("DELETE FROM outlet_hours WHERE outlet_id = :id").param("id", e.unitId()).update();
         jdbc.sql("DELETE FROM outlet_holiday WHERE outlet_id = :id").param("id", e.unitId()).update();
     }

@@ -20,6 +20,6 @@ class UnitsInUse {
                 SELECT (SELECT COUNT(*) FROM customer WHERE home_outlet_id = :id)
                      + (SELECT COUNT(*) FROM visit WHERE outlet_id = :id)""")
                 .param("id", e.unitId()).query(Long.class).single();
-        e.refuseIf(n > 0, "customers or visits");
+        e.refuseIf(n > 0, "error.unit.customers");
     }
 }

@@ -10,10 +10,13 @@ import com.serviceloop.platform.ConflictException;
  */
 public record UnitDeleting(long unitId) {
 
-    /** Vetoes the deletion, saying what the unit still has ("cases or SQI failures"). */
-    public void refuseIf(boolean stillUsed, String what) {
+    /**
+     * Vetoes the deletion; the message key says what the unit still has, with the unit's id as its
+     * argument ("Unit {0} still has cases or SQI failures").
+     */
+    public void refuseIf(boolean stillUsed, String messageKey) {
         if (stillUsed) {
-            throw new ConflictException("Unit " + unitId + " still has " + what);
+            throw ConflictException.of(messageKey, String.valueOf(unitId));
         }
     }
 }

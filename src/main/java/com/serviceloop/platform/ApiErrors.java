@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -41,6 +43,16 @@ import tools.jackson.databind.exc.MismatchedInputException;
 public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final MessageSource messages;
+
+    public ApiErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** A keyed refusal in the caller's language (Accept-Language or the language cookie), else its English text. */
+    private String worded(String key, Object[] args, String english) {
+        return key == null ? english : messages.getMessage(key, args, english, LocaleContextHolder.getLocale());
+    }
 
     public record FieldError(String field, String message) {
     }
@@ -60,7 +72,7 @@ public class ApiErrors {
 
     @ExceptionHandler(BadInputException.class)
     ProblemDetail invalid(BadInputException e) {
-        return badRequest(List.of(new FieldError(e.field(), e.getMessage())));
+        return badRequest(List.of(new FieldError(e.field(), worded(e.key(), e.args(), e.getMessage()))));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -108,7 +120,8 @@ public class ApiErrors {
 
     @ExceptionHandler({ConflictException.class, OptimisticLockingFailureException.class})
     ProblemDetail conflict(RuntimeException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e instanceof ConflictException c
+                ? worded(c.key(), c.args(), c.getMessage()) : e.getMessage());
         p.setTitle("Conflict");
         return p;
     }

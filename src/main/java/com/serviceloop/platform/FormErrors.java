@@ -11,14 +11,17 @@ public final class FormErrors {
     /** Records the error on the form; rethrows anything that is not about the input. */
     public static void record(RuntimeException e, BindingResult form) {
         switch (e) {
+            // a keyed refusal is worded by the page in the reader's language, the English text is the fallback
             case BadInputException bad -> {
+                String code = bad.key() == null ? "invalid" : bad.key();
                 if (form.getTarget() != null && hasField(form, bad.field())) {
-                    form.rejectValue(bad.field(), "invalid", bad.getMessage());
+                    form.rejectValue(bad.field(), code, bad.args(), bad.getMessage());
                 } else {
-                    form.reject("invalid", bad.getMessage());
+                    form.reject(code, bad.args(), bad.getMessage());
                 }
             }
-            case ConflictException conflict -> form.reject("conflict", conflict.getMessage());
+            case ConflictException conflict -> form.reject(conflict.key() == null ? "conflict" : conflict.key(),
+                    conflict.args(), conflict.getMessage());
             default -> throw e;
         }
     }

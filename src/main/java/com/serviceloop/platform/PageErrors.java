@@ -1,6 +1,8 @@
 package com.serviceloop.platform;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
@@ -12,6 +14,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PageErrors {
+    private final MessageSource messages;
+
+    PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletResponse response, Model model) {
@@ -21,10 +28,11 @@ class PageErrors {
     }
 
     @ExceptionHandler(ConflictException.class)
-    String conflict(ConflictException e, HttpServletResponse response, Model model) {
+    String conflict(ConflictException e, HttpServletResponse response, Model model, Locale locale) {
         response.setStatus(409);
         model.addAttribute("status", 409);
-        model.addAttribute("detail", e.getMessage());
+        model.addAttribute("detail", e.key() == null ? e.getMessage()
+                : messages.getMessage(e.key(), e.args(), e.getMessage(), locale));
         return "error";
     }
 }

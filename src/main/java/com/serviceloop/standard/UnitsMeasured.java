@@ -18,6 +18,6 @@ class UnitsMeasured {
     void onDeleting(UnitDeleting e) {
         e.refuseIf(jdbc.sql("SELECT COUNT(*) FROM standard_measurement WHERE outlet_id = :id").param("id", e.unitId())
                 .query(Long.class).single() > 0,
-                "standard measurements");
+                "error.unit.measurements");
     }
 }

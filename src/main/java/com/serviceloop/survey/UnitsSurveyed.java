@@ -20,6 +20,6 @@ class UnitsSurveyed {
                 SELECT (SELECT COUNT(*) FROM survey_link WHERE outlet_id = :id)
                      + (SELECT COUNT(*) FROM survey_response WHERE outlet_id = :id)""")
                 .param("id", e.unitId()).query(Long.class).single();
-        e.refuseIf(n > 0, "survey links or answers");
+        e.refuseIf(n > 0, "error.unit.surveys");
     }
 }

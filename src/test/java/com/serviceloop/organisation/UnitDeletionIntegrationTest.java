@@ -1,6 +1,7 @@
 package com.serviceloop.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,6 +42,10 @@ class UnitDeletionIntegrationTest extends ApiTest {
         long withCustomer = outlet();
         fixtures.customer(fixtures.admin(), withCustomer, "Home here");
         refused(withCustomer, "customers or visits");
+        // the same refusal in the caller's language
+        mvc.perform(delete("/api/v1/units/" + withCustomer).header("Authorization", "Bearer " + admin)
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value("单位 " + withCustomer + " 仍有顾客或到店记录"));
 
         long withCase = outlet();
         postJson("/api/v1/cases", admin, Map.of("outletId", withCase, "channel", "COUNTER", "caseType", "COMPLAINT",
