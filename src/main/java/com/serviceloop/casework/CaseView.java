@@ -33,6 +33,7 @@ class CaseView {
     SupportCase fill(AppUser user, long id, Model model) {
         SupportCase c = cases.get(user, id);
         model.addAttribute("c", c);
+        model.addAttribute("topic", c.topic() == null ? null : choices.topics(user).get(c.topic()));
         model.addAttribute("clocks", queries.clocks(user, id));
         model.addAttribute("events", queries.history(user, id));
         model.addAttribute("calls", queries.followUps(user, id));

@@ -64,6 +64,18 @@ class CasePhonePagesTest extends PageTest {
     }
 
     @Test
+    void theCasePageNamesItsTopicAndProductInTheReadersLanguage() throws Exception {
+        long id = cases.create(staff, new CaseForm(chain.outletA().id(), null, null, null, Channel.COUNTER, CaseType.COMPLAINT,
+                Severity.LOW, "Asked for a medicine we did not have", "OUT_OF_STOCK", "Amoxicillin 250 mg")).id();
+        page(staff, "/cases/" + id, "en").andExpect(content().string(containsString("<dd>Out of stock</dd>")))
+                .andExpect(content().string(containsString("<dd>Amoxicillin 250 mg</dd>")));
+        page(staff, "/cases/" + id, "zh-CN").andExpect(content().string(containsString("<dt>主题</dt>")))
+                .andExpect(content().string(containsString("<dt>相关商品</dt>")));
+        long none = open(staff, null, "No topic given");
+        page(staff, "/cases/" + none, "en").andExpect(content().string(not(containsString("<dt>Topic</dt>"))));
+    }
+
+    @Test
     void myQueueIsACardListOfOpenCasesWithTheTimeLeft() throws Exception {
         String open = Fixtures.unique("Waited twenty minutes for a pharmacist");
         String closed = Fixtures.unique("Wrong change given at the till");
