@@ -84,7 +84,7 @@ public class BlueprintService {
                 WHERE id = :id AND version = :v""")
                 .param("t", f.outletType()).param("n", f.name().strip()).param("d", Text.blankToNull(f.description()))
                 .param("id", id).param("v", version).update() == 0) {
-            throw new ConflictException("Blueprint " + id + " was changed by someone else; reload and try again");
+            throw ConflictException.of("error.blueprint.changed", String.valueOf(id));
         }
         return get(id);
     }
@@ -135,7 +135,7 @@ public class BlueprintService {
         List<BlueprintStep> steps = get(blueprintId).steps();
         var expected = new HashSet<>(steps.stream().map(BlueprintStep::id).toList());
         if (stepIds == null || stepIds.size() != expected.size() || !expected.equals(new HashSet<>(stepIds))) {
-            throw new BadInputException("stepIds", "List every step of the blueprint exactly once: " + expected);
+            throw BadInputException.of("stepIds", "error.blueprint.eachStepOnce", expected.toString());
         }
         for (int i = 0; i < stepIds.size(); i++) {
             jdbc.sql("UPDATE blueprint_step SET step_no = :no WHERE id = :id").param("no", i + 1)

@@ -54,6 +54,11 @@ public class ApiErrors {
         return key == null ? english : messages.getMessage(key, args, english, LocaleContextHolder.getLocale());
     }
 
+    /** ApiErrors' own wording: English unless the caller asked for another language. */
+    private String say(String key, Object... args) {
+        return worded(key, args, Messages.english(key, args));
+    }
+
     public record FieldError(String field, String message) {
     }
 
@@ -82,31 +87,32 @@ public class ApiErrors {
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String detail = m instanceof InvalidFormatException f
-                    ? "Value '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName()
-                    : "Value has the wrong type";
+                    ? say("error.platform.notAValid", String.valueOf(f.getValue()), f.getTargetType().getSimpleName())
+                    : say("error.platform.wrongTypeValue");
             return badRequest(List.of(new FieldError(field, detail)));
         }
-        return badRequest(List.of(new FieldError("body", "The request body is missing or is not valid JSON")));
+        return badRequest(List.of(new FieldError("body", say("error.platform.unreadableBody"))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(new FieldError(e.getName(), "Value '" + e.getValue() + "' has the wrong type")));
+        String value = String.valueOf(e.getValue());
+        return badRequest(List.of(new FieldError(e.getName(), say("error.platform.wrongType", value))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missing(MissingServletRequestParameterException e) {
-        return badRequest(List.of(new FieldError(e.getParameterName(), "is required")));
+        return badRequest(List.of(new FieldError(e.getParameterName(), say("error.platform.required"))));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missing(MissingServletRequestPartException e) {
-        return badRequest(List.of(new FieldError(e.getRequestPartName(), "is required")));
+        return badRequest(List.of(new FieldError(e.getRequestPartName(), say("error.platform.required"))));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is too large");
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, say("error.platform.tooLarge"));
         p.setTitle("Too large");
         return p;
     }
@@ -128,14 +134,14 @@ public class ApiErrors {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this");
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, say("error.platform.forbidden"));
         p.setTitle("Forbidden");
         return p;
     }
 
     @ExceptionHandler(MultipartException.class)
     ProblemDetail notMultipart(MultipartException e) {
-        return badRequest(List.of(new FieldError("file", "Send the file as multipart/form-data in a part named 'file'")));
+        return badRequest(List.of(new FieldError("file", say("error.platform.notMultipart"))));
     }
 
     /** The client went away mid-answer (a closed tab, a lost phone signal): nothing to answer, nothing to page anyone for. */
@@ -152,7 +158,7 @@ public class ApiErrors {
         }
         log.error("Unexpected error", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; the error has been logged");
+                say("error.platform.unexpected"));
         p.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(p);
     }

@@ -41,8 +41,7 @@ public final class CsvFiles {
         for (String column : required) {
             if (!present.contains(column)) {
                 parser.close();
-                throw new BadInputException("file", "The file has no '" + column + "' column; required: "
-                        + String.join(", ", required));
+                throw BadInputException.of("file", "error.platform.missingColumn", column, String.join(", ", required));
             }
         }
         return parser;

@@ -1,6 +1,7 @@
 package com.serviceloop.platform;
 
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
@@ -21,5 +22,19 @@ public final class Messages {
 
     public static String english(String key, Object... args) {
         return BUNDLE.getMessage(key, args, key, Locale.ROOT);
+    }
+
+    /**
+     * A refusal for a page that shows it away from its form (a flash notice after a redirect): a keyed
+     * one in the reader's language, any other in its own English words.
+     */
+    public static String refusal(RuntimeException e, MessageSource messages, Locale locale) {
+        return switch (e) {
+            case BadInputException bad when bad.key() != null ->
+                    messages.getMessage(bad.key(), bad.args(), bad.getMessage(), locale);
+            case ConflictException conflict when conflict.key() != null ->
+                    messages.getMessage(conflict.key(), conflict.args(), conflict.getMessage(), locale);
+            default -> e.getMessage();
+        };
     }
 }

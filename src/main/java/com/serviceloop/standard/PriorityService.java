@@ -58,12 +58,12 @@ public class PriorityService {
     @Transactional
     public Priorities save(String outletType, PriorityForm f) {
         if (f.proceduralWeight() == null || f.proceduralWeight() < 0 || f.proceduralWeight() > 100) {
-            throw new BadInputException("proceduralWeight", "Give the procedural share as 0 to 100 (personal gets the rest)");
+            throw BadInputException.of("proceduralWeight", "error.standard.proceduralShare");
         }
         Priorities current = get(outletType);
         int version = f.version() == null ? current.version() : f.version();
         if (version != current.version()) {
-            throw new ConflictException("The priorities of '" + outletType + "' were changed by someone else; reload");
+            throw ConflictException.of("error.standard.prioritiesChanged", outletType);
         }
         if (current.version() < 0) {
             jdbc.sql("INSERT INTO standard_priority (outlet_type, procedural_weight, personal_weight) VALUES (:t, :p, :q)")
@@ -73,7 +73,7 @@ public class PriorityService {
                 WHERE outlet_type = :t AND version = :v""")
                 .param("t", outletType).param("p", f.proceduralWeight()).param("q", 100 - f.proceduralWeight())
                 .param("v", version).update() == 0) {
-            throw new ConflictException("The priorities of '" + outletType + "' were changed by someone else; reload");
+            throw ConflictException.of("error.standard.prioritiesChanged", outletType);
         }
         reorder(f.proceduralOrder(), current.procedural(), "proceduralOrder");
         reorder(f.personalOrder(), current.personal(), "personalOrder");
@@ -87,7 +87,7 @@ public class PriorityService {
         }
         Set<Long> expected = new HashSet<>(side.stream().map(Priorities.Weighted::standardId).toList());
         if (order.size() != expected.size() || !expected.equals(new HashSet<>(order))) {
-            throw new BadInputException(field, "List each active standard of this side exactly once: " + expected);
+            throw BadInputException.of(field, "error.standard.eachStandardOnce", expected.toString());
         }
         for (int i = 0; i < order.size(); i++) {
             standards.setRank(order.get(i), i + 1);

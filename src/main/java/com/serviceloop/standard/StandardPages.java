@@ -5,10 +5,12 @@ import com.serviceloop.blueprint.BlueprintStep;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.FormErrors;
+import com.serviceloop.platform.Messages;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,14 +30,16 @@ class StandardPages {
     private final StarterLibrary library;
     private final StarterService starter;
     private final BlueprintService blueprints;
+    private final MessageSource messages;
 
     public StandardPages(StandardService standards, PriorityService priorities, StarterLibrary library,
-                         StarterService starter, BlueprintService blueprints) {
+                         StarterService starter, BlueprintService blueprints, MessageSource messages) {
         this.standards = standards;
         this.priorities = priorities;
         this.library = library;
         this.starter = starter;
         this.blueprints = blueprints;
+        this.messages = messages;
     }
 
     /** One area with the outlet type's standards in it, for the catalogue. */
@@ -69,7 +73,7 @@ class StandardPages {
             var applied = starter.apply(user, industry, outletType.strip(), locale);
             flash.addFlashAttribute("notice", applied.standards().size());
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", Messages.refusal(e, messages, locale));
         }
         return "redirect:/standards?outletType=" + outletType.strip();
     }
@@ -165,13 +169,14 @@ class StandardPages {
     public String savePriorities(@RequestParam String outletType, @RequestParam int proceduralWeight,
                                  @RequestParam(required = false) List<Long> proceduralOrder,
                                  @RequestParam(required = false) List<Long> personalOrder,
-                                 @RequestParam(required = false) Integer version, RedirectAttributes flash) {
+                                 @RequestParam(required = false) Integer version, Locale locale,
+                                 RedirectAttributes flash) {
         try {
             priorities.save(outletType, new PriorityForm(proceduralWeight, proceduralOrder == null ? List.of() : proceduralOrder,
                     personalOrder == null ? List.of() : personalOrder, version));
             flash.addFlashAttribute("notice", "priorities.saved");
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", Messages.refusal(e, messages, locale));
         }
         return "redirect:/standards/priorities?outletType=" + outletType;
     }

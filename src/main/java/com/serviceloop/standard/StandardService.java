@@ -124,16 +124,16 @@ public class StandardService {
     public Standard revise(AppUser user, long id, StandardForm f) {
         Standard current = get(id);
         if (current.status() == Standard.Status.RETIRED) {
-            throw new ConflictException("Standard " + id + " is retired; write a new one instead");
+            throw ConflictException.of("error.standard.retired", String.valueOf(id));
         }
         if (!current.outletType().equals(f.outletType())) {
-            throw new BadInputException("outletType", "A standard stays with its outlet type; write a new one instead");
+            throw BadInputException.of("outletType", "error.standard.outletTypeFixed");
         }
         area(f.areaCode());
         checkStep(f.blueprintStepId(), f.outletType());
         int version = f.version() == null ? current.version() : f.version();
         if (!repo.touch(id, version, f.areaCode())) {
-            throw new ConflictException("Standard " + id + " was changed by someone else; reload and try again");
+            throw ConflictException.of("error.standard.changed", String.valueOf(id));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         repo.closeCurrentVersion(id, now);
@@ -145,7 +145,7 @@ public class StandardService {
     public Standard retire(long id) {
         get(id);
         if (!repo.retire(id, OffsetDateTime.now(clock))) {
-            throw new ConflictException("Standard " + id + " is already retired");
+            throw ConflictException.of("error.standard.alreadyRetired", String.valueOf(id));
         }
         return get(id);
     }
@@ -154,14 +154,14 @@ public class StandardService {
     public Measurement measure(AppUser user, long standardId, MeasurementForm f) {
         Standard standard = get(standardId);
         if (!org.scopeOf(user).contains(f.outletId())) {
-            throw new BadInputException("outletId", "No outlet with id " + f.outletId() + " in your scope");
+            throw BadInputException.of("outletId", "error.standard.outletOutOfScope", String.valueOf(f.outletId()));
         }
         OffsetDateTime at = f.measuredAt() == null ? OffsetDateTime.now(clock) : f.measuredAt();
         if (standard.retiredAt() != null && !at.isBefore(standard.retiredAt())) {
-            throw new BadInputException("measuredAt", "The standard was retired before that moment");
+            throw BadInputException.of("measuredAt", "error.standard.retiredBefore");
         }
         StandardVersion v = repo.versionAt(standardId, at)
-                .orElseThrow(() -> new BadInputException("measuredAt", "The standard did not exist yet at that moment"));
+                .orElseThrow(() -> BadInputException.of("measuredAt", "error.standard.notYetWritten"));
         boolean met = met(v, f);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -184,7 +184,7 @@ public class StandardService {
         if (f.observedValue() != null && v.targetValue() != null && v.targetUnit() != null && v.targetUnit().isTime()) {
             return f.observedValue().compareTo(v.targetValue()) <= 0;
         }
-        throw new BadInputException("met", "Say whether the standard was met (only timed standards work it out)");
+        throw BadInputException.of("met", "error.standard.sayWhetherMet");
     }
 
     public List<Measurement> measurements(AppUser user, long standardId, int limit) {
@@ -219,7 +219,7 @@ public class StandardService {
 
     StandardArea area(String code) {
         return repo.areas().stream().filter(a -> a.code().equals(code)).findFirst()
-                .orElseThrow(() -> new BadInputException("areaCode", "Unknown standard area '" + code + "'"));
+                .orElseThrow(() -> BadInputException.of("areaCode", "error.standard.unknownArea", code));
     }
 
     private void checkStep(Long stepId, String outletType) {
@@ -227,7 +227,7 @@ public class StandardService {
             return;
         }
         if (!blueprints.hasStep(outletType, stepId)) {
-            throw new BadInputException("blueprintStepId", "No step " + stepId + " in a blueprint of this outlet type");
+            throw BadInputException.of("blueprintStepId", "error.standard.unknownStep", String.valueOf(stepId));
         }
     }
 }

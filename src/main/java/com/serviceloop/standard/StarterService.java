@@ -36,11 +36,11 @@ class StarterService {
         StarterLibrary.Industry template = library.find(industry)
                 .orElseThrow(() -> new NotFoundException("Starter industry", industry));
         if (outletType == null || !outletType.matches("[a-z0-9_-]{1,40}")) {
-            throw new BadInputException("outletType", "Use 1 to 40 lower-case letters, digits, - or _");
+            throw BadInputException.of("outletType", "error.standard.outletTypeCode");
         }
         String name = template.blueprint().name().in(locale);
         if (blueprints.list(outletType).stream().anyMatch(b -> b.name().equals(name))) {
-            throw new ConflictException("Outlet type '" + outletType + "' already has the blueprint '" + name + "'");
+            throw ConflictException.of("error.standard.blueprintTaken", outletType, name);
         }
         Blueprint blueprint = blueprints.create(new BlueprintForm(outletType, name,
                 text(template.blueprint().description(), locale), null));

@@ -76,7 +76,17 @@ class StandardApiIntegrationTest extends ApiTest {
         var bad = callBack("Return calls within 4 hours", 4);
         bad.put("areaCode", "NOPE");
         postJson("/api/v1/standards", admin, bad).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("areaCode"));
+                .andExpect(jsonPath("$.errors[0].field").value("areaCode"))
+                .andExpect(jsonPath("$.errors[0].message").value("Unknown standard area 'NOPE'"));
+        // the same refusal in the caller's language, and ApiErrors' own wording too
+        call(MockMvcRequestBuilders.post("/api/v1/standards").header("Accept-Language", "zh-CN")
+                .contentType("application/json").content(json.writeValueAsString(bad)), admin)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("areaCode"))
+                .andExpect(jsonPath("$.errors[0].message").value("未知的标准领域“NOPE”"));
+        call(MockMvcRequestBuilders.get("/api/v1/standards/abc").header("Accept-Language", "zh-CN"), admin)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value("值“abc”的类型不对"));
+        getJson("/api/v1/standards/abc", admin).andExpect(jsonPath("$.errors[0].message").value("Value 'abc' has the wrong type"));
         bad = callBack("Return calls within 4 hours", 4);
         bad.put("targetRate", 120);
         postJson("/api/v1/standards", admin, bad).andExpect(status().isBadRequest())
@@ -107,7 +117,11 @@ class StandardApiIntegrationTest extends ApiTest {
         tighter.put("version", 0);
         JsonNode revised = body(putJson(url, admin, tighter).andExpect(status().isOk()));
         assertThat(revised.get("standard").get("versionNo").asInt()).isEqualTo(2);
-        putJson(url, admin, tighter).andExpect(status().isConflict()); // stale version
+        putJson(url, admin, tighter).andExpect(status().isConflict()) // stale version
+                .andExpect(jsonPath("$.detail").value("Standard " + id + " was changed by someone else; reload and try again"));
+        call(MockMvcRequestBuilders.put(url).header("Accept-Language", "zh-CN").contentType("application/json")
+                .content(json.writeValueAsString(tighter)), admin).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("标准 " + id + " 已被他人修改，请重新加载后再试"));
 
         JsonNode second = body(postJson(url + "/measurements", admin, Map.of("outletId", chain.outletA().id(),
                 "observedValue", 3)).andExpect(status().isCreated()));

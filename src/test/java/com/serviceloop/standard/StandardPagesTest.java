@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -99,6 +100,25 @@ class StandardPagesTest extends PageTest {
         submit(admin, location, "outletType", type, "areaCode", "TIMELINESS", "behaviour", "x", "kind", "HARD",
                 "targetRate", "150").andExpect(status().isOk())
                 .andExpect(content().string(containsString("class=\"field-error\"")));
+    }
+
+    @Test
+    void aRefusalStandsNextToItsFieldInTheReadersLanguage() throws Exception {
+        String chinese = submit(admin, "/standards?lang=zh", "outletType", type, "areaCode", "TIMELINESS",
+                "behaviour", "Greet customers quickly", "kind", "HARD", "blueprintStepId", "999999999")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String stepField = chinese.substring(chinese.indexOf("for=\"blueprintStepId\""));
+        assertThat(stepField.substring(0, stepField.indexOf("</div>")))
+                .contains("class=\"field-error\">此门店类型的蓝图中没有步骤 999999999</span>");
+        submit(admin, "/standards", "outletType", type, "areaCode", "TIMELINESS", "behaviour", "Greet customers quickly",
+                "kind", "HARD", "blueprintStepId", "999999999").andExpect(status().isOk())
+                .andExpect(content().string(containsString("No step 999999999 in a blueprint of this outlet type")));
+        assertThat(standards.list(type, true)).isEmpty();
+
+        // a refusal shown after a redirect is worded before it, in the same language
+        submit(admin, "/standards/priorities?lang=zh", "outletType", type, "proceduralWeight", "150")
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "请填写 0 到 100 之间的程序面权重（其余归个人面）"));
     }
 
     @Test
