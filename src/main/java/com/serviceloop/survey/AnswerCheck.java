@@ -28,10 +28,10 @@ final class AnswerCheck {
 
     static List<Answer> check(JsonNode answers, List<Question> questions, boolean complete) {
         if (answers == null || !answers.isObject()) {
-            throw new BadInputException("answers", "Send the answers as an object: {\"<question id>\": value}");
+            throw BadInputException.of("answers", "error.survey.answersNotObject");
         }
         if (answers.size() > questions.size()) {
-            throw new BadInputException("answers", "More answers than the survey has questions");
+            throw BadInputException.of("answers", "error.survey.answersTooMany");
         }
         Map<Long, Question> byId = new HashMap<>();
         questions.forEach(q -> byId.put(q.id(), q));
@@ -48,7 +48,7 @@ final class AnswerCheck {
                 q = null;
             }
             if (q == null) {
-                throw new BadInputException(field, "No such question in this survey");
+                throw BadInputException.of(field, "error.survey.answerNoQuestion");
             }
             JsonNode v = e.getValue();
             if (v == null || v.isNull()) {
@@ -58,27 +58,27 @@ final class AnswerCheck {
                 case SCALE_5, SCALE_7, SCALE_10, POINTS -> {
                     if (!v.isIntegralNumber() || !v.canConvertToInt()
                             || v.asInt() < q.qtype().min() || v.asInt() > q.qtype().max()) {
-                        throw new BadInputException(field, "Give a whole number from " + q.qtype().min() + " to "
-                                + q.qtype().max());
+                        throw BadInputException.of(field, "error.survey.answerRange", String.valueOf(q.qtype().min()),
+                                String.valueOf(q.qtype().max()));
                     }
                     yield new Answer(q.id(), BigDecimal.valueOf(v.asInt()), null);
                 }
                 case SINGLE -> {
                     int n = q.options(false).size();
                     if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0 || v.asInt() >= n) {
-                        throw new BadInputException(field, "Give the number of one choice, 0 to " + (n - 1));
+                        throw BadInputException.of(field, "error.survey.answerOneChoice", String.valueOf(n - 1));
                     }
                     yield new Answer(q.id(), BigDecimal.valueOf(v.asInt()), null);
                 }
                 case MULTI -> {
                     int n = q.options(false).size();
                     if (!v.isArray() || v.size() > n) {
-                        throw new BadInputException(field, "Give a list of choice numbers, 0 to " + (n - 1));
+                        throw BadInputException.of(field, "error.survey.answerChoiceList", String.valueOf(n - 1));
                     }
                     TreeSet<Integer> chosen = new TreeSet<>();
                     for (JsonNode c : v) {
                         if (!c.isIntegralNumber() || !c.canConvertToInt() || c.asInt() < 0 || c.asInt() >= n) {
-                            throw new BadInputException(field, "Give a list of choice numbers, 0 to " + (n - 1));
+                            throw BadInputException.of(field, "error.survey.answerChoiceList", String.valueOf(n - 1));
                         }
                         chosen.add(c.asInt());
                     }
@@ -86,7 +86,7 @@ final class AnswerCheck {
                 }
                 case TEXT -> {
                     if (!v.isTextual() || v.asText().length() > MAX_TEXT) {
-                        throw new BadInputException(field, "Give text of at most " + MAX_TEXT + " characters");
+                        throw BadInputException.of(field, "error.survey.answerTextTooLong", String.valueOf(MAX_TEXT));
                     }
                     String t = v.asText().strip();
                     yield t.isEmpty() ? null : new Answer(q.id(), null, t);
@@ -104,12 +104,12 @@ final class AnswerCheck {
         }
         long allPoints = questions.stream().filter(q -> q.qtype() == QuestionType.POINTS).count();
         if (pointQuestions > 0 && (pointQuestions == allPoints ? points != 100 : points > 100)) {
-            throw new BadInputException("answers", "The importance points must add up to 100 (they add up to " + points + ")");
+            throw BadInputException.of("answers", "error.survey.pointsSum", String.valueOf(points));
         }
         if (complete) {
             for (Question q : questions) {
                 if (q.required() && !answered.contains(q.id())) {
-                    throw new BadInputException("answers." + q.id(), "This question needs an answer");
+                    throw BadInputException.of("answers." + q.id(), "error.survey.answerRequired");
                 }
             }
         }

@@ -51,7 +51,7 @@ class FiveGapsPage {
         try {
             result = analysis.fiveGaps(user, outletId, regionId, from, to);
         } catch (BadInputException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Refusals.worded(e, messages, locale));
         }
         model.addAttribute("zh", zh);
         model.addAttribute("result", result);

@@ -67,7 +67,7 @@ public class PublicSurveyApi {
     @ResponseStatus(HttpStatus.CREATED)
     public SurveyResponses.Accepted submit(@PathVariable String token, @Valid @RequestBody SubmitForm form) {
         if (form.answers() == null) {
-            throw new BadInputException("answers", "Send the answers as an object: {\"<question id>\": value}");
+            throw BadInputException.of("answers", "error.survey.answersNotObject");
         }
         return responses.submit(token, new SurveyResponses.Submission(form.answers(), form.submissionKey(),
                 form.language(), form.complete(), null));

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +27,14 @@ class PublicSurveyPage {
     private final SurveyLinks links;
     private final SurveyRepository surveys;
     private final SurveyResponses responses;
+    private final MessageSource messages;
 
-    public PublicSurveyPage(SurveyLinks links, SurveyRepository surveys, SurveyResponses responses) {
+    public PublicSurveyPage(SurveyLinks links, SurveyRepository surveys, SurveyResponses responses,
+                            MessageSource messages) {
         this.links = links;
         this.surveys = surveys;
         this.responses = responses;
+        this.messages = messages;
     }
 
     @GetMapping("/s/{token}")
@@ -60,7 +64,8 @@ class PublicSurveyPage {
         try {
             responses.submit(opened, new SurveyResponses.Submission(answers, submissionKey, locale.getLanguage(), true, null));
         } catch (BadInputException e) {
-            return render(opened, locale, model, e.getMessage());
+            // the respondent reads the refusal in the page's language, whatever the browser asked for
+            return render(opened, locale, model, Refusals.worded(e, messages, Refusals.of(!"en".equals(locale.getLanguage()))));
         } catch (ConflictException e) {
             // already received (a double click, a reload): thank them once more
         }

@@ -30,8 +30,8 @@ final class QuestionRules {
     static String kindOfNew(String sent) {
         String kind = sent == null || sent.isBlank() ? SurveyKind.CUSTOM.name() : sent.strip();
         if (!SurveyKind.CHOOSABLE.contains(kind)) {
-            throw new BadInputException("kind", "One of " + String.join(", ", SurveyKind.CHOOSABLE)
-                    + (SurveyKind.SERVQUAL.is(kind) ? " (a SERVQUAL survey is made by copying the SERVQUAL instrument)" : ""));
+            throw BadInputException.of("kind", SurveyKind.SERVQUAL.is(kind) ? "error.survey.kindServqualByCopy"
+                    : "error.survey.kindOneOf", String.join(", ", SurveyKind.CHOOSABLE));
         }
         return kind;
     }
@@ -40,8 +40,8 @@ final class QuestionRules {
     static String kindAfterChange(String sent, Survey s) {
         String kind = sent == null || sent.isBlank() ? s.kind() : sent.strip();
         if (!kind.equals(s.kind()) && (!SurveyKind.CHOOSABLE.contains(kind) || SurveyKind.SERVQUAL.is(s.kind()))) {
-            throw new BadInputException("kind", SurveyKind.SERVQUAL.is(s.kind()) ? "A SERVQUAL survey stays SERVQUAL"
-                    : "One of " + String.join(", ", SurveyKind.CHOOSABLE));
+            throw SurveyKind.SERVQUAL.is(s.kind()) ? BadInputException.of("kind", "error.survey.staysServqual")
+                    : BadInputException.of("kind", "error.survey.kindOneOf", String.join(", ", SurveyKind.CHOOSABLE));
         }
         return kind;
     }
@@ -49,10 +49,10 @@ final class QuestionRules {
     static String title(String s, String field) {
         String t = Text.blankToNull(s);
         if (t == null) {
-            throw new BadInputException(field, "Give the survey a title");
+            throw BadInputException.of(field, "error.survey.titleMissing");
         }
         if (t.length() > 200) {
-            throw new BadInputException(field, "At most 200 characters");
+            throw BadInputException.of(field, "error.survey.titleTooLong");
         }
         return t;
     }
@@ -60,21 +60,20 @@ final class QuestionRules {
     /** A built-in instrument keeps what the library installed; a manager changes a copy. */
     static void changeable(Survey s) {
         if (s.builtin()) {
-            throw new ConflictException("Survey " + s.id() + " is a built-in instrument and is not changed; copy it "
-                    + "(POST /api/v1/surveys/" + s.id() + "/copy) and change the copy");
+            throw ConflictException.of("error.survey.builtin", String.valueOf(s.id()));
         }
     }
 
     /** Switched on, a survey's links take answers, and an answer needs a question. */
     static void canSwitchOn(List<Question> questions) {
         if (questions.isEmpty()) {
-            throw new BadInputException("active", "Add at least one question before switching the survey on");
+            throw BadInputException.of("active", "error.survey.noQuestions");
         }
     }
 
     static void roomForAnother(List<Question> all) {
         if (all.size() >= MAX_QUESTIONS) {
-            throw new BadInputException("questions", "A survey has at most " + MAX_QUESTIONS + " questions");
+            throw BadInputException.of("questions", "error.survey.tooManyQuestions", String.valueOf(MAX_QUESTIONS));
         }
     }
 
@@ -87,21 +86,20 @@ final class QuestionRules {
             return;
         }
         if (c.type() != q.qtype()) {
-            throw answered(q, "its answer type cannot change");
+            throw answered(q, "error.survey.answeredType");
         }
         if (c.choices() != q.options(false).size()) {
-            throw answered(q, "its number of choices cannot change (answers store the choice's number)");
+            throw answered(q, "error.survey.answeredChoices");
         }
         if (!Objects.equals(c.purpose(), q.purpose())) {
-            throw answered(q, "what the indicators read from it (its purpose) cannot change");
+            throw answered(q, "error.survey.answeredPurpose");
         }
     }
 
     static void deletable(Question q, boolean mayHaveAnswers) {
         if (mayHaveAnswers) {
-            throw new ConflictException("Question " + q.position() + " may already have answers, so it cannot be deleted: "
-                    + "the stored answers would lose their question. Mark it not required, or copy the survey "
-                    + "(POST /api/v1/surveys/" + q.surveyId() + "/copy) and leave it out of the copy.");
+            throw ConflictException.of("error.survey.questionNotDeletable", String.valueOf(q.position()),
+                    String.valueOf(q.surveyId()));
         }
     }
 
@@ -109,7 +107,7 @@ final class QuestionRules {
     static boolean up(String direction) {
         boolean up = "up".equalsIgnoreCase(direction);
         if (!up && !"down".equalsIgnoreCase(direction)) {
-            throw new BadInputException("direction", "Either up or down");
+            throw BadInputException.of("direction", "error.survey.direction");
         }
         return up;
     }
@@ -119,7 +117,8 @@ final class QuestionRules {
         int i = all.indexOf(q);
         int j = up ? i - 1 : i + 1;
         if (j < 0 || j >= all.size()) {
-            throw new BadInputException("direction", "Question " + q.position() + " is already the " + (up ? "first" : "last"));
+            throw BadInputException.of("direction", up ? "error.survey.alreadyFirst" : "error.survey.alreadyLast",
+                    String.valueOf(q.position()));
         }
         return all.get(j);
     }
@@ -128,23 +127,22 @@ final class QuestionRules {
     static Clean clean(QuestionForm f, Question current, List<Question> all) {
         QuestionType type = f.qtype();
         if (type == null) {
-            throw new BadInputException("qtype", "Choose the answer type: SCALE_5, SCALE_7, SCALE_10, SINGLE, MULTI or TEXT");
+            throw BadInputException.of("qtype", "error.survey.qtypeMissing");
         }
         boolean item = current != null && current.dimension() != null;
         if (item && type != current.qtype()) {
-            throw new BadInputException("qtype", "A SERVQUAL question keeps its " + current.qtype()
-                    + " answers, so that expectations, perceptions and importance compare");
+            throw BadInputException.of("qtype", "error.survey.itemKeepsType", current.qtype().name());
         }
         if (type == QuestionType.POINTS && !item) {
-            throw new BadInputException("qtype", "Importance points belong to the SERVQUAL instrument; copy it to use them");
+            throw BadInputException.of("qtype", "error.survey.pointsServqualOnly");
         }
         String sectionEn = Text.blankToNull(f.sectionEn());
         String sectionZh = Text.blankToNull(f.sectionZh());
         if (sectionEn == null && sectionZh != null) {
-            throw new BadInputException("sectionEn", "Give the section in both languages, or in neither");
+            throw BadInputException.of("sectionEn", "error.survey.sectionBoth");
         }
         if (sectionZh == null && sectionEn != null) {
-            throw new BadInputException("sectionZh", "Give the section in both languages, or in neither");
+            throw BadInputException.of("sectionZh", "error.survey.sectionBoth");
         }
         String optionsEn = null;
         String optionsZh = null;
@@ -153,8 +151,7 @@ final class QuestionRules {
             List<String> en = choices(f.optionsEn(), "optionsEn");
             List<String> zh = choices(f.optionsZh(), "optionsZh");
             if (en.size() != zh.size()) {
-                throw new BadInputException("optionsZh", "Give as many Chinese choices as English ones (" + en.size()
-                        + "), in the same order");
+                throw BadInputException.of("optionsZh", "error.survey.choicesZhCount", String.valueOf(en.size()));
             }
             optionsEn = String.join("\n", en);
             optionsZh = String.join("\n", zh);
@@ -172,23 +169,23 @@ final class QuestionRules {
             return null;
         }
         if (!PURPOSES.contains(purpose)) {
-            throw new BadInputException("purpose", "One of " + String.join(", ", PURPOSES) + ", or none");
+            throw BadInputException.of("purpose", "error.survey.purposeOneOf", String.join(", ", PURPOSES));
         }
         if (item) {
-            throw new BadInputException("purpose", "A SERVQUAL question is read by the gap analysis; it has no purpose");
+            throw BadInputException.of("purpose", "error.survey.itemNoPurpose");
         }
         if (purpose.equals("OVERALL") && !type.isScale()) {
-            throw new BadInputException("purpose", "The overall satisfaction question is a rating scale");
+            throw BadInputException.of("purpose", "error.survey.overallScale");
         }
         if (purpose.equals("RECOMMEND") && type != QuestionType.SCALE_10) {
-            throw new BadInputException("purpose", "The would-recommend question is a 0-10 scale (SCALE_10)");
+            throw BadInputException.of("purpose", "error.survey.recommendScale10");
         }
         if (purpose.equals("ASK_BY_NAME") && type != QuestionType.TEXT) {
-            throw new BadInputException("purpose", "The ask-by-name question is a free-text question");
+            throw BadInputException.of("purpose", "error.survey.askByNameText");
         }
         for (Question other : all) {
             if (purpose.equals(other.purpose()) && (current == null || other.id() != current.id())) {
-                throw new BadInputException("purpose", "Question " + other.position() + " already has this purpose");
+                throw BadInputException.of("purpose", "error.survey.purposeTaken", String.valueOf(other.position()));
             }
         }
         return purpose;
@@ -203,22 +200,22 @@ final class QuestionRules {
                     continue;
                 }
                 if (c.length() > MAX_CHOICE_LENGTH) {
-                    throw new BadInputException(field, "A choice has at most " + MAX_CHOICE_LENGTH + " characters");
+                    throw BadInputException.of(field, "error.survey.choiceTooLong", String.valueOf(MAX_CHOICE_LENGTH));
                 }
                 if (out.contains(c)) {
-                    throw new BadInputException(field, "The choice '" + c + "' is there twice");
+                    throw BadInputException.of(field, "error.survey.choiceTwice", c);
                 }
                 out.add(c);
             }
         }
         if (out.size() < 2) {
-            throw new BadInputException(field, "Give at least 2 choices, one per line");
+            throw BadInputException.of(field, "error.survey.choicesTooFew");
         }
         if (out.size() > MAX_CHOICES) {
-            throw new BadInputException(field, "Give at most " + MAX_CHOICES + " choices");
+            throw BadInputException.of(field, "error.survey.choicesTooMany", String.valueOf(MAX_CHOICES));
         }
         if (String.join("\n", out).length() > 2000) {
-            throw new BadInputException(field, "The choices have at most 2,000 characters together");
+            throw BadInputException.of(field, "error.survey.choicesTooLong");
         }
         return out;
     }
@@ -226,17 +223,16 @@ final class QuestionRules {
     private static String text(String s, String field) {
         String t = Text.blankToNull(s);
         if (t == null) {
-            throw new BadInputException(field, "Give the question's text");
+            throw BadInputException.of(field, "error.survey.questionTextMissing");
         }
         if (t.length() > 500) {
-            throw new BadInputException(field, "At most 500 characters");
+            throw BadInputException.of(field, "error.survey.questionTextTooLong");
         }
         return t;
     }
 
-    private static ConflictException answered(Question q, String what) {
-        return new ConflictException("Question " + q.position() + " may already have answers, so " + what
-                + ". Its texts, section, choice labels and required flag can still be corrected. To ask it differently, "
-                + "copy the survey (POST /api/v1/surveys/" + q.surveyId() + "/copy) and change the copy.");
+    /** The message key says what cannot change; every such refusal names the question and how to copy its survey. */
+    private static ConflictException answered(Question q, String messageKey) {
+        return ConflictException.of(messageKey, String.valueOf(q.position()), String.valueOf(q.surveyId()));
     }
 }

@@ -46,7 +46,7 @@ class ResponseWriter extends GroupCommit<ResponseWriter.NewResponse, Long> {
 
     @Override
     protected RuntimeException refused(RuntimeException e) {
-        return e instanceof DuplicateKeyException ? new ConflictException("This response has already been received") : e;
+        return e instanceof DuplicateKeyException ? ConflictException.of("error.survey.responseReceived") : e;
     }
 
     @Override

@@ -77,16 +77,16 @@ class SurveyAnalysis {
      */
     public Filter filter(AppUser user, Long outletId, Long regionId, LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw new BadInputException("from", "The period starts after it ends");
+            throw BadInputException.of("from", "error.survey.periodBackwards");
         }
         if (outletId != null && regionId != null) {
-            throw new BadInputException("regionId", "Give an outlet or a region, not both");
+            throw BadInputException.of("regionId", "error.survey.outletOrRegion");
         }
         if (outletId != null && org.get(user, outletId).kind() != UnitKind.OUTLET) {
-            throw new BadInputException("outletId", "Unit " + outletId + " is not an outlet");
+            throw BadInputException.of("outletId", "error.survey.notOutlet", String.valueOf(outletId));
         }
         if (regionId != null && org.get(user, regionId).kind() != UnitKind.REGION) {
-            throw new BadInputException("regionId", "Unit " + regionId + " is not a region");
+            throw BadInputException.of("regionId", "error.survey.notRegion", String.valueOf(regionId));
         }
         return new Filter(outletId, regionId, from, to);
     }
@@ -96,7 +96,7 @@ class SurveyAnalysis {
         surveys.get(surveyId);
         // by its items, not its kind: a copy of the SERVQUAL instrument keeps them, an own survey has none
         if (surveys.questions(surveyId).stream().noneMatch(Question::servqualItem)) {
-            throw new BadInputException("surveyId", "Survey " + surveyId + " has no SERVQUAL items");
+            throw BadInputException.of("surveyId", "error.survey.noServqualItems", String.valueOf(surveyId));
         }
         return Servqual.score(itemTotals(surveyId, f, org.scopeOf(user)));
     }

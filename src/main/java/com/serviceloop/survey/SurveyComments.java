@@ -55,10 +55,10 @@ class SurveyComments {
                         rs.getObject(3, Long.class)))
                 .optional().orElseThrow(() -> new NotFoundException("Survey response", responseId));
         if (r.caseId() != null) {
-            throw new ConflictException("This response is already case " + r.caseId());
+            throw ConflictException.of("error.survey.alreadyCase", String.valueOf(r.caseId()));
         }
         if (r.outletId() == null) {
-            throw new BadInputException("responseId", "This response came by a link for no outlet; a case needs one");
+            throw BadInputException.of("responseId", "error.survey.noOutletForCase");
         }
         List<String> texts = jdbc.sql("""
                         SELECT a.text_value FROM survey_answer a JOIN survey_question q ON q.id = a.question_id
@@ -66,7 +66,7 @@ class SurveyComments {
                           AND a.text_value IS NOT NULL ORDER BY q.position""")
                 .param("id", responseId).query(String.class).list();
         if (texts.isEmpty()) {
-            throw new BadInputException("responseId", "This response has no comment");
+            throw BadInputException.of("responseId", "error.survey.noComment");
         }
         boolean zh = !"en".equals(locale.getLanguage());
         String from = messages.getMessage("surveys.comment.caseSource",
@@ -77,7 +77,7 @@ class SurveyComments {
                     description.length() > 4000 ? description.substring(0, 4000) : description)).id();
             if (jdbc.sql("UPDATE survey_response SET case_id = :c WHERE id = :id AND case_id IS NULL")
                     .param("c", caseId).param("id", responseId).update() == 0) {
-                throw new ConflictException("This response has just become a case");
+                throw ConflictException.of("error.survey.justBecameCase");
             }
             return caseId;
         });

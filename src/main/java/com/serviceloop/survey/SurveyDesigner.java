@@ -153,11 +153,10 @@ class SurveyDesigner {
     /** Raises the version if it is still the one the change was made on. */
     private void bump(Survey s, Integer version) {
         if (version == null) {
-            throw new BadInputException("version", "Send the survey's version as you last read it");
+            throw BadInputException.of("version", "error.survey.versionMissing");
         }
         if (!store.raiseVersion(s.id(), version)) {
-            throw new ConflictException("Survey " + s.id() + " was changed by someone else since version " + version
-                    + "; reload it and make your change again");
+            throw ConflictException.of("error.survey.changedMeanwhile", String.valueOf(s.id()), String.valueOf(version));
         }
     }
 

@@ -116,8 +116,8 @@ class SurveyDesignerPages {
     @Roles.Managers
     @PostMapping("/surveys/{id}/active")
     public String active(@PathVariable long id, @RequestParam boolean active, @RequestParam(required = false) Integer version,
-                         RedirectAttributes flash) {
-        attempt(() -> designer.setActive(id, active, version), flash);
+                         Locale locale, RedirectAttributes flash) {
+        attempt(() -> designer.setActive(id, active, version), locale, flash);
         return "redirect:/surveys/" + id + "/design";
     }
 
@@ -158,16 +158,16 @@ class SurveyDesignerPages {
     @Roles.Managers
     @PostMapping("/surveys/{id}/questions/{questionId}/delete")
     public String deleteQuestion(@PathVariable long id, @PathVariable long questionId,
-                                 @RequestParam(required = false) Integer version, RedirectAttributes flash) {
-        attempt(() -> designer.deleteQuestion(id, questionId, version), flash);
+                                 @RequestParam(required = false) Integer version, Locale locale, RedirectAttributes flash) {
+        attempt(() -> designer.deleteQuestion(id, questionId, version), locale, flash);
         return "redirect:/surveys/" + id + "/design";
     }
 
     @Roles.Managers
     @PostMapping("/surveys/{id}/questions/{questionId}/move")
     public String move(@PathVariable long id, @PathVariable long questionId, @RequestParam String direction,
-                       @RequestParam(required = false) Integer version, RedirectAttributes flash) {
-        attempt(() -> designer.move(id, questionId, direction, version), flash);
+                       @RequestParam(required = false) Integer version, Locale locale, RedirectAttributes flash) {
+        attempt(() -> designer.move(id, questionId, direction, version), locale, flash);
         return "redirect:/surveys/" + id + "/design#q-" + questionId;
     }
 
@@ -176,7 +176,7 @@ class SurveyDesignerPages {
     public String preview(@PathVariable long id, @RequestParam(required = false) String language, Locale locale,
                           Model model) {
         Survey s = surveys.get(id);
-        boolean zh = language == null ? !"en".equals(locale.getLanguage()) : !language.startsWith("en");
+        boolean zh = previewZh(language, locale);
         model.addAttribute("zh", zh);
         model.addAttribute("survey", s);
         model.addAttribute("questions", surveys.questions(id));
@@ -195,16 +195,21 @@ class SurveyDesignerPages {
             model.addAttribute("previewAccepted", true);
             model.addAttribute("previewSatisfaction", SurveyResponses.satisfaction(answers, questions));
         } catch (BadInputException e) {
-            model.addAttribute("error", e.getMessage());
+            // in the preview's language, as a respondent would read it
+            model.addAttribute("error", Refusals.worded(e, messages, Refusals.of(previewZh(language, locale))));
         }
         return preview(id, language, locale, model);
     }
 
-    private static void attempt(Runnable change, RedirectAttributes flash) {
+    private static boolean previewZh(String language, Locale locale) {
+        return language == null ? !"en".equals(locale.getLanguage()) : !language.startsWith("en");
+    }
+
+    private void attempt(Runnable change, Locale locale, RedirectAttributes flash) {
         try {
             change.run();
         } catch (BadInputException | ConflictException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", Refusals.worded(e, messages, locale));
         }
     }
 

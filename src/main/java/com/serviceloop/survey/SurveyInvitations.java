@@ -50,15 +50,14 @@ class SurveyInvitations {
         Survey survey = surveys.get(surveyId);
         if (!survey.active()) {
             // its links would not open: customers would get a mail that leads nowhere
-            throw new ConflictException("Survey " + surveyId
-                    + " is switched off; switch it on before sending invitations");
+            throw ConflictException.of("error.survey.inviteSwitchedOff", String.valueOf(surveyId));
         }
         OutletScope scope = org.scopeOf(user);
         if (in.outletId() == null || !scope.contains(in.outletId())) {
-            throw new BadInputException("outletId", "Say which outlet (in your scope) the invitation comes from");
+            throw BadInputException.of("outletId", "error.survey.inviteOutlet");
         }
         if (in.customerIds() != null && in.customerIds().size() > MAX_PER_CALL) {
-            throw new BadInputException("customerIds", "At most " + MAX_PER_CALL + " customers at once");
+            throw BadInputException.of("customerIds", "error.survey.inviteTooMany", String.valueOf(MAX_PER_CALL));
         }
         record Candidate(long id, String name, String email, boolean consent) {
         }

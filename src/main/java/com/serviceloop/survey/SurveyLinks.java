@@ -47,18 +47,18 @@ class SurveyLinks {
         surveys.get(surveyId);
         OutletScope scope = org.scopeOf(user);
         if (f.outletId() != null && !scope.contains(f.outletId())) {
-            throw new BadInputException("outletId", "No outlet with id " + f.outletId() + " in your scope");
+            throw BadInputException.of("outletId", "error.survey.linkOutletScope", String.valueOf(f.outletId()));
         }
         if (f.outletId() == null && !user.isAdmin()) {
-            throw new BadInputException("outletId", "Say which outlet the link is for");
+            throw BadInputException.of("outletId", "error.survey.linkOutletMissing");
         }
         String channel = f.channel() == null ? "LINK" : f.channel();
         if (!List.of("LINK", "QR", "KIOSK", "EMAIL", "BOX", "CALL").contains(channel)) {
-            throw new BadInputException("channel", "One of LINK, QR, KIOSK, EMAIL, BOX, CALL");
+            throw BadInputException.of("channel", "error.survey.linkChannel");
         }
         if (f.customerId() != null && scope.bind(jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = :id AND "
                 + scope.sqlFilter("home_outlet_id"))).param("id", f.customerId()).query(Long.class).single() == 0) {
-            throw new BadInputException("customerId", "No customer with id " + f.customerId() + " in your scope");
+            throw BadInputException.of("customerId", "error.survey.linkCustomerScope", String.valueOf(f.customerId()));
         }
         boolean single = f.singleUse() != null ? f.singleUse() : f.customerId() != null || channel.equals("EMAIL");
         String token = newToken();

@@ -156,19 +156,20 @@ class SurveyPages {
         }
     }
 
-    /** A period that runs backwards in the reader's language; other refusals as the service words them. */
+    /** A period that runs backwards in the page's own words; other refusals from their message key. */
     private String shown(BadInputException e, Locale locale) {
-        return "from".equals(e.field()) ? messages.getMessage("surveys.period.backwards", null, locale) : e.getMessage();
+        return "from".equals(e.field()) ? messages.getMessage("surveys.period.backwards", null, locale)
+                : Refusals.worded(e, messages, locale);
     }
 
     @Roles.Managers
     @PostMapping("/surveys/{id}/links")
     public String link(@AuthenticationPrincipal AppUser user, @PathVariable long id, @RequestParam(required = false) Long outletId,
-                       @RequestParam(defaultValue = "QR") String channel, RedirectAttributes flash) {
+                       @RequestParam(defaultValue = "QR") String channel, Locale locale, RedirectAttributes flash) {
         try {
             links.create(user, id, new SurveyLinks.LinkForm(outletId, channel, false, null));
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", Refusals.worded(e, messages, locale));
         }
         return "redirect:/surveys/" + id;
     }

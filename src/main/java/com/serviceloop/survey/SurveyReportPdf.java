@@ -32,7 +32,7 @@ class SurveyReportPdf {
         return switch (lang.strip().toLowerCase(Locale.ROOT)) {
             case "zh", "zh-cn" -> Locale.CHINESE;
             case "en" -> Locale.ENGLISH;
-            default -> throw new BadInputException("lang", "Choose zh or en");
+            default -> throw BadInputException.of("lang", "error.survey.reportLanguage");
         };
     }
 

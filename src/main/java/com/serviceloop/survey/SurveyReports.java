@@ -101,7 +101,7 @@ class SurveyReports {
             LocalDate end = to != null ? to : today.isBefore(from) ? from : today;
             LocalDate start = from != null ? from : end.withDayOfMonth(1);
             if (start.isAfter(end)) {
-                throw new BadInputException("from", "The period starts (" + start + ") after it ends (" + end + ")");
+                throw BadInputException.of("from", "error.survey.periodBackwardsDates", String.valueOf(start), String.valueOf(end));
             }
             return new Period(start, end);
         }

@@ -86,7 +86,7 @@ class SurveyResponses {
             throw new TooManyRequests();
         }
         if (link.singleUse() && link.usedAt() != null) {
-            throw new ConflictException("This invitation has already been answered");
+            throw ConflictException.of("error.survey.invitationAnswered");
         }
         boolean complete = s.complete() == null || s.complete();
         List<Question> questions = surveys.questions(link.surveyId(), opened.surveyVersion());
@@ -103,7 +103,7 @@ class SurveyResponses {
             return tx.execute(status -> {
                 if (link.singleUse() && jdbc.sql("UPDATE survey_link SET used_at = :now WHERE token = :t AND used_at IS NULL")
                         .param("now", response.submittedAt()).param("t", token).update() == 0) {
-                    throw new ConflictException("This invitation has already been answered");
+                    throw ConflictException.of("error.survey.invitationAnswered");
                 }
                 long id = writer.store(response);
                 Long caseId = raisesCase == null ? null : raiseCase(raisesCase, link, id, satisfaction, answers, questions);

@@ -2,6 +2,7 @@ package com.serviceloop.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -104,6 +105,19 @@ class SurveyDesignerPagesTest extends PageTest {
                 .andExpect(content().string(containsString("/surveys/" + id + "/preview")));
         page(manager, "/surveys/" + id + "/preview", "zh-CN").andExpect(status().isOk())
                 .andExpect(content().string(containsString("门店是否整洁？")));
+    }
+
+    @Test
+    void aRefusalStandsNextToItsFieldInTheReadersLanguage() throws Exception {
+        Survey s = designer.create(new SurveyForm("Counters", "柜台", null, null, null, null));
+        submit(manager, "/surveys/" + s.id() + "/questions?lang=zh", "qtype", "SINGLE", "textEn", "Which counter?",
+                "textZh", "哪个柜台？", "optionsEn", "Prescriptions\nPrescriptions", "optionsZh", "处方\n非处方",
+                "version", "" + version(s.id()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(matchesPattern("(?s).*<textarea name=\"optionsEn\"[^>]*>[^<]*</textarea>\\s*"
+                        + "<span class=\"field-error\">选项“Prescriptions”出现了两次</span>.*")))
+                .andExpect(content().string(not(containsString("is there twice"))));
+        assertThat(surveys.questions(s.id())).isEmpty();
     }
 
     @Test

@@ -129,6 +129,21 @@ class SurveyIntegrationTest extends ApiTest {
     }
 
     @Test
+    void aRefusedAnswerIsWordedInTheCallersLanguage() throws Exception {
+        String token = link("post-visit", Map.of("outletId", chain.outletA().id(), "channel", "QR"));
+        long overall = questions("post-visit").getFirst().id();
+        String outOfRange = json.writeValueAsString(submission(Map.of(overall, 6)));
+        answer(token, outOfRange).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("Give a whole number from 1 to 5"));
+        mvc.perform(post("/api/v1/public/surveys/" + token + "/responses").contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "zh-CN").content(outOfRange))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("answers." + overall))
+                .andExpect(jsonPath("$.errors[0].message").value("请填写 1 到 5 之间的整数"))
+                .andExpect(jsonPath("$.detail").value("answers." + overall + ": 请填写 1 到 5 之间的整数"));
+    }
+
+    @Test
     void anInvitationTakesOneResponse() throws Exception {
         long customer = fixtures.customer(fixtures.person(Role.STAFF, chain.outletA().id()), chain.outletA().id(), "Invited");
         JsonNode link = body(postJson("/api/v1/surveys/" + survey("recommend") + "/links", managerToken,

@@ -74,7 +74,14 @@ class SurveyPagesTest extends PageTest {
         mvc.perform(post("/s/" + token).header("Accept-Language", "en").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .param("submissionKey", "page-key-0002").param("q" + q.get(0).id(), "42"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("class=\"alert\"")))
-                .andExpect(content().string(containsString("How was your visit today?")));
+                .andExpect(content().string(containsString("How was your visit today?")))
+                .andExpect(content().string(containsString("Give a whole number from 1 to 5")));
+        // the reason in the page's language: a Chinese page says it in Chinese
+        mvc.perform(post("/s/" + token).header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("submissionKey", "page-key-0003").param("q" + q.get(0).id(), "42"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("今天的光顾体验如何？")))
+                .andExpect(content().string(containsString("请填写 1 到 5 之间的整数")))
+                .andExpect(content().string(not(containsString("Give a whole number"))));
         assertThat(responses(token)).isEqualTo(1);
     }
 
