@@ -5,6 +5,7 @@ import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.Roles;
 import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.Messages;
 import com.serviceloop.platform.ScriptJson;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class FiveGapsPage {
         try {
             result = analysis.fiveGaps(user, outletId, regionId, from, to);
         } catch (BadInputException e) {
-            model.addAttribute("error", Refusals.worded(e, messages, locale));
+            model.addAttribute("error", Messages.refusal(e, messages, locale));
         }
         model.addAttribute("zh", zh);
         model.addAttribute("result", result);

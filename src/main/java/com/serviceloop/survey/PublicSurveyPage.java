@@ -2,6 +2,7 @@ package com.serviceloop.survey;
 
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
+import com.serviceloop.platform.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ class PublicSurveyPage {
             responses.submit(opened, new SurveyResponses.Submission(answers, submissionKey, locale.getLanguage(), true, null));
         } catch (BadInputException e) {
             // the respondent reads the refusal in the page's language, whatever the browser asked for
-            return render(opened, locale, model, Refusals.worded(e, messages, Refusals.of(!"en".equals(locale.getLanguage()))));
+            return render(opened, locale, model, Messages.refusal(e, messages, Refusals.of(!"en".equals(locale.getLanguage()))));
         } catch (ConflictException e) {
             // already received (a double click, a reload): thank them once more
         }

@@ -4,6 +4,7 @@ import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.FormErrors;
+import com.serviceloop.platform.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Arrays;
@@ -196,7 +197,7 @@ class SurveyDesignerPages {
             model.addAttribute("previewSatisfaction", SurveyResponses.satisfaction(answers, questions));
         } catch (BadInputException e) {
             // in the preview's language, as a respondent would read it
-            model.addAttribute("error", Refusals.worded(e, messages, Refusals.of(previewZh(language, locale))));
+            model.addAttribute("error", Messages.refusal(e, messages, Refusals.of(previewZh(language, locale))));
         }
         return preview(id, language, locale, model);
     }
@@ -209,7 +210,7 @@ class SurveyDesignerPages {
         try {
             change.run();
         } catch (BadInputException | ConflictException e) {
-            flash.addFlashAttribute("error", Refusals.worded(e, messages, locale));
+            flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
         }
     }
 

@@ -5,6 +5,7 @@ import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.Messages;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.ScriptJson;
 import jakarta.servlet.http.HttpServletRequest;
@@ -159,7 +160,7 @@ class SurveyPages {
     /** A period that runs backwards in the page's own words; other refusals from their message key. */
     private String shown(BadInputException e, Locale locale) {
         return "from".equals(e.field()) ? messages.getMessage("surveys.period.backwards", null, locale)
-                : Refusals.worded(e, messages, locale);
+                : Messages.refusal(e, messages, locale);
     }
 
     @Roles.Managers
@@ -169,7 +170,7 @@ class SurveyPages {
         try {
             links.create(user, id, new SurveyLinks.LinkForm(outletId, channel, false, null));
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", Refusals.worded(e, messages, locale));
+            flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
         }
         return "redirect:/surveys/" + id;
     }
