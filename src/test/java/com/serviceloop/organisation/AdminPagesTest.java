@@ -51,6 +51,8 @@ class AdminPagesTest extends PageTest {
                 "name", "Misplaced", "code", Fixtures.unique("T"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<span class=\"field-error\">柜组不能放在区域之下</span>")));
+        submit(admin, "/organisation/" + chain.region().id() + "/delete?lang=zh").andExpect(redirectedUrl("/organisation"))
+                .andExpect(flash().attribute("problem", "单位 " + chain.region().id() + " 下仍有下级单位或人员"));
     }
 
     @Test
