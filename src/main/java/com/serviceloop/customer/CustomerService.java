@@ -63,7 +63,7 @@ public class CustomerService {
         OutletScope scope = org.scopeOf(user);
         checkOutlet(scope, form.homeOutletId(), "homeOutletId");
         if (customers.idByMemberNo(form.memberNo().strip()).isPresent()) {
-            throw new BadInputException("memberNo", "Member number " + form.memberNo().strip() + " is already in use");
+            throw BadInputException.of("memberNo", "error.customer.memberNoTaken", form.memberNo().strip());
         }
         return get(user, customers.insert(form));
     }
@@ -74,11 +74,11 @@ public class CustomerService {
         Customer current = get(user, id);
         checkOutlet(scope, form.homeOutletId(), "homeOutletId");
         customers.idByMemberNo(form.memberNo().strip()).filter(other -> other != id).ifPresent(other -> {
-            throw new BadInputException("memberNo", "Member number " + form.memberNo().strip() + " is already in use");
+            throw BadInputException.of("memberNo", "error.customer.memberNoTaken", form.memberNo().strip());
         });
         int version = form.version() == null ? current.version() : form.version();
         if (!customers.update(id, form, version)) {
-            throw new ConflictException("Customer " + id + " was changed by someone else; reload and try again");
+            throw ConflictException.of("error.customer.changed", String.valueOf(id));
         }
         return get(user, id);
     }
@@ -100,7 +100,7 @@ public class CustomerService {
         UUID key = VisitKey.of(c.memberNo(), outlet.code(), form.visitedAt(), form.amount(), form.items(), form.receiptNo());
         long id = visits.insert(customerId, form, key);
         if (id < 0) {
-            throw new ConflictException("This visit is already recorded");
+            throw ConflictException.of("error.customer.visitRecorded");
         }
         return id;
     }
@@ -117,7 +117,7 @@ public class CustomerService {
         OrgUnit outlet = outletId == null ? null : org.find(outletId).filter(u -> u.kind() == UnitKind.OUTLET)
                 .filter(u -> scope.contains(u.id())).orElse(null);
         if (outlet == null) {
-            throw new BadInputException(field, "No outlet with id " + outletId + " in your scope");
+            throw BadInputException.of(field, "error.customer.noOutlet", String.valueOf(outletId));
         }
         return outlet;
     }

@@ -30,7 +30,7 @@ public class InsightSettingsService {
     public InsightSettings save(InsightSettings s) {
         String bad = s.inconsistentField();
         if (bad != null) {
-            throw new BadInputException(bad, "Tier thresholds must fall: heavy > medium > light");
+            throw BadInputException.of(bad, "error.customer.tiersFall");
         }
         put("heavyMinVisits", s.heavyMinVisits());
         put("mediumMinVisits", s.mediumMinVisits());

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,11 +31,13 @@ class AdminPages {
     private final OrgService org;
     private final PersonService people;
     private final ApiTokenService tokens;
+    private final MessageSource messages;
 
-    public AdminPages(OrgService org, PersonService people, ApiTokenService tokens) {
+    public AdminPages(OrgService org, PersonService people, ApiTokenService tokens, MessageSource messages) {
         this.org = org;
         this.people = people;
         this.tokens = tokens;
+        this.messages = messages;
     }
 
     public record TokenForm(@NotBlank
@@ -71,11 +75,12 @@ class AdminPages {
     }
 
     @PostMapping("/organisation/{id}/delete")
-    public String deleteUnit(@PathVariable long id, RedirectAttributes flash) {
+    public String deleteUnit(@PathVariable long id, RedirectAttributes flash, Locale locale) {
         try {
             org.delete(id);
         } catch (ConflictException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", e.key() == null ? e.getMessage()
+                    : messages.getMessage(e.key(), e.args(), e.getMessage(), locale));
         }
         return "redirect:/organisation";
     }

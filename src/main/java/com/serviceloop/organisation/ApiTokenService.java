@@ -38,10 +38,11 @@ public class ApiTokenService {
 
     public IssuedToken issue(String name, long personId) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new BadInputException("name", "Give the token a name of 1 to 100 characters");
+            throw BadInputException.of("name", "error.organisation.tokenName");
         }
         Person owner = people.findById(personId).filter(Person::active)
-                .orElseThrow(() -> new BadInputException("personId", "No active person with id " + personId));
+                .orElseThrow(() -> BadInputException.of("personId", "error.organisation.noActivePerson",
+                        String.valueOf(personId)));
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

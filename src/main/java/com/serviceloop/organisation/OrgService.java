@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,17 +82,18 @@ public class OrgService {
         String parentPath = "/";
         if (form.kind() == UnitKind.CHAIN) {
             if (form.parentId() != null) {
-                throw new BadInputException("parentId", "A chain is the top of the tree and has no parent");
+                throw BadInputException.of("parentId", "error.organisation.chainHasNoParent");
             }
         } else {
             if (form.parentId() == null) {
-                throw new BadInputException("parentId", "A " + form.kind().name().toLowerCase() + " needs a parent");
+                throw BadInputException.of("parentId", "error.organisation.needsParent", kindWord(form.kind()));
             }
             OrgUnit parent = repo.findById(form.parentId())
-                    .orElseThrow(() -> new BadInputException("parentId", "No unit with id " + form.parentId()));
+                    .orElseThrow(() -> BadInputException.of("parentId", "error.organisation.noUnit",
+                            String.valueOf(form.parentId())));
             if (!form.kind().allowedParents().contains(parent.kind())) {
-                throw new BadInputException("parentId", "A " + form.kind().name().toLowerCase()
-                        + " cannot be placed under a " + parent.kind().name().toLowerCase());
+                throw BadInputException.of("parentId", "error.organisation.wrongParent", kindWord(form.kind()),
+                        kindWord(parent.kind()));
             }
             parentPath = parent.path();
         }
@@ -104,12 +107,12 @@ public class OrgService {
     public OrgUnit update(long id, OrgUnitForm form) {
         OrgUnit current = repo.findById(id).orElseThrow(() -> new NotFoundException("Unit", id));
         if (form.kind() != current.kind()) {
-            throw new BadInputException("kind", "The kind of a unit cannot change");
+            throw BadInputException.of("kind", "error.organisation.kindFixed");
         }
         checkCode(form.code(), id);
         int version = form.version() == null ? current.version() : form.version();
         if (!repo.update(id, form, version)) {
-            throw new ConflictException("Unit " + id + " was changed by someone else; reload and try again");
+            throw ConflictException.of("error.organisation.unitChanged", String.valueOf(id));
         }
         return repo.findById(id).orElseThrow();
     }
@@ -119,7 +122,7 @@ public class OrgService {
     public void delete(long id) {
         repo.findById(id).orElseThrow(() -> new NotFoundException("Unit", id));
         if (repo.dependants(id) > 0) {
-            throw new ConflictException("Unit " + id + " still has sub-units or people");
+            throw ConflictException.of("error.organisation.unitInUse", String.valueOf(id));
         }
         events.publishEvent(new UnitDeleting(id));
         repo.delete(id);
@@ -127,7 +130,13 @@ public class OrgService {
 
     private void checkCode(String code, Long exceptId) {
         if (repo.codeTaken(code.strip(), exceptId)) {
-            throw new BadInputException("code", "Code " + code.strip() + " is already used by another unit");
+            throw BadInputException.of("code", "error.organisation.codeTaken", code.strip());
         }
+    }
+
+    /** Worded when the refusal is, so that a Chinese reader gets 门店 rather than "outlet". */
+    private static MessageSourceResolvable kindWord(UnitKind kind) {
+        return new DefaultMessageSourceResolvable(new String[] {"error.organisation.kind." + kind.name()},
+                kind.name().toLowerCase());
     }
 }

@@ -69,10 +69,10 @@ public class PersonService {
     @Transactional
     public Person createFirstAdmin(String displayName, String username, String password) {
         if (setupDone()) {
-            throw new ConflictException("ServiceLoop is already set up");
+            throw ConflictException.of("error.organisation.setUp");
         }
         if (!settings.putFirst("setup.completed", "true")) {
-            throw new ConflictException("ServiceLoop is already set up");
+            throw ConflictException.of("error.organisation.setUp");
         }
         return create(new PersonForm(displayName, username, password, Role.ADMIN, null, null, null, null, true, null));
     }
@@ -82,7 +82,7 @@ public class PersonService {
         PersonForm f = normalise(form);
         validate(f, null);
         if (f.username() != null && (f.password() == null || f.password().isBlank())) {
-            throw new BadInputException("password", "A person who signs in needs a password");
+            throw BadInputException.of("password", "error.organisation.passwordNeeded");
         }
         long id = people.insert(f, hash(f.password()));
         return get(id);
@@ -94,15 +94,15 @@ public class PersonService {
         PersonForm f = normalise(form);
         validate(f, id);
         if (f.username() != null && current.passwordHash() == null && (f.password() == null || f.password().isBlank())) {
-            throw new BadInputException("password", "A person who signs in needs a password");
+            throw BadInputException.of("password", "error.organisation.passwordNeeded");
         }
         boolean staysAdmin = f.role() == Role.ADMIN && (f.active() == null || f.active());
         if (current.role() == Role.ADMIN && current.active() && !staysAdmin && people.countAdmins() <= 1) {
-            throw new BadInputException("role", "The last active administrator cannot be demoted or deactivated");
+            throw BadInputException.of("role", "error.organisation.lastAdmin");
         }
         int version = f.version() == null ? current.version() : f.version();
         if (!people.update(id, f, hash(f.password()), version)) {
-            throw new ConflictException("Person " + id + " was changed by someone else; reload and try again");
+            throw ConflictException.of("error.organisation.personChanged", String.valueOf(id));
         }
         return get(id);
     }
@@ -117,30 +117,33 @@ public class PersonService {
     private void validate(PersonForm f, Long id) {
         if (f.password() != null && !f.password().isBlank()) {
             if (f.username() == null) {
-                throw new BadInputException("username", "A password needs a username to sign in with");
+                throw BadInputException.of("username", "error.organisation.usernameNeeded");
             }
             if (f.password().length() < PersonForm.MIN_PASSWORD) {
-                throw new BadInputException("password", "Use at least " + PersonForm.MIN_PASSWORD + " characters");
+                throw BadInputException.of("password", "error.organisation.passwordShort",
+                        String.valueOf(PersonForm.MIN_PASSWORD));
             }
         }
         if (f.username() != null && people.usernameTaken(f.username(), id)) {
-            throw new BadInputException("username", "Username " + f.username() + " is taken");
+            throw BadInputException.of("username", "error.organisation.usernameTaken", f.username());
         }
         OrgUnit scope = null;
         if (f.role() != Role.ADMIN) {
             if (f.scopeUnitId() == null) {
-                throw new BadInputException("scopeUnitId", "Choose the unit this person works in");
+                throw BadInputException.of("scopeUnitId", "error.organisation.scopeNeeded");
             }
             scope = units.findById(f.scopeUnitId())
-                    .orElseThrow(() -> new BadInputException("scopeUnitId", "No unit with id " + f.scopeUnitId()));
+                    .orElseThrow(() -> BadInputException.of("scopeUnitId", "error.organisation.noUnit",
+                            String.valueOf(f.scopeUnitId())));
         }
         if (f.teamId() != null) {
             OrgUnit team = units.findById(f.teamId())
                     .filter(t -> t.kind() == UnitKind.TEAM)
-                    .orElseThrow(() -> new BadInputException("teamId", "No team with id " + f.teamId()));
+                    .orElseThrow(() -> BadInputException.of("teamId", "error.organisation.noTeam",
+                            String.valueOf(f.teamId())));
             OrgUnit outlet = units.findById(team.parentId()).orElseThrow();
             if (scope != null && !team.path().startsWith(scope.path()) && !scope.path().startsWith(outlet.path())) {
-                throw new BadInputException("teamId", "The team is outside the person's unit");
+                throw BadInputException.of("teamId", "error.organisation.teamOutside");
             }
         }
     }

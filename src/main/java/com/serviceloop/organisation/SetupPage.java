@@ -2,6 +2,7 @@ package com.serviceloop.organisation;
 
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
+import com.serviceloop.platform.FormErrors;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +45,7 @@ class SetupPage {
         } catch (ConflictException e) {
             return "redirect:/login";
         } catch (BadInputException e) {
-            errors.rejectValue(e.field(), "invalid", e.getMessage());
+            FormErrors.record(e, errors);
             return "setup";
         }
         return "redirect:/login?setup";

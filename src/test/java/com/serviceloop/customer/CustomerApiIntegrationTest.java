@@ -1,6 +1,7 @@
 package com.serviceloop.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 class CustomerApiIntegrationTest extends ApiTest {
@@ -112,6 +114,19 @@ class CustomerApiIntegrationTest extends ApiTest {
 
         getJson("/api/v1/customers?page=abc", admin).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("page"));
+    }
+
+    @Test
+    void aTakenMemberNumberIsRefusedInTheCallersLanguage() throws Exception {
+        String member = Fixtures.unique("M");
+        postJson("/api/v1/customers", admin, customer(member, "First")).andExpect(status().isCreated());
+        String second = json.writeValueAsString(customer(member, "Second"));
+        postJson("/api/v1/customers", admin, second).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("Member number " + member + " is already in use"));
+        call(post("/api/v1/customers").header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                .content(second), admin).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("memberNo"))
+                .andExpect(jsonPath("$.errors[0].message").value("会员号 " + member + " 已被使用"));
     }
 
     @Test

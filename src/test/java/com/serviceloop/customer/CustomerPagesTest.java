@@ -74,6 +74,16 @@ class CustomerPagesTest extends PageTest {
     }
 
     @Test
+    void aTakenMemberNumberIsShownNextToItsFieldInChinese() throws Exception {
+        String member = Fixtures.unique("F");
+        fixtures.customer(admin, chain.outletA().id(), "First", member);
+        submit(admin, "/customers?lang=zh", "memberNo", member, "name", "Second", "homeOutletId",
+                String.valueOf(chain.outletA().id()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span class=\"field-error\">会员号 " + member + " 已被使用</span>")));
+    }
+
+    @Test
     void creatingThroughTheFormLeadsToTheProfileWithItsTier() throws Exception {
         String member = Fixtures.unique("F");
         String location = submit(admin, "/customers", "memberNo", member, "name", "Form Customer",

@@ -142,6 +142,23 @@ class AccessIntegrationTest extends ApiTest {
     }
 
     @Test
+    void treeRefusalsSpeakTheCallersLanguage() throws Exception {
+        Fixtures.Chain chain = fixtures.chain();
+        String misplaced = json.writeValueAsString(Map.of("kind", "TEAM", "name", "T", "code", Fixtures.unique("T"),
+                "parentId", chain.region().id()));
+        postJson("/api/v1/units", adminToken, misplaced).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("A team cannot be placed under a region"));
+        // the kinds are worded in the caller's language too, not only the sentence around them
+        call(post("/api/v1/units").header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                .content(misplaced), adminToken).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("parentId"))
+                .andExpect(jsonPath("$.errors[0].message").value("柜组不能放在区域之下"));
+        call(MockMvcRequestBuilders.delete("/api/v1/units/" + chain.region().id()).header("Accept-Language", "zh-CN"),
+                adminToken).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("单位 " + chain.region().id() + " 下仍有下级单位或人员"));
+    }
+
+    @Test
     void webJarsAreServedWithoutVersions() throws Exception {
         mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
         mvc.perform(get("/webjars/echarts/dist/echarts.min.js")).andExpect(status().isOk());

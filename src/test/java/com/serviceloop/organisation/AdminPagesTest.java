@@ -46,6 +46,16 @@ class AdminPagesTest extends PageTest {
     }
 
     @Test
+    void aRefusalStandsNextToItsFieldInTheReadersLanguage() throws Exception {
+        submit(admin, "/organisation?lang=zh", "kind", "TEAM", "parentId", String.valueOf(chain.region().id()),
+                "name", "Misplaced", "code", Fixtures.unique("T"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span class=\"field-error\">柜组不能放在区域之下</span>")));
+        submit(admin, "/organisation/" + chain.region().id() + "/delete?lang=zh").andExpect(redirectedUrl("/organisation"))
+                .andExpect(flash().attribute("problem", "单位 " + chain.region().id() + " 下仍有下级单位或人员"));
+    }
+
+    @Test
     void peopleAreCreatedWithErrorsNextToFields() throws Exception {
         String username = Fixtures.unique("user");
         submit(admin, "/people", "displayName", "New Starter", "role", "STAFF", "username", username,
