@@ -6,6 +6,7 @@ import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.FormErrors;
 import com.serviceloop.platform.ImportReport;
+import com.serviceloop.platform.Messages;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.ScriptJson;
 import jakarta.validation.Valid;
@@ -181,8 +182,8 @@ class CustomerPages {
     @Roles.Managers
     @PostMapping("/customers/import/{kind}")
     public String importFile(@AuthenticationPrincipal AppUser user, @PathVariable String kind,
-                             @RequestParam(value = "file", required = false) MultipartFile file, Model model)
-            throws IOException {
+                             @RequestParam(value = "file", required = false) MultipartFile file, Model model,
+                             Locale locale) throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("importError", "import.noFile");
             return "customer/import :: report";
@@ -192,7 +193,7 @@ class CustomerPages {
                     : customerFiles.importCustomers(user, in);
             model.addAttribute("report", report);
         } catch (BadInputException e) {
-            model.addAttribute("importErrorText", e.getMessage());
+            model.addAttribute("importErrorText", Messages.refusal(e, messages, locale));
         }
         model.addAttribute("fileName", file.getOriginalFilename());
         return "customer/import :: report";
