@@ -28,17 +28,17 @@ class BulkCases {
             throw new AccessDeniedException("Bulk actions are for managers");
         }
         if (b.action() == CaseCommands.BulkAction.MOVE && b.to() == null) {
-            throw new BadInputException("to", "Say which status to move the cases to");
+            throw BadInputException.of("to", "error.casework.bulkStatus");
         }
         if (b.action() == CaseCommands.BulkAction.HAND_OVER) {
             if (b.personId() != null && b.teamId() != null) {
-                throw new BadInputException("teamId", "Hand the cases over to a person or to a team, not both");
+                throw BadInputException.of("teamId", "error.casework.bulkHandOverBoth");
             }
             if (b.personId() == null && b.teamId() == null) {
-                throw new BadInputException("personId", "Name a person or a team to hand the cases over to");
+                throw BadInputException.of("personId", "error.casework.bulkHandOverNobody");
             }
             if (b.reason() == null || b.reason().isBlank()) {
-                throw new BadInputException("reason", "Say why the cases are handed over");
+                throw BadInputException.of("reason", "error.casework.bulkReason");
             }
         }
         List<CaseCommands.BulkResult> results = new ArrayList<>();

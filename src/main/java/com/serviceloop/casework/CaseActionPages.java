@@ -124,7 +124,7 @@ class CaseActionPages {
                 default -> throw new NumberFormatException(receiver);
             };
         } catch (NumberFormatException e) {
-            throw new BadInputException("receiver", "Choose a person or a team from the list");
+            throw BadInputException.of("receiver", "error.casework.receiverNotListed");
         }
     }
 
@@ -180,7 +180,7 @@ class CaseActionPages {
                 Attachments.Attachment a = attachments.add(user, id, file.getOriginalFilename(), in);
                 return messages.getMessage("case.done.attached", new Object[] {a.fileName()}, locale);
             } catch (IOException e) {
-                throw new BadInputException("file", "The upload could not be read");
+                throw BadInputException.of("file", "error.casework.uploadUnreadable");
             }
         });
     }

@@ -147,7 +147,7 @@ class CaseSettingsPages {
                 for (String span : line.split("[,，;]")) {
                     String[] ends = span.strip().split("\\s*-\\s*");
                     if (ends.length != 2) {
-                        throw new BadInputException("day" + day, "Write hours like 09:00-21:00: " + span);
+                        throw BadInputException.of("day" + day, "error.casework.hoursFormat", span);
                     }
                     hours.add(new CalendarRepository.Hours(day, LocalTime.parse(ends[0].strip()),
                             LocalTime.parse(ends[1].strip())));
