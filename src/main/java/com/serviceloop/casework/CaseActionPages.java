@@ -58,7 +58,7 @@ class CaseActionPages {
             try {
                 notice = action.get();
             } catch (BadInputException e) {
-                error = explain(e.field(), e.getMessage(), a.locale());
+                error = explain(e.field(), Refusals.worded(messages, e, a.locale()), a.locale());
             } catch (ConflictException e) {
                 // the page shows the case as it is now, so the reader can see what changed and try again
                 error = messages.getMessage("case.error.conflict", null, a.locale());
@@ -74,7 +74,7 @@ class CaseActionPages {
         return "casework/detail :: case";
     }
 
-    /** The rule a field broke, in the reader's language where the page knows it (the API's words otherwise). */
+    /** The rule a field broke in the page's own words where it has them, else the refusal's, both in the reader's language. */
     private String explain(String field, String fallback, Locale locale) {
         return messages.getMessage("case.error." + field, null, fallback, locale);
     }
