@@ -94,6 +94,19 @@ class CasePagesTest extends PageTest {
     }
 
     @Test
+    void aRefusedOutletIsExplainedNextToTheFieldInTheReadersLanguage() throws Exception {
+        String elsewhere = "" + chain.outletB().id();
+        submit(staff, "/cases?lang=zh", "outletId", elsewhere, "channel", "COUNTER", "caseType", "COMPLAINT",
+                "severity", "LOW", "description", "Queue too long at the till")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("您的范围内没有 ID 为 " + elsewhere + " 的门店")));
+        submit(staff, "/cases?lang=en", "outletId", elsewhere, "channel", "COUNTER", "caseType", "COMPLAINT",
+                "severity", "LOW", "description", "Queue too long at the till")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("No outlet with id " + elsewhere + " in your scope")));
+    }
+
+    @Test
     void listsCallsInboxAndIndicatorsRenderInBothLanguages() throws Exception {
         long id = cases.create(staff, CaseForm.of(chain.outletA().id(), null, Channel.COUNTER, CaseType.REQUEST,
                 Severity.LOW, "Asked for a blood-pressure check appointment")).id();
