@@ -104,6 +104,9 @@ class CasePagesTest extends PageTest {
                 "severity", "LOW", "description", "Queue too long at the till")
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("No outlet with id " + elsewhere + " in your scope")));
+        // a settings page shows the refusal as its notice, in the same language
+        submit(fixtures.admin(), "/settings/cases/webhook?lang=zh", "url", "ftp://example.com/hook")
+                .andExpect(flash().attribute("error", "请填写以 http:// 或 https:// 开头的地址"));
     }
 
     @Test
