@@ -52,18 +52,18 @@ class Attachments {
         SupportCase c = cases.get(user, caseId);
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (bytes.length == 0) {
-            throw new BadInputException("file", "The file is empty");
+            throw BadInputException.of("file", "error.casework.fileEmpty");
         }
         if (bytes.length > maxBytes) {
-            throw new BadInputException("file", "The file is larger than " + maxBytes / (1024 * 1024) + " MB");
+            throw BadInputException.of("file", "error.casework.fileTooLarge", String.valueOf(maxBytes / (1024 * 1024)));
         }
         String type = sniff(bytes);
         if (type == null) {
-            throw new BadInputException("file", "Only photos (JPEG, PNG, GIF, WebP, HEIC) and PDF files can be attached");
+            throw BadInputException.of("file", "error.casework.fileType");
         }
         if (jdbc.sql("SELECT COUNT(*) FROM case_attachment WHERE case_id = :id").param("id", caseId)
                 .query(Long.class).single() >= MAX_PER_CASE) {
-            throw new BadInputException("file", "A case holds at most " + MAX_PER_CASE + " attachments");
+            throw BadInputException.of("file", "error.casework.tooManyFiles", String.valueOf(MAX_PER_CASE));
         }
         String name = cleanName(fileName);
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);

@@ -7,6 +7,8 @@ import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Service;
 @Service
 class BulkCases {
     private final CaseService cases;
+    private final MessageSource messages;
 
-    public BulkCases(CaseService cases) {
+    public BulkCases(CaseService cases, MessageSource messages) {
         this.cases = cases;
+        this.messages = messages;
     }
 
     public List<CaseCommands.BulkResult> apply(AppUser user, CaseCommands.Bulk b) {
@@ -28,17 +32,17 @@ class BulkCases {
             throw new AccessDeniedException("Bulk actions are for managers");
         }
         if (b.action() == CaseCommands.BulkAction.MOVE && b.to() == null) {
-            throw new BadInputException("to", "Say which status to move the cases to");
+            throw BadInputException.of("to", "error.casework.bulkStatus");
         }
         if (b.action() == CaseCommands.BulkAction.HAND_OVER) {
             if (b.personId() != null && b.teamId() != null) {
-                throw new BadInputException("teamId", "Hand the cases over to a person or to a team, not both");
+                throw BadInputException.of("teamId", "error.casework.bulkHandOverBoth");
             }
             if (b.personId() == null && b.teamId() == null) {
-                throw new BadInputException("personId", "Name a person or a team to hand the cases over to");
+                throw BadInputException.of("personId", "error.casework.bulkHandOverNobody");
             }
             if (b.reason() == null || b.reason().isBlank()) {
-                throw new BadInputException("reason", "Say why the cases are handed over");
+                throw BadInputException.of("reason", "error.casework.bulkReason");
             }
         }
         List<CaseCommands.BulkResult> results = new ArrayList<>();
@@ -54,7 +58,8 @@ class BulkCases {
                 }
                 results.add(new CaseCommands.BulkResult(id, true, "done"));
             } catch (BadInputException | ConflictException | NotFoundException e) {
-                results.add(new CaseCommands.BulkResult(id, false, e.getMessage()));
+                // the list page and the API both show these as they are, so they are worded for the caller here
+                results.add(new CaseCommands.BulkResult(id, false, Refusals.worded(messages, e, LocaleContextHolder.getLocale())));
             }
         }
         return results;

@@ -74,15 +74,14 @@ class CalendarRepository {
             try {
                 ZoneId.of(s.timeZone());
             } catch (DateTimeException e) {
-                throw new BadInputException("timeZone",
-                        "Unknown time zone: " + s.timeZone() + " (e.g. Asia/Shanghai)");
+                throw BadInputException.of("timeZone", "error.casework.timeZone", s.timeZone());
             }
         }
         Map<Integer, List<Hours>> byDay = new TreeMap<>();
         for (Hours h : s.hours()) {
             if (!h.opens().isBefore(h.closes())) {
-                throw new BadInputException("hours", "Day " + h.dayOfWeek() + ": opens "
-                        + h.opens() + " is not before closes " + h.closes());
+                throw BadInputException.of("hours", "error.casework.opensAfterCloses", String.valueOf(h.dayOfWeek()),
+                        String.valueOf(h.opens()), String.valueOf(h.closes()));
             }
             byDay.computeIfAbsent(h.dayOfWeek(), d -> new ArrayList<>()).add(h);
         }
@@ -90,8 +89,8 @@ class CalendarRepository {
             day.sort(Comparator.comparing(Hours::opens));
             for (int i = 1; i < day.size(); i++) {
                 if (day.get(i).opens().isBefore(day.get(i - 1).closes())) {
-                    throw new BadInputException("hours", "Day " + day.get(i).dayOfWeek()
-                            + ": opening hours overlap");
+                    throw BadInputException.of("hours", "error.casework.hoursOverlap",
+                            String.valueOf(day.get(i).dayOfWeek()));
                 }
             }
         }

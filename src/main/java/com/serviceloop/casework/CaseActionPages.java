@@ -58,7 +58,7 @@ class CaseActionPages {
             try {
                 notice = action.get();
             } catch (BadInputException e) {
-                error = explain(e.field(), e.getMessage(), a.locale());
+                error = explain(e.field(), Refusals.worded(messages, e, a.locale()), a.locale());
             } catch (ConflictException e) {
                 // the page shows the case as it is now, so the reader can see what changed and try again
                 error = messages.getMessage("case.error.conflict", null, a.locale());
@@ -74,7 +74,7 @@ class CaseActionPages {
         return "casework/detail :: case";
     }
 
-    /** The rule a field broke, in the reader's language where the page knows it (the API's words otherwise). */
+    /** The rule a field broke in the page's own words where it has them, else the refusal's, both in the reader's language. */
     private String explain(String field, String fallback, Locale locale) {
         return messages.getMessage("case.error." + field, null, fallback, locale);
     }
@@ -124,7 +124,7 @@ class CaseActionPages {
                 default -> throw new NumberFormatException(receiver);
             };
         } catch (NumberFormatException e) {
-            throw new BadInputException("receiver", "Choose a person or a team from the list");
+            throw BadInputException.of("receiver", "error.casework.receiverNotListed");
         }
     }
 
@@ -180,7 +180,7 @@ class CaseActionPages {
                 Attachments.Attachment a = attachments.add(user, id, file.getOriginalFilename(), in);
                 return messages.getMessage("case.done.attached", new Object[] {a.fileName()}, locale);
             } catch (IOException e) {
-                throw new BadInputException("file", "The upload could not be read");
+                throw BadInputException.of("file", "error.casework.uploadUnreadable");
             }
         });
     }

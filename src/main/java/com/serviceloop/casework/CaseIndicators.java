@@ -82,7 +82,7 @@ public class CaseIndicators {
         OutletScope scope = org.scopeOf(user);
         if (outletId != null) {
             if (!scope.contains(outletId)) {
-                throw new BadInputException("outletId", "No outlet with id " + outletId + " in your scope");
+                throw BadInputException.of("outletId", "error.casework.noOutlet", String.valueOf(outletId));
             }
             scope = OutletScope.of(List.of(outletId));
         }

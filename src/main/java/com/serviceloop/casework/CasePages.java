@@ -122,7 +122,7 @@ class CasePages {
                 var results = bulk.apply(user, new CaseCommands.Bulk(ids, action, personId, teamId, to, reason));
                 flash.addFlashAttribute("bulkResults", results);
             } catch (BadInputException | ConflictException e) {
-                flash.addFlashAttribute("error", e.getMessage());
+                flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
             }
         }
         return "redirect:/cases" + (back.startsWith("?") ? back : "");

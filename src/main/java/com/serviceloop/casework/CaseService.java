@@ -84,12 +84,12 @@ public class CaseService {
     private CaseIntake.NewCase prepare(AppUser user, CaseForm f) {
         OutletScope scope = org.scopeOf(user);
         if (!scope.contains(f.outletId())) {
-            throw new BadInputException("outletId", "No outlet with id " + f.outletId() + " in your scope");
+            throw BadInputException.of("outletId", "error.casework.noOutlet", String.valueOf(f.outletId()));
         }
         Long customerId = f.customerId();
         if (customerId != null && scope.bind(jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = :id AND "
                         + scope.sqlFilter("home_outlet_id"))).param("id", customerId).query(Long.class).single() == 0) {
-            throw new BadInputException("customerId", "No customer with id " + customerId + " in your scope");
+            throw BadInputException.of("customerId", "error.casework.noCustomer", String.valueOf(customerId));
         }
         if (customerId == null && Text.blankToNull(f.customerName()) != null) {
             customerId = quickCustomer(user, f).longValue();
@@ -122,10 +122,11 @@ public class CaseService {
     public SupportCase move(AppUser user, long id, CaseCommands.Move m) {
         SupportCase c = get(user, id);
         if (m.to() == CaseStatus.CLOSED) {
-            throw new BadInputException("to", "A case closes by recording its follow-up call, or by a manager's waiver");
+            throw BadInputException.of("to", "error.casework.closeByFollowUp");
         }
         if (!c.status().canMoveTo(m.to())) {
-            throw new BadInputException("to", "A case that is " + c.status() + " can go to " + c.status().next());
+            throw BadInputException.of("to", "error.casework.statusNext", String.valueOf(c.status()),
+                    String.valueOf(c.status().next()));
         }
         writes.transition(user, c, m.version(), m.to(), m.note());
         return get(user, id);
@@ -138,10 +139,10 @@ public class CaseService {
     @Transactional
     public SupportCase handOver(AppUser user, long id, CaseCommands.HandOver h) {
         if (h.personId() != null && h.teamId() != null) {
-            throw new BadInputException("teamId", "Hand the case over to a person or to a team, not both");
+            throw BadInputException.of("teamId", "error.casework.handOverBoth");
         }
         if (h.personId() == null && h.teamId() == null) {
-            throw new BadInputException("personId", "Name a person or a team to hand the case over to");
+            throw BadInputException.of("personId", "error.casework.handOverNobody");
         }
         SupportCase c = get(user, id);
         OffsetDateTime now = writes.now();
@@ -149,15 +150,17 @@ public class CaseService {
         String receiver;
         if (h.personId() != null) {
             Person to = people.find(h.personId()).filter(Person::active)
-                    .orElseThrow(() -> new BadInputException("personId", "No active person with id " + h.personId()));
+                    .orElseThrow(() -> BadInputException.of("personId", "error.casework.noActivePerson",
+                            String.valueOf(h.personId())));
             if (c.ownerId() != null && to.id() == c.ownerId()) {
-                throw new BadInputException("personId", "The case is already owned by " + to.displayName());
+                throw BadInputException.of("personId", "error.casework.alreadyOwner", to.displayName());
             }
             writes.bump(c, h.version(), "owner_id = :owner, owner_team_id = NULL", "owner", to.id(), now);
             receiver = to.displayName();
         } else {
             receiver = queries.teamName(user, h.teamId())
-                    .orElseThrow(() -> new BadInputException("teamId", "No team with id " + h.teamId() + " in your scope"));
+                    .orElseThrow(() -> BadInputException.of("teamId", "error.casework.noTeam",
+                            String.valueOf(h.teamId())));
             writes.bump(c, h.version(), "owner_id = NULL, owner_team_id = :team", "team", h.teamId(), now);
         }
         journal.event(c, user.id(), now, "HANDED_OVER", c.status(), c.status(),
@@ -174,10 +177,10 @@ public class CaseService {
     public SupportCase followUp(AppUser user, long id, CaseCommands.FollowUp f) {
         SupportCase c = get(user, id);
         if (c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.FOLLOW_UP) {
-            throw new ConflictException("Case " + id + " is " + c.status() + "; the follow-up call comes after it is resolved");
+            throw ConflictException.of("error.casework.followUpTooEarly", String.valueOf(id), String.valueOf(c.status()));
         }
         if (f.reached() && f.satisfaction() == null) {
-            throw new BadInputException("satisfaction", "How satisfied was the customer with the resolution (1-5)?");
+            throw BadInputException.of("satisfaction", "error.casework.satisfactionMissing");
         }
         int version = f.version();
         if (c.status() == CaseStatus.RESOLVED) {
@@ -208,7 +211,7 @@ public class CaseService {
         }
         SupportCase c = get(user, id);
         if (c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.FOLLOW_UP) {
-            throw new ConflictException("Case " + id + " is " + c.status() + "; only a resolved case can skip its follow-up call");
+            throw ConflictException.of("error.casework.waiveNotResolved", String.valueOf(id), String.valueOf(c.status()));
         }
         int version = w.version();
         if (c.status() == CaseStatus.RESOLVED) {
@@ -237,7 +240,7 @@ public class CaseService {
         List<Long> standardIds = r.standardIds() == null ? List.of() : r.standardIds().stream().distinct().toList();
         for (Long s : standardIds) {
             if (s == null || !standards.exists(s)) {
-                throw new BadInputException("standardIds", "No standard with id " + s);
+                throw BadInputException.of("standardIds", "error.casework.noStandard", String.valueOf(s));
             }
         }
         OffsetDateTime now = writes.now();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,9 +38,11 @@ class CaseSettingsPages {
     private final OrgService org;
     private final CaseTopics topics;
     private final Validator validator;
+    private final MessageSource messages;
 
     public CaseSettingsPages(SlaTargets targets, CalendarRepository calendars, Sqi sqi, Webhooks webhooks,
-                             OrgService org, CaseTopics topics, Validator validator) {
+                             OrgService org, CaseTopics topics, Validator validator, MessageSource messages) {
+        this.messages = messages;
         this.validator = validator;
         this.targets = targets;
         this.calendars = calendars;
@@ -117,14 +120,14 @@ class CaseSettingsPages {
     @PostMapping("/settings/cases/link")
     public String link(@RequestParam long standardId, @RequestParam(required = false) SlaKind clockKind,
                        @RequestParam(required = false) CaseType caseType, @RequestParam(required = false) Severity severity,
-                       RedirectAttributes flash) {
+                       Locale locale, RedirectAttributes flash) {
         try {
             if (!targets.link(standardId, clockKind, caseType, severity)) {
                 throw new NotFoundException("Standard", standardId);
             }
             flash.addFlashAttribute("notice", "case.saved");
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
         }
         return "redirect:/settings/cases";
     }
@@ -134,7 +137,7 @@ class CaseSettingsPages {
     @PostMapping("/settings/cases/calendar")
     public String calendar(@AuthenticationPrincipal AppUser user, @RequestParam long outletId,
                            @RequestParam(required = false) String timeZone, @RequestParam Map<String, String> form,
-                           RedirectAttributes flash) {
+                           Locale locale, RedirectAttributes flash) {
         org.get(user, outletId);
         try {
             String zone = timeZone == null || timeZone.isBlank() ? null : timeZone.strip();
@@ -147,7 +150,7 @@ class CaseSettingsPages {
                 for (String span : line.split("[,，;]")) {
                     String[] ends = span.strip().split("\\s*-\\s*");
                     if (ends.length != 2) {
-                        throw new BadInputException("day" + day, "Write hours like 09:00-21:00: " + span);
+                        throw BadInputException.of("day" + day, "error.casework.hoursFormat", span);
                     }
                     hours.add(new CalendarRepository.Hours(day, LocalTime.parse(ends[0].strip()),
                             LocalTime.parse(ends[1].strip())));
@@ -158,7 +161,7 @@ class CaseSettingsPages {
             calendars.save(outletId, new CalendarRepository.Settings(zone, hours, holidays));
             flash.addFlashAttribute("notice", "case.saved");
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
         } catch (DateTimeException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -182,12 +185,12 @@ class CaseSettingsPages {
 
     @Roles.Admin
     @PostMapping("/settings/cases/sqi-target")
-    public String sqiTarget(@RequestParam(required = false) Double target, RedirectAttributes flash) {
+    public String sqiTarget(@RequestParam(required = false) Double target, Locale locale, RedirectAttributes flash) {
         try {
             sqi.setTarget(target == null ? -1 : target);
             flash.addFlashAttribute("notice", "case.saved");
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
         }
         return "redirect:/settings/cases";
     }
@@ -196,7 +199,8 @@ class CaseSettingsPages {
     @PostMapping("/settings/cases/topic")
     public String topic(@RequestParam String outletType, @RequestParam(required = false) String code,
                         @RequestParam(required = false) String nameEn, @RequestParam(required = false) String nameZh,
-                        @RequestParam(defaultValue = "false") boolean active, RedirectAttributes flash) {
+                        @RequestParam(defaultValue = "false") boolean active, Locale locale,
+                        RedirectAttributes flash) {
         CaseTopics.TopicForm f = new CaseTopics.TopicForm(code == null || code.isBlank() ? codeOf(nameEn) : code, nameEn,
                 nameZh, active);
         if (valid(f, flash)) {
@@ -204,7 +208,7 @@ class CaseSettingsPages {
                 topics.save(outletType, f);
                 flash.addFlashAttribute("notice", "case.saved");
             } catch (BadInputException e) {
-                flash.addFlashAttribute("error", e.getMessage());
+                flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
             }
         }
         flash.addAttribute("topicType", outletType);
@@ -221,12 +225,13 @@ class CaseSettingsPages {
 
     @Roles.Admin
     @PostMapping("/settings/cases/industry")
-    public String industry(@RequestParam String outletType, @RequestParam String industry, RedirectAttributes flash) {
+    public String industry(@RequestParam String outletType, @RequestParam String industry, Locale locale,
+                           RedirectAttributes flash) {
         try {
             topics.setIndustry(outletType, industry);
             flash.addFlashAttribute("notice", "case.saved");
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
         }
         flash.addAttribute("topicType", outletType);
         return "redirect:/settings/cases#topics";
@@ -234,11 +239,11 @@ class CaseSettingsPages {
 
     @Roles.Admin
     @PostMapping("/settings/cases/webhook")
-    public String addWebhook(@RequestParam String url, RedirectAttributes flash) {
+    public String addWebhook(@RequestParam String url, Locale locale, RedirectAttributes flash) {
         try {
             flash.addFlashAttribute("webhookSecret", webhooks.create(url));
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
         }
         return "redirect:/settings/cases";
     }

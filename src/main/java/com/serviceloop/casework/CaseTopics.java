@@ -58,7 +58,7 @@ public class CaseTopics {
     public void setIndustry(String outletType, String industry) {
         checkType(outletType);
         if (!TopicDefaults.INDUSTRIES.contains(industry)) {
-            throw new BadInputException("industry", "Use one of " + TopicDefaults.INDUSTRIES);
+            throw BadInputException.of("industry", "error.casework.industry", String.valueOf(TopicDefaults.INDUSTRIES));
         }
         settings.put(INDUSTRY_KEY + outletType, industry);
     }
@@ -115,7 +115,7 @@ public class CaseTopics {
 
     private static void checkType(String outletType) {
         if (outletType == null || outletType.isBlank() || outletType.length() > 40) {
-            throw new BadInputException("outletType", "An outlet type has 1 to 40 characters");
+            throw BadInputException.of("outletType", "error.casework.outletTypeLength");
         }
     }
 
@@ -133,7 +133,7 @@ public class CaseTopics {
         }
         String type = org.find(outletId).map(OrgUnit::outletType).orElse(null);
         if (list(type).stream().noneMatch(t -> t.active() && t.code().equals(code))) {
-            throw new BadInputException("topic", "No topic " + code + " for outlets of type " + type);
+            throw BadInputException.of("topic", "error.casework.noTopic", code, type);
         }
         return code;
     }

@@ -59,7 +59,7 @@ class CaseWrites {
             sql = sql.param(p.getKey(), p.getValue());
         }
         if (sql.update() == 0) {
-            throw new ConflictException("Case " + c.id() + " was changed by someone else; reload and try again");
+            throw ConflictException.of("error.casework.stale", String.valueOf(c.id()));
         }
     }
 

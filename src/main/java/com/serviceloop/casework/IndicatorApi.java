@@ -51,10 +51,10 @@ class IndicatorApi {
             LocalDate end = to == null ? LocalDate.now(clock) : to;
             LocalDate start = from == null ? end.minusDays(89) : from;
             if (start.isAfter(end)) {
-                throw new BadInputException("from", "The range starts after it ends");
+                throw BadInputException.of("from", "error.casework.rangeReversed");
             }
             if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
-                throw new BadInputException("from", "At most " + MAX_DAYS + " days at once");
+                throw BadInputException.of("from", "error.casework.rangeTooLong", String.valueOf(MAX_DAYS));
             }
             return new Range(start, end);
         }

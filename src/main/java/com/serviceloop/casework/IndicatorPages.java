@@ -98,12 +98,12 @@ class IndicatorPages {
                                 @RequestParam String failureCode,
                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredOn,
                                 @RequestParam(defaultValue = "1") Integer quantity, @RequestParam(required = false) String note,
-                                RedirectAttributes flash) {
+                                Locale locale, RedirectAttributes flash) {
         try {
             sqi.record(user, new Sqi.EventForm(outletId, failureCode, occurredOn, quantity, note));
             flash.addFlashAttribute("notice", "case.saved");
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
         }
         return "redirect:/cases/indicators";
     }

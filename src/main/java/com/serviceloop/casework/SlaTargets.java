@@ -98,8 +98,7 @@ class SlaTargets {
     @CacheEvict(cacheNames = "sla-minutes", allEntries = true)
     public boolean link(long standardId, SlaKind clock, CaseType type, Severity severity) {
         if (clock != null && timeTargetMinutes(standardId).isEmpty() && standards.exists(standardId)) {
-            throw new BadInputException("clockKind",
-                    "Standard " + standardId + " has no time target (seconds, minutes, hours or days)");
+            throw BadInputException.of("clockKind", "error.casework.noTimeTarget", String.valueOf(standardId));
         }
         return standards.setSlaLink(standardId, clock == null ? null : clock.name(), type == null ? null : type.name(),
                 severity == null ? null : severity.name());

@@ -74,7 +74,7 @@ class Sqi {
 
     public void setTarget(double perThousand) {
         if (!(perThousand >= 0 && perThousand <= 100000)) {
-            throw new BadInputException("target", "Use a number from 0 to 100,000");
+            throw BadInputException.of("target", "error.casework.sqiTarget");
         }
         settings.put(TARGET_KEY, Double.toString(perThousand));
     }
@@ -101,7 +101,7 @@ class Sqi {
     /** The types an outlet can record: those of its type's industry and those of every industry. */
     public List<FailureType> typesAt(AppUser user, long outletId) {
         if (!org.scopeOf(user).contains(outletId)) {
-            throw new BadInputException("outletId", "No outlet with id " + outletId + " in your scope");
+            throw BadInputException.of("outletId", "error.casework.noOutlet", String.valueOf(outletId));
         }
         return types(List.of(topics.industry(org.find(outletId).map(OrgUnit::outletType).orElse(null))));
     }
@@ -111,7 +111,8 @@ class Sqi {
         boolean active = f.active() == null || f.active();
         String industry = Text.blankToNull(f.industry());
         if (industry != null && !TopicDefaults.INDUSTRIES.contains(industry)) {
-            throw new BadInputException("industry", "Use one of " + TopicDefaults.INDUSTRIES + ", or leave it empty");
+            throw BadInputException.of("industry", "error.casework.industryOrEmpty",
+                    String.valueOf(TopicDefaults.INDUSTRIES));
         }
         String setIndustry = f.industry() == null ? "" : ", industry = :i";
         var update = jdbc.sql("UPDATE sqi_failure_type SET name_en = :en, name_zh = :zh, weight = :w, active = :a"
@@ -131,10 +132,10 @@ class Sqi {
 
     public Event record(AppUser user, EventForm f) {
         if (typesAt(user, f.outletId()).stream().noneMatch(t -> t.code().equals(f.failureCode()) && t.active())) {
-            throw new BadInputException("failureCode", "No active failure type " + f.failureCode() + " at this outlet");
+            throw BadInputException.of("failureCode", "error.casework.noFailureType", f.failureCode());
         }
         if (f.occurredOn().isAfter(LocalDate.now(clock).plusDays(1))) {
-            throw new BadInputException("occurredOn", "The day is in the future");
+            throw BadInputException.of("occurredOn", "error.casework.futureDay");
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -57,10 +57,10 @@ class Webhooks {
         try {
             uri = URI.create(url.strip());
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("url", "Not a valid address: " + url);
+            throw BadInputException.of("url", "error.casework.badUrl", url);
         }
         if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
-            throw new BadInputException("url", "Give an http:// or https:// address");
+            throw BadInputException.of("url", "error.casework.httpUrl");
         }
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);

@@ -1,6 +1,7 @@
 package com.serviceloop.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -109,6 +111,23 @@ class CaseHandOverIntegrationTest extends ApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("personId"));
         assertThat(messages(manager)).as("nothing happened").isEmpty();
         assertThat(body(getJson("/api/v1/cases/" + id, staffToken)).get("ownerId").asLong()).isEqualTo(staff.id());
+    }
+
+    @Test
+    void aRefusalIsWordedInTheCallersLanguageAndInEnglishByDefault() throws Exception {
+        long id = open("Asked for the refund twice");
+        String stale = json.writeValueAsString(Map.of("personId", manager.id(), "reason", "Refund", "version", 7));
+        call(post("/api/v1/cases/" + id + "/handover").header("Accept-Language", "zh-CN")
+                .contentType(MediaType.APPLICATION_JSON).content(stale), staffToken)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("案例 " + id + " 已被他人修改，请重新加载后再试"));
+        call(post("/api/v1/cases/" + id + "/handover").header("Accept-Language", "zh-CN")
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("personId", manager.id(),
+                        "teamId", chain.teamA().id(), "reason", "Either", "version", 0))), staffToken)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("teamId"))
+                .andExpect(jsonPath("$.errors[0].message").value("案例只能移交给个人或团队，不能同时移交给两者"));
+        postJson("/api/v1/cases/" + id + "/handover", staffToken, stale).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Case " + id + " was changed by someone else; reload and try again"));
     }
 
     @Test

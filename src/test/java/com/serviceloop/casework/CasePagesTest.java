@@ -94,6 +94,22 @@ class CasePagesTest extends PageTest {
     }
 
     @Test
+    void aRefusedOutletIsExplainedNextToTheFieldInTheReadersLanguage() throws Exception {
+        String elsewhere = "" + chain.outletB().id();
+        submit(staff, "/cases?lang=zh", "outletId", elsewhere, "channel", "COUNTER", "caseType", "COMPLAINT",
+                "severity", "LOW", "description", "Queue too long at the till")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("您的范围内没有 ID 为 " + elsewhere + " 的门店")));
+        submit(staff, "/cases?lang=en", "outletId", elsewhere, "channel", "COUNTER", "caseType", "COMPLAINT",
+                "severity", "LOW", "description", "Queue too long at the till")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("No outlet with id " + elsewhere + " in your scope")));
+        // a settings page shows the refusal as its notice, in the same language
+        submit(fixtures.admin(), "/settings/cases/webhook?lang=zh", "url", "ftp://example.com/hook")
+                .andExpect(flash().attribute("error", "请填写以 http:// 或 https:// 开头的地址"));
+    }
+
+    @Test
     void listsCallsInboxAndIndicatorsRenderInBothLanguages() throws Exception {
         long id = cases.create(staff, CaseForm.of(chain.outletA().id(), null, Channel.COUNTER, CaseType.REQUEST,
                 Severity.LOW, "Asked for a blood-pressure check appointment")).id();
