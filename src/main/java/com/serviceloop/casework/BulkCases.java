@@ -4,6 +4,7 @@ import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
+import com.serviceloop.platform.Messages;
 import com.serviceloop.platform.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ class BulkCases {
                 results.add(new CaseCommands.BulkResult(id, true, "done"));
             } catch (BadInputException | ConflictException | NotFoundException e) {
                 // the list page and the API both show these as they are, so they are worded for the caller here
-                results.add(new CaseCommands.BulkResult(id, false, Refusals.worded(messages, e, LocaleContextHolder.getLocale())));
+                results.add(new CaseCommands.BulkResult(id, false, Messages.refusal(e, messages, LocaleContextHolder.getLocale())));
             }
         }
         return results;

@@ -4,6 +4,7 @@ import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
+import com.serviceloop.platform.Messages;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,7 @@ class CaseActionPages {
             try {
                 notice = action.get();
             } catch (BadInputException e) {
-                error = explain(e.field(), Refusals.worded(messages, e, a.locale()), a.locale());
+                error = explain(e.field(), Messages.refusal(e, messages, a.locale()), a.locale());
             } catch (ConflictException e) {
                 // the page shows the case as it is now, so the reader can see what changed and try again
                 error = messages.getMessage("case.error.conflict", null, a.locale());

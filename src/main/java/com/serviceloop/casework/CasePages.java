@@ -8,6 +8,7 @@ import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.FormErrors;
+import com.serviceloop.platform.Messages;
 import com.serviceloop.platform.PageRequest;
 import jakarta.validation.Valid;
 import java.net.URLEncoder;
@@ -122,7 +123,7 @@ class CasePages {
                 var results = bulk.apply(user, new CaseCommands.Bulk(ids, action, personId, teamId, to, reason));
                 flash.addFlashAttribute("bulkResults", results);
             } catch (BadInputException | ConflictException e) {
-                flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
+                flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
             }
         }
         return "redirect:/cases" + (back.startsWith("?") ? back : "");

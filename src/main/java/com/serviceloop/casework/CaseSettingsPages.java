@@ -5,6 +5,7 @@ import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.Messages;
 import com.serviceloop.platform.NotFoundException;
 import jakarta.validation.Validator;
 import java.time.DateTimeException;
@@ -127,7 +128,7 @@ class CaseSettingsPages {
             }
             flash.addFlashAttribute("notice", "case.saved");
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
+            flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
         }
         return "redirect:/settings/cases";
     }
@@ -161,7 +162,7 @@ class CaseSettingsPages {
             calendars.save(outletId, new CalendarRepository.Settings(zone, hours, holidays));
             flash.addFlashAttribute("notice", "case.saved");
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
+            flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
         } catch (DateTimeException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -190,7 +191,7 @@ class CaseSettingsPages {
             sqi.setTarget(target == null ? -1 : target);
             flash.addFlashAttribute("notice", "case.saved");
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
+            flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
         }
         return "redirect:/settings/cases";
     }
@@ -208,7 +209,7 @@ class CaseSettingsPages {
                 topics.save(outletType, f);
                 flash.addFlashAttribute("notice", "case.saved");
             } catch (BadInputException e) {
-                flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
+                flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
             }
         }
         flash.addAttribute("topicType", outletType);
@@ -231,7 +232,7 @@ class CaseSettingsPages {
             topics.setIndustry(outletType, industry);
             flash.addFlashAttribute("notice", "case.saved");
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
+            flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
         }
         flash.addAttribute("topicType", outletType);
         return "redirect:/settings/cases#topics";
@@ -243,7 +244,7 @@ class CaseSettingsPages {
         try {
             flash.addFlashAttribute("webhookSecret", webhooks.create(url));
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
+            flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
         }
         return "redirect:/settings/cases";
     }

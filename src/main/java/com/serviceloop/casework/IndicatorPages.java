@@ -4,6 +4,7 @@ import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.Messages;
 import com.serviceloop.platform.ScriptJson;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -103,7 +104,7 @@ class IndicatorPages {
             sqi.record(user, new Sqi.EventForm(outletId, failureCode, occurredOn, quantity, note));
             flash.addFlashAttribute("notice", "case.saved");
         } catch (BadInputException e) {
-            flash.addFlashAttribute("error", Refusals.worded(messages, e, locale));
+            flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
         }
         return "redirect:/cases/indicators";
     }
