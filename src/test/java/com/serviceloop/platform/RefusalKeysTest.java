@@ -44,7 +44,10 @@ class RefusalKeysTest {
             }
         }
         assertThat(used).contains("error.standard.unknownStep", "error.platform.required");
-        assertThat(used.stream().filter(k -> !en.containsKey(k) || !zh.containsKey(k))).isEmpty();
+        // a literal ending in '.' is a prefix completed in the code ("error.organisation.kind." + kind)
+        assertThat(used.stream().filter(k -> k.endsWith(".")
+                ? en.stringPropertyNames().stream().noneMatch(e -> e.startsWith(k)) || zh.stringPropertyNames().stream().noneMatch(e -> e.startsWith(k))
+                : !en.containsKey(k) || !zh.containsKey(k))).isEmpty();
     }
 
     @Test
