@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * defaults until then. The industry of an outlet type also picks its SQI failure types.
  */
 @Service
-public class CaseTopics {
+class CaseTopics {
     private static final String INDUSTRY_KEY = "casework.industry.";
     private final JdbcClient jdbc;
     private final AppSettings settings;

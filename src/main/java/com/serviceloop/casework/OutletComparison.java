@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * region too, never the other outlets' figures.
  */
 @Service
-public class OutletComparison {
+class OutletComparison {
     private final CaseIndicators indicators;
     private final JdbcClient jdbc;
 
