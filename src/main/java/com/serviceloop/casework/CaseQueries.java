@@ -220,16 +220,16 @@ class CaseQueries {
     public void export(AppUser user, CaseFilter f, Writer out) throws IOException {
         OutletScope scope = org.scopeOf(user);
         Where w = where(user, f, scope);
-        CSVPrinter csv = new CSVPrinter(out, CsvFiles.WRITE);
+        CSVPrinter csv = CsvFiles.printer(out);
         csv.printRecord("id", "created_at", "outlet", "channel", "case_type", "severity", "status", "owner", "team",
                 "customer", "description", "remedy", "remedy_cost", "problem", "resolved_at", "closed_at", "topic",
                 "product");
         bind(scope, SELECT + w.sql() + " ORDER BY c.id LIMIT " + EXPORT_LIMIT, w)
                 .query(Rows.of(SupportCase.class)).stream().forEach(c -> {
                     try {
-                        csv.printRecord(c.id(), c.createdAt(), c.outletName(), c.channel(), c.caseType(), c.severity(),
-                                c.status(), c.ownerName(), c.ownerTeamName(), c.customerName(), c.description(), c.remedy(),
-                                c.remedyCost(), c.problem(), c.resolvedAt(), c.closedAt(), c.topic(), c.product());
+                        csv.printRecord(CsvFiles.safe(c.id(), c.createdAt(), c.outletName(), c.channel(), c.caseType(),
+                                c.severity(), c.status(), c.ownerName(), c.ownerTeamName(), c.customerName(), c.description(),
+                                c.remedy(), c.remedyCost(), c.problem(), c.resolvedAt(), c.closedAt(), c.topic(), c.product()));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

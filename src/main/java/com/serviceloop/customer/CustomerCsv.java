@@ -82,7 +82,7 @@ final class CustomerCsv {
                 c.incomeBand(), c.education(), c.socialClass(), c.wouldRecommend(), c.consentContact(),
                 c.consentSurvey(), c.consentAnalysis(), c.valuesNote(), c.attitudes(), c.habits(), c.preferences(),
                 c.expectations()));
-        out.printRecord(row);
+        out.printRecord(CsvFiles.safe(row.toArray()));
     }
 
     private static <E extends Enum<E>> E enumCell(CSVRecord r, String column, Class<E> type) {

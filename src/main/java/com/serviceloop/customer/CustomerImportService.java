@@ -118,7 +118,7 @@ class CustomerImportService {
     public void exportCustomers(AppUser user, Writer out) throws IOException {
         Map<Long, String> codes = org.visibleOutlets(user).stream()
                 .collect(Collectors.toMap(OrgUnit::id, OrgUnit::code));
-        CSVPrinter printer = new CSVPrinter(out, CsvFiles.WRITE);
+        CSVPrinter printer = CsvFiles.printer(out);
         CustomerCsv.printHeader(printer);
         customersExport(user, printer, codes);
         printer.flush();

@@ -46,7 +46,7 @@ class SurveyExports {
             column.put(questions.get(i).id(), i);
             header.add("q" + questions.get(i).position());
         }
-        CSVPrinter csv = new CSVPrinter(out, CsvFiles.WRITE);
+        CSVPrinter csv = CsvFiles.printer(out);
         csv.printRecord(header);
         OutletScope scope = org.scopeOf(user);
         ResponseWhere w = ResponseWhere.of(surveyId, f, scope, zone);
@@ -89,7 +89,7 @@ class SurveyExports {
             return;
         }
         try {
-            csv.printRecord(row);
+            csv.printRecord(CsvFiles.safe(row));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -214,7 +214,7 @@ class CaseFollowUpIntegrationTest extends ApiTest {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(csv.lines().toList()).hasSize(2);
-        assertThat(csv).startsWith("id,created_at,outlet").contains("Loyalty points missing");
+        assertThat(csv).startsWith("\uFEFFid,created_at,outlet").contains("Loyalty points missing");
 
         // hand the request to the team: it leaves the colleague's queue and any member can take it
         postJson("/api/v1/cases/" + teams + "/handover", colleagueToken, Map.of("teamId", chain.teamA().id(),

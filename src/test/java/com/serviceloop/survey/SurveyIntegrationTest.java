@@ -340,14 +340,20 @@ class SurveyIntegrationTest extends ApiTest {
         List<Question> q = questions("recommend");
         answer(token, submission(Map.of(q.get(0).id(), 9, q.get(1).id(), "Friendly, \"quick\", and clear"))).andExpect(status().isCreated());
         answer(token, submission(Map.of(q.get(0).id(), 4))).andExpect(status().isCreated());
+        // anyone with the public link can write a comment a spreadsheet would run as a formula
+        answer(token, submission(Map.of(q.get(0).id(), 7, q.get(1).id(), "=HYPERLINK(\"http://evil.example\",\"click\")")))
+                .andExpect(status().isCreated());
+        answer(token, submission(Map.of(q.get(0).id(), 8, q.get(1).id(), "-2+3"))).andExpect(status().isCreated());
         String csv = mvc.perform(get("/api/v1/surveys/" + survey("recommend") + "/responses/export?outletId=" + chain.outletA().id())
                 .header("Authorization", "Bearer " + managerToken)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).isEqualTo("response_id,submitted_at,outlet,channel,customer_id,language,complete,satisfaction,q1,q2");
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo("\uFEFFresponse_id,submitted_at,outlet,channel,customer_id,language,complete,satisfaction,q1,q2");
         assertThat(lines.get(1)).endsWith(",9,\"Friendly, \"\"quick\"\", and clear\"");
         assertThat(lines.get(2)).endsWith(",4,");
+        assertThat(lines.get(3)).endsWith(",7,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"");
+        assertThat(lines.get(4)).endsWith(",8,'-2+3");
 
         String staff = token(fixtures.person(Role.STAFF, chain.outletA().id()));
         for (Object[] c : new Object[][] {{"Yes with mail", true, "yes@example.com"}, {"Yes no mail", true, ""},
