@@ -20,8 +20,11 @@ public class PersonService {
     private final OrgRepository units;
     private final PasswordEncoder encoder;
     private final AppSettings settings;
+    private final SignedInSessions signedIn;
 
-    public PersonService(PersonRepository people, OrgRepository units, PasswordEncoder encoder, AppSettings settings) {
+    public PersonService(PersonRepository people, OrgRepository units, PasswordEncoder encoder, AppSettings settings,
+                         SignedInSessions signedIn) {
+        this.signedIn = signedIn;
         this.people = people;
         this.units = units;
         this.encoder = encoder;
@@ -104,7 +107,9 @@ public class PersonService {
         if (!people.update(id, f, hash(f.password()), version)) {
             throw ConflictException.of("error.organisation.personChanged", String.valueOf(id));
         }
-        return get(id);
+        Person after = get(id);
+        signedIn.endIfAccessChanged(current, after, f.password() != null && !f.password().isBlank());
+        return after;
     }
 
     private PersonForm normalise(PersonForm f) {
