@@ -60,6 +60,21 @@ class AccessIntegrationTest extends ApiTest {
     }
 
     @Test
+    void aMissingRoleIsRefusedWithA403BeforeTheInputIsLookedAt() throws Exception {
+        Fixtures.Chain chain = fixtures.chain();
+        String auditor = token(fixtures.person(Role.AUDITOR, chain.region().id()));
+        String staff = token(fixtures.person(Role.STAFF, chain.outletA().id()));
+        String manager = token(fixtures.person(Role.MANAGER, chain.outletA().id()));
+        // an empty form has every required field missing: only someone allowed to write learns that
+        postJson("/api/v1/standards", auditor, Map.of()).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.errors").doesNotExist());
+        putJson("/api/v1/standards/1", staff, "{not json").andExpect(status().isForbidden());
+        postJson("/api/v1/cases", auditor, Map.of()).andExpect(status().isForbidden());
+        postJson("/api/v1/standards", manager, Map.of()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors").isArray());
+    }
+
+    @Test
     void tokensOfDeactivatedPeopleStopWorking() throws Exception {
         Fixtures.Chain chain = fixtures.chain();
         AppUser staff = fixtures.person(Role.STAFF, chain.outletA().id());
