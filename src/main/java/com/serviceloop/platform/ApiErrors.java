@@ -86,7 +86,9 @@ public class ApiErrors {
             String field = m.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String detail = m instanceof InvalidFormatException f
+            String detail = m instanceof InvalidFormatException f && f.getValue() instanceof String text
+                    && NoNulCharacters.hasNul(text) ? say("error.platform.nul")
+                    : m instanceof InvalidFormatException f
                     ? say("error.platform.notAValid", String.valueOf(f.getValue()), f.getTargetType().getSimpleName())
                     : say("error.platform.wrongTypeValue");
             return badRequest(List.of(new FieldError(field, detail)));
@@ -97,7 +99,8 @@ public class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
         String value = String.valueOf(e.getValue());
-        return badRequest(List.of(new FieldError(e.getName(), say("error.platform.wrongType", value))));
+        return badRequest(List.of(new FieldError(e.getName(), NoNulCharacters.hasNul(value) ? say("error.platform.nul")
+                : say("error.platform.wrongType", value))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -177,6 +180,16 @@ public class ApiErrors {
     }
 
     /** For filters, which run before MVC's exception handling. */
+    /** A 400 naming one field, written where no controller is at hand (a filter); the same body as {@link #badRequest}. */
+    public static void writeFieldError(HttpServletResponse res, String field, String message) throws IOException {
+        res.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        res.setContentType("application/problem+json");
+        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        var body = Map.of("status", 400, "title", "Invalid input", "detail", field + ": " + message,
+                "errors", List.of(new FieldError(field, message)));
+        res.getWriter().write(JSON.writeValueAsString(body));
+    }
+
     public static void writeJson(HttpServletResponse res, int status, String title, String detail) throws IOException {
         res.setStatus(status);
         res.setContentType("application/problem+json");

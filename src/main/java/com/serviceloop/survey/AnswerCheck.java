@@ -1,6 +1,7 @@
 package com.serviceloop.survey;
 
 import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.NoNulCharacters;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,6 +90,9 @@ final class AnswerCheck {
                         throw BadInputException.of(field, "error.survey.answerTextTooLong", String.valueOf(MAX_TEXT));
                     }
                     String t = v.asText().strip();
+                    if (NoNulCharacters.hasNul(t)) {
+                        throw BadInputException.of(field, "error.platform.nul");
+                    }
                     yield t.isEmpty() ? null : new Answer(q.id(), null, t);
                 }
             };
