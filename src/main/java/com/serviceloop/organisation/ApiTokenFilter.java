@@ -10,7 +10,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates /api requests that carry "Authorization: Bearer sl_..." as the token's owner. */
+/**
+ * Authenticates requests to the API, the API description and the management endpoints (a metrics
+ * scraper) that carry "Authorization: Bearer sl_..." as the token's owner.
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
     private final ApiTokenService tokens;
 
@@ -20,7 +23,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !(path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs"))
                 || !SecurityConfig.BEARER.matches(request);
     }
 

@@ -15,8 +15,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration
@@ -31,15 +33,19 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, ApiTokenService tokens) throws Exception {
-        RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
+        // machine endpoints answer 401/403 as JSON; pages send a person to the sign-in page
+        RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
+                PathPatternRequestMatcher.pathPattern("/actuator/**"), PathPatternRequestMatcher.pathPattern("/v3/api-docs/**"));
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                 .requestMatchers("/login", "/setup", "/api/v1/setup").permitAll()
                 // public survey pages and submissions: the unguessable link token is the key
                 .requestMatchers("/s/**", "/api/v1/public/**").permitAll()
-                .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
-                .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                // metrics and the API description tell an outsider too much: an administrator's token or session
+                .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/lang").permitAll()
                 // administration, refused before any input is looked at (methods check it again)
                 .requestMatchers("/api/v1/people/**", "/api/v1/tokens/**").hasRole(Role.ADMIN.name())
@@ -61,7 +67,11 @@ class SecurityConfig {
             .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
             .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                            + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+                            + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                    // links to other sites carry no path or query (survey tokens live in paths)
+                    .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                    // the camera serves case photos from this site only; nothing else is asked of the device
+                    .permissionsPolicyHeader(p -> p.policy("camera=(self), microphone=(), geolocation=(), payment=(), usb=()")));
         return http.build();
     }
 

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -199,14 +200,23 @@ class AccessIntegrationTest extends ApiTest {
     }
 
     @Test
-    void healthMetricsAndApiDocsArePublished() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+    void healthIsOpenMetricsNeedAnAdministratorAndApiDocsASignIn() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
+                .andExpect(header().string("Permissions-Policy", Matchers.containsString("microphone=()")));
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        String staff = token(fixtures.person(Role.STAFF, fixtures.chain().outletA().id()));
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + staff)).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + adminToken)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("jvm_memory_used_bytes")));
-        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer " + staff)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/customers']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/visits/import']").exists())
                 .andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"));
-        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        // the browsable description is a page: a person signs in for it
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/swagger-ui/index.html").with(user(fixtures.admin()))).andExpect(status().isOk());
     }
 }
