@@ -95,7 +95,7 @@ class BrowserJourneysTest {
         signIn(b, "admin");
         assertThat(b.driver.getTitle()).contains("今日工作");
         b.looksRight();
-        b.touchTargets("header a, header button, nav a");
+        b.touchTargets("header a, header button, header label, nav a");
     }
 
     @Test
