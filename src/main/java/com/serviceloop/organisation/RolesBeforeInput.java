@@ -30,10 +30,10 @@ class RolesBeforeInput implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method) {
-            // the role rules read no method argument, so none is needed to decide
-            Object bean = method.createWithResolvedBean().getBean();
+            // the handler mapping hands over the method with its bean resolved; the role rules read no
+            // method argument, so none is needed to decide
             AuthorizationResult result = rules.authorize(SecurityContextHolder.getContext()::getAuthentication,
-                    new SimpleMethodInvocation(bean, method.getMethod()));
+                    new SimpleMethodInvocation(method.getBean(), method.getMethod()));
             if (result != null && !result.isGranted()) {
                 throw new AccessDeniedException("Your role does not allow this");
             }

@@ -49,14 +49,14 @@ public class ApiErrors {
         this.messages = messages;
     }
 
-    /** A keyed refusal in the caller's language (Accept-Language or the language cookie), else its English text. */
-    private String worded(String key, Object[] args, String english) {
-        return key == null ? english : messages.getMessage(key, args, english, LocaleContextHolder.getLocale());
+    /** A refusal in the caller's language (Accept-Language or the language cookie) when it is keyed, else as raised. */
+    private String worded(RuntimeException e) {
+        return Messages.refusal(e, messages, LocaleContextHolder.getLocale());
     }
 
     /** ApiErrors' own wording: English unless the caller asked for another language. */
     private String say(String key, Object... args) {
-        return worded(key, args, Messages.english(key, args));
+        return messages.getMessage(key, args, Messages.english(key, args), LocaleContextHolder.getLocale());
     }
 
     public record FieldError(String field, String message) {
@@ -77,7 +77,7 @@ public class ApiErrors {
 
     @ExceptionHandler(BadInputException.class)
     ProblemDetail invalid(BadInputException e) {
-        return badRequest(List.of(new FieldError(e.field(), worded(e.key(), e.args(), e.getMessage()))));
+        return badRequest(List.of(new FieldError(e.field(), worded(e))));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -129,8 +129,7 @@ public class ApiErrors {
 
     @ExceptionHandler({ConflictException.class, OptimisticLockingFailureException.class})
     ProblemDetail conflict(RuntimeException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e instanceof ConflictException c
-                ? worded(c.key(), c.args(), c.getMessage()) : e.getMessage());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, worded(e));
         p.setTitle("Conflict");
         return p;
     }

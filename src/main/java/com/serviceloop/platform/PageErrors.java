@@ -31,8 +31,7 @@ class PageErrors {
     String conflict(ConflictException e, HttpServletResponse response, Model model, Locale locale) {
         response.setStatus(409);
         model.addAttribute("status", 409);
-        model.addAttribute("detail", e.key() == null ? e.getMessage()
-                : messages.getMessage(e.key(), e.args(), e.getMessage(), locale));
+        model.addAttribute("detail", Messages.refusal(e, messages, locale));
         return "error";
     }
 }
