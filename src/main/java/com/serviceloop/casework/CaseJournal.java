@@ -57,6 +57,9 @@ class CaseJournal {
                     .addValue("from", e.from() == null ? null : e.from().name(), Types.VARCHAR)
                     .addValue("to", e.to() == null ? null : e.to().name(), Types.VARCHAR)
                     .addValue("detail", text, Types.VARCHAR));
+            if (subscribers.isEmpty()) {
+                continue; // no one to tell: the payload need not be written
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("event", e.kind());
             body.put("caseId", e.caseId());
