@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookAddresses {
     static final String ALLOWED_HOSTS = "serviceloop.webhooks.allowed-hosts";
+    private static final String NOT_LISTED = "; the host is not in " + ALLOWED_HOSTS;
 
     /** Name resolution; the JVM's own in production, so the HTTP client then connects to the answer just checked. */
     interface Resolver {
@@ -53,6 +55,10 @@ class WebhookAddresses {
         this.resolver = resolver;
     }
 
+    /** What is wrong with an address: the message key with its arguments, and the same in English for the delivery log. */
+    private record Problem(String key, List<String> args, String english) {
+    }
+
     /** The address to store, or a refusal naming the url field. */
     URI checkRegistration(String url) {
         URI uri;
@@ -61,52 +67,41 @@ class WebhookAddresses {
         } catch (URISyntaxException e) {
             throw BadInputException.of("url", "error.casework.badUrl", url);
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!Set.of("http", "https").contains(scheme) || uri.getHost() == null) {
-            throw BadInputException.of("url", "error.casework.httpUrl");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw BadInputException.of("url", "error.casework.webhookCredentials");
-        }
-        String host = host(uri);
-        if (allowed(host)) {
-            return uri;
-        }
-        AddressKind byName = AddressKind.ofName(host);
-        if (byName != null) {
-            throw BadInputException.of("url", byName.key, host, host);
-        }
-        InetAddress[] addresses;
+        Problem problem;
         try {
-            addresses = resolver.resolve(host);
+            problem = problem(uri);
         } catch (UnknownHostException e) {
-            throw BadInputException.of("url", "error.casework.webhookUnknownHost", host);
+            throw BadInputException.of("url", "error.casework.webhookUnknownHost", host(uri));
         }
-        for (InetAddress address : addresses) {
-            AddressKind kind = AddressKind.of(address);
-            if (kind != null) {
-                throw BadInputException.of("url", kind.key, host, address.getHostAddress());
-            }
+        if (problem != null) {
+            throw BadInputException.of("url", problem.key(), problem.args().toArray());
         }
         return uri;
     }
 
     /** Checks a stored address just before sending to it; a name that no longer resolves is an ordinary failure. */
     void checkDelivery(URI uri) throws Refused, UnknownHostException {
+        Problem problem = problem(uri);
+        if (problem != null) {
+            throw new Refused("refused: " + problem.english());
+        }
+    }
+
+    private Problem problem(URI uri) throws UnknownHostException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!Set.of("http", "https").contains(scheme) || uri.getHost() == null) {
-            throw new Refused("refused: only http and https addresses are called");
+            return new Problem("error.casework.httpUrl", List.of(), "only http and https addresses are called");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new Refused("refused: the address carries a user name or password");
+            return new Problem("error.casework.webhookCredentials", List.of(), "the address carries a user name or password");
         }
         String host = host(uri);
         if (allowed(host)) {
-            return;
+            return null;
         }
         AddressKind byName = AddressKind.ofName(host);
         if (byName != null) {
-            throw new Refused("refused: " + host + " is " + byName.english + notListed());
+            return new Problem(byName.key, List.of(host, host), host + " is " + byName.english + NOT_LISTED);
         }
         InetAddress[] addresses;
         try {
@@ -117,14 +112,12 @@ class WebhookAddresses {
         for (InetAddress address : addresses) {
             AddressKind kind = AddressKind.of(address);
             if (kind != null) {
-                throw new Refused("refused: " + host + " resolves to " + address.getHostAddress() + ", "
-                        + kind.english + notListed());
+                String shown = address.getHostAddress();
+                return new Problem(kind.key, List.of(host, shown),
+                        host + " resolves to " + shown + ", " + kind.english + NOT_LISTED);
             }
         }
-    }
-
-    private static String notListed() {
-        return "; the host is not in " + ALLOWED_HOSTS;
+        return null;
     }
 
     private boolean allowed(String host) {
