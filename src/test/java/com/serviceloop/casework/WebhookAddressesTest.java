@@ -18,12 +18,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Which webhook addresses are refused, at registration and again at delivery, with names resolved by a stand-in DNS. */
 class WebhookAddressesTest {
     private final Map<String, String> dns = new ConcurrentHashMap<>(Map.of(
-            "hooks.example.com", "93.184.216.34", "intranet.example.com", "10.0.0.7", "rebind.example.com", "93.184.216.35"));
+            "hooks.example.com", "93.184.216.34", "intranet.example.com", "10.0.0.7", "rebind.example.com", "93.184.216.35",
+            "mixed.example.com", "93.184.216.36,192.168.7.7"));
     private final AtomicReference<String> allowed = new AtomicReference<>("");
     private final WebhookAddresses addresses = new WebhookAddresses(allowed::get, host -> {
         String address = dns.get(host);
         if (address != null) {
-            return new InetAddress[] {InetAddress.getByName(address)};
+            InetAddress[] all = new InetAddress[address.split(",").length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = InetAddress.getByName(address.split(",")[i]);
+            }
+            return all;
         }
         if (host.matches("[0-9.]+|.*:.*")) { // a literal: parsed, never looked up
             return InetAddress.getAllByName(host);
@@ -51,6 +56,7 @@ class WebhookAddressesTest {
         "http://[fd12:3456::1]/hook, error.casework.webhookPrivate",
         "http://[64:ff9b::10.0.0.1]/hook, error.casework.webhookPrivate",
         "https://intranet.example.com/hook, error.casework.webhookPrivate",
+        "https://mixed.example.com/hook, error.casework.webhookPrivate",
         "http://100.64.0.1/hook, error.casework.webhookShared",
         "http://100.127.255.254/hook, error.casework.webhookShared",
         "http://0.0.0.0:8080/hook, error.casework.webhookUnspecified",
