@@ -22,3 +22,28 @@ document.addEventListener('click', function (e) {
   document.getElementById('customer-search').value = pick.getAttribute('data-label');
   document.getElementById('customer-hits').textContent = '✓ ' + pick.getAttribute('data-label');
 });
+// The Content-Security-Policy runs no inline script or on* attribute, so page behaviour is declared
+// with data-* attributes and wired here once for every page (and for what htmx swaps in later).
+// A select marked data-autosubmit applies its choice at once (outlet and outlet-type pickers).
+document.addEventListener('change', function (e) {
+  var select = e.target.closest('[data-autosubmit]');
+  if (select && select.form) {
+    select.form.submit();
+  }
+});
+// A button marked data-print prints the page (handbook, survey poster).
+document.addEventListener('click', function (e) {
+  if (e.target.closest('[data-print]')) {
+    e.preventDefault();
+    window.print();
+  }
+});
+// A range marked data-split-out="ID" shows "value / 100 - value" in element ID (priorities split).
+document.addEventListener('input', function (e) {
+  var range = e.target.closest('[data-split-out]');
+  if (!range) return;
+  var out = document.getElementById(range.getAttribute('data-split-out'));
+  if (out) {
+    out.textContent = range.value + ' / ' + (100 - range.value);
+  }
+});

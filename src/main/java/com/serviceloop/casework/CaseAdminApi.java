@@ -185,7 +185,10 @@ class CaseAdminApi {
     public record WebhookForm(@NotBlank @Size(max = 500) String url) {
     }
 
-    @Operation(summary = "Subscribe an address to case events; the signing secret is shown only in this answer")
+    @Operation(summary = "Subscribe an address to case events; the signing secret is shown only in this answer",
+            description = "400 on url for non-http(s) addresses, user names or passwords in the address, and hosts that are "
+                    + "or resolve to loopback, private, link-local, carrier-grade NAT, unspecified, multicast or cloud "
+                    + "metadata addresses, unless listed in serviceloop.webhooks.allowed-hosts (README: Webhooks)")
     @Roles.Admin
     @PostMapping("/webhooks")
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,6 +1,5 @@
 package com.serviceloop.casework;
 
-import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.Outbox;
 import com.serviceloop.platform.Rows;
@@ -29,10 +28,12 @@ class Webhooks {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final WebhookAddresses addresses;
 
-    public Webhooks(JdbcClient jdbc, Outbox outbox) {
+    public Webhooks(JdbcClient jdbc, Outbox outbox, WebhookAddresses addresses) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.addresses = addresses;
     }
 
     public record Webhook(long id, String url, boolean active, OffsetDateTime createdAt) {
@@ -52,16 +53,9 @@ class Webhooks {
         return jdbc.sql("SELECT id, url, active, created_at FROM webhook ORDER BY id").query(Rows.of(Webhook.class)).list();
     }
 
+    /** Refused (400 on url) for addresses this server should not call: see {@link WebhookAddresses}. */
     public Created create(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw BadInputException.of("url", "error.casework.badUrl", url);
-        }
-        if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
-            throw BadInputException.of("url", "error.casework.httpUrl");
-        }
+        URI uri = addresses.checkRegistration(url);
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);

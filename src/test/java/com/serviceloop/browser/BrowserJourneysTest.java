@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -231,6 +233,28 @@ class BrowserJourneysTest {
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(doc)).contains("服务手册");
         }
+    }
+
+    @Test
+    @Order(7)
+    void pageBehavioursRunUnderAPolicyWithoutInlineScript() {
+        Fixtures.Chain chain = fixtures.chain();
+        Browser b = zh().desktop().go("/settings/cases");
+        // an outlet picked in the list shows that outlet's hours at once (data-autosubmit)
+        new Select(b.find("select[data-autosubmit]")).selectByValue(Long.toString(chain.outletB().id()));
+        new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> b.path().contains("outletId=" + chain.outletB().id()));
+        b.looksRight();
+        // the split of the priorities follows the slider (data-split-out)
+        b.go("/standards/priorities?outletType=pharmacy");
+        String before = b.text("#split-out");
+        b.find("#proceduralWeight").sendKeys(Keys.ARROW_RIGHT);
+        b.waitFor("#split-out");
+        String value = (String) b.js("return document.getElementById('proceduralWeight').value;");
+        assertThat(b.text("#split-out")).isNotEqualTo(before).isEqualTo(value + " / " + (100 - Integer.parseInt(value)));
+        b.looksRight();
+        // htmx took its settings from the meta tag, not from an inline script
+        assertThat(b.js("return htmx.config.allowEval + ' ' + htmx.config.includeIndicatorStyles;")).isEqualTo("false false");
+        assertThat(b.js("return document.querySelectorAll('style').length;")).isEqualTo(0L);
     }
 
     private JsonNode api(String method, String path, String token, String body) throws IOException, InterruptedException {

@@ -107,6 +107,9 @@ class CasePagesTest extends PageTest {
         // a settings page shows the refusal as its notice, in the same language
         submit(fixtures.admin(), "/settings/cases/webhook?lang=zh", "url", "ftp://example.com/hook")
                 .andExpect(flash().attribute("error", "请填写以 http:// 或 https:// 开头的地址"));
+        submit(fixtures.admin(), "/settings/cases/webhook?lang=zh", "url", "http://192.168.1.20/hook")
+                .andExpect(flash().attribute("error", "不能向 192.168.1.20 发送 Webhook：192.168.1.20 属于内部网络。"
+                        + "请填写互联网上的接收地址，或请管理员把该主机加入允许列表"));
     }
 
     @Test
