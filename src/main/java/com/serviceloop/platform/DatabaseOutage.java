@@ -14,6 +14,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -35,10 +36,18 @@ public final class DatabaseOutage {
      * (a DataAccessResourceFailureException) or CannotCreateTransactionException at the start of a
      * transaction; a connection dropped mid-statement (SQLState 08…, or 57P0x when PostgreSQL shuts
      * down) is DataAccessResourceFailureException; a commit that loses its connection may arrive
-     * wrapped in a TransactionSystemException, hence the walk down to the SQLException.
+     * wrapped in a TransactionSystemException, hence the walk down to the SQLException. When the
+     * connection drops mid-transaction, the rollback fails too (HikariCP's "Connection is closed",
+     * no SQLState) and that failure is thrown instead of the first one — seen from the survey
+     * writer while PostgreSQL shut down. The transaction manager translates what it can, so a
+     * commit or rollback failing as a bare SQLException means the connection is gone.
      */
     public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransactionSystemException tse && (tse.getCause() instanceof SQLException
+                    || tse.getApplicationException() != null && isCause(tse.getApplicationException()))) {
+                return true;
+            }
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof TransientDataAccessResourceException || t instanceof QueryTimeoutException
                     || t instanceof RecoverableDataAccessException || t instanceof SQLTransientConnectionException

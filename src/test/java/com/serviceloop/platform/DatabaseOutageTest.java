@@ -60,7 +60,19 @@ class DatabaseOutageTest {
                 () -> new QueryTimeoutException("canceling statement due to statement timeout"),
                 () -> new TransactionSystemException("Could not commit JDBC transaction",
                         new SQLException("terminating connection due to administrator command", "57P01")),
-                () -> new IllegalStateException("wrapped", new DataAccessResourceFailureException("connection refused")));
+                () -> new IllegalStateException("wrapped", new DataAccessResourceFailureException("connection refused")),
+                DatabaseOutageTest::rollbackFailedAfterTheConnectionDropped,
+                // a commit that lost its connection, then its rollback too: the commit's failure is only logged
+                () -> new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")));
+    }
+
+    /** What the survey writer saw when PostgreSQL shut down mid-batch: the rollback's failure, the real one aside. */
+    private static RuntimeException rollbackFailedAfterTheConnectionDropped() {
+        TransactionSystemException e = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        e.initApplicationException(new DataAccessResourceFailureException(
+                "PreparedStatementCallback; FATAL: terminating connection due to administrator command"));
+        return e;
     }
 
     @RestController
