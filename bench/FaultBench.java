@@ -38,8 +38,12 @@ public class FaultBench {
     static final long AFTER_FAULTS_S = 15;
     static volatile long end;
     static volatile boolean faultsDone;
-    /** When the current fault's command returned, and the first 201 after it (for the recovery time). */
-    static volatile long faultReturned;
+    /**
+     * While a fault is on: the first failed request after its command began, and the first 201
+     * after that failure — the time the respondents could not answer (0: none failed).
+     */
+    static volatile boolean faultOn;
+    static final AtomicLong FIRST_FAILURE = new AtomicLong();
     static final AtomicLong FIRST_201_AFTER = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
@@ -85,7 +89,7 @@ public class FaultBench {
                     if (status == 201 || status == 409 && retry) {
                         if (status == 201) {
                             acknowledged.add(key);
-                            if (faultReturned != 0) {
+                            if (faultOn && FIRST_FAILURE.get() != 0) {
                                 FIRST_201_AFTER.compareAndSet(0, System.nanoTime());
                             }
                         } else {
@@ -94,6 +98,9 @@ public class FaultBench {
                         seq++;
                         retry = false;
                     } else if (status == -1 || status == 503) {
+                        if (faultOn) {
+                            FIRST_FAILURE.compareAndSet(0, System.nanoTime());
+                        }
                         retry = true;
                         pause(200);
                     } else {
@@ -108,18 +115,20 @@ public class FaultBench {
         List<double[]> windows = new ArrayList<>();
         for (int f = 0; f < faults.size(); f++) {
             BenchLoad.sleepUntil(start + (long) (Double.parseDouble(faults.get(f)[0]) * 1e9));
+            FIRST_FAILURE.set(0);
+            FIRST_201_AFTER.set(0);
+            faultOn = true;
             window = "fault" + (f + 1);
             double from = (System.nanoTime() - start) / 1e9;
             int rc = new ProcessBuilder("bash", "-c", faults.get(f)[1]).inheritIO().start().waitFor();
             long returned = System.nanoTime();
-            FIRST_201_AFTER.set(0);
-            faultReturned = returned;
             window = "up";
-            while (FIRST_201_AFTER.get() == 0 && System.nanoTime() - returned < 120_000_000_000L) {
+            while (FIRST_FAILURE.get() != 0 && FIRST_201_AFTER.get() == 0 && System.nanoTime() - returned < 120_000_000_000L) {
                 pause(20);
             }
-            faultReturned = 0;
-            windows.add(new double[] {from, (returned - start) / 1e9, (FIRST_201_AFTER.get() - returned) / 1e9});
+            faultOn = false;
+            windows.add(new double[] {from, (returned - start) / 1e9,
+                FIRST_FAILURE.get() == 0 ? 0 : (FIRST_201_AFTER.get() - FIRST_FAILURE.get()) / 1e9});
             if (rc != 0) {
                 System.out.println("FAIL: fault command " + (f + 1) + " exited " + rc);
             }
@@ -149,7 +158,7 @@ public class FaultBench {
                         + "stored_but_answer_lost=%d incomplete_responses=%d%n", label, CLIENTS, ranFor, requests.sum(),
                 acknowledged.size(), stored, duplicates, lost, storedBeforeLostAnswer.sum(), incomplete);
         for (int f = 0; f < windows.size(); f++) {
-            System.out.printf("  fault%d (%s): from_s=%.1f to_s=%.1f first_201_after_s=%.2f%n", f + 1,
+            System.out.printf("  fault%d (%s): from_s=%.1f to_s=%.1f unanswered_s=%.1f%n", f + 1,
                     faults.get(f)[1].replaceAll("\\s+", " ").replaceAll("^(.{0,90}).*", "$1"), windows.get(f)[0],
                     windows.get(f)[1], windows.get(f)[2]);
         }
