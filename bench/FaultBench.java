@@ -171,6 +171,7 @@ public class FaultBench {
                     : "outside the faults", byStatus);
         }
         HEALTH.forEach((w, seen) -> System.out.printf("  /actuator/health during %s: %s%n", w, seen));
+        PAGES.forEach((w, seen) -> System.out.printf("  GET /login?lang=zh during %s: %s%n", w, seen));
         if (FIRST_500.get() != null) {
             System.out.println("  first 500: " + FIRST_500.get().replaceAll("\\s+", " "));
         }
@@ -186,6 +187,17 @@ public class FaultBench {
     }
 
     static final Map<String, Set<String>> HEALTH = new ConcurrentHashMap<>();
+    static final Map<String, Set<String>> PAGES = new ConcurrentHashMap<>();
+
+    /** The sign-in page in Chinese: it stores its CSRF token in a new session, which lives in the database. */
+    static String page(BenchLoad.Connection c) {
+        try {
+            int status = c.exchange(new BenchLoad.Request("GET", "/login?lang=zh", List.of("Accept: text/html"), ""));
+            return status + (status == 503 && c.lastBody.contains("暂时连不上数据库") ? " (the 503 page, zh)" : "");
+        } catch (IOException e) {
+            return "no answer";
+        }
+    }
 
     /** What /actuator/health answers while each fault lasts (a load balancer's view). */
     static void pollHealth() {
@@ -201,6 +213,7 @@ public class FaultBench {
             }
             if (w.startsWith("fault")) {
                 HEALTH.computeIfAbsent(w, k -> new ConcurrentSkipListSet<>()).add(seen);
+                PAGES.computeIfAbsent(w, k -> new ConcurrentSkipListSet<>()).add(page(c));
             }
             pause(250);
         }
