@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction itself and wait for a pooled connection. Here request threads hand their item to a
  * queue and wait; a writer takes everything queued (up to {@code maxBatch}), inserts it in one
  * transaction and answers each request after the commit, so nothing acknowledged can be lost.
- * When a batch fails, its items are inserted one by one so that only the faulty one is refused.
+ * When a batch fails, its items are inserted one by one so that only the faulty one is refused —
+ * unless the database was unreachable: then the whole batch is refused at once (see
+ * {@link DatabaseOutage}), since one by one each item would wait out the pool's timeout again.
  *
  * Each instance batches its own requests; constraints in the database hold across instances.
  *
@@ -73,7 +76,8 @@ public abstract class GroupCommit<T, R> implements SmartLifecycle {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException(name + ": not stored in time", e);
+            // not acknowledged, so the client sends it again (a replay of a stored one is refused by its key)
+            throw new TransientDataAccessResourceException(name + ": not stored in time", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + ": interrupted while storing", e);
@@ -101,6 +105,10 @@ public abstract class GroupCommit<T, R> implements SmartLifecycle {
                 batch.get(i).result().complete(results.get(i));
             }
         } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) {
+                batch.forEach(p -> p.result().completeExceptionally(e));
+                return;
+            }
             if (batch.size() == 1) {
                 batch.getFirst().result().completeExceptionally(refused(e));
                 return;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -43,7 +44,10 @@ class GroupCommitTest {
         }
     }
 
-    /** "Stores" numbers: answers ten times each, refuses negative ones, and can be held at the first batch. */
+    /**
+     * "Stores" numbers: answers ten times each, refuses negative ones, finds the database unreachable
+     * for 0, and can be held at the first batch.
+     */
     static final class Numbers extends GroupCommit<Integer, Integer> {
         final List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch firstBatchHeld = new CountDownLatch(1);
@@ -64,6 +68,9 @@ class GroupCommitTest {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (items.contains(0)) {
+                throw new CannotGetJdbcConnectionException("Connection is not available, request timed out after 2000ms");
             }
             if (items.stream().anyMatch(i -> i < 0)) {
                 throw new IllegalArgumentException("negative");
@@ -132,6 +139,21 @@ class GroupCommitTest {
                 .hasMessageContaining("Refused: negative");
         assertThat(tx.rollbacks.get()).isEqualTo(2); // the whole batch, then the faulty item alone
         assertThat(tx.commits.get()).isEqualTo(2);
+    }
+
+    /** One by one, each item would wait out the pool's timeout again: 200 items, 200 × 2 s. */
+    @Test
+    void anUnreachableDatabaseFailsTheWholeBatchAtOnce() {
+        numbers = new Numbers(tx, false);
+        List<GroupCommit.Pending<Integer, Integer>> batch = List.of(new GroupCommit.Pending<>(5),
+                new GroupCommit.Pending<>(0), new GroupCommit.Pending<>(6));
+        numbers.flush(batch);
+
+        for (GroupCommit.Pending<Integer, Integer> p : batch) {
+            assertThatThrownBy(() -> p.result().join()).hasCauseInstanceOf(CannotGetJdbcConnectionException.class);
+        }
+        assertThat(numbers.batches).hasSize(1);
+        assertThat(tx.commits.get()).isZero();
     }
 
     @Test
