@@ -111,6 +111,13 @@ public class RateLimits {
             return new Verdict(p.canBeConsumed(), p.getRemainingTokens(), Duration.ofNanos(p.getNanosToWaitForRefill()));
         }
 
+        /** Forgets the key's bucket on every instance: it starts full again. */
+        public void reset(String key) {
+            String stored = storedKey(prefix, key);
+            proxies.invalidate(stored);
+            buckets.removeProxy(stored);
+        }
+
         private BucketProxy bucket(String key) {
             return proxies.get(storedKey(prefix, key), build);
         }
