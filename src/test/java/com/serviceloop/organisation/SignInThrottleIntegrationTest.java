@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
+import com.serviceloop.LowLimits;
 import com.serviceloop.TestClock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Failed sign-ins slow a username or an address down, then lock it, whatever password comes next;
@@ -24,9 +24,8 @@ import org.springframework.test.context.TestPropertySource;
  * app's clock passing the lock lets the right password in again.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"serviceloop.login.slow-after=3", "serviceloop.login.lock-after=5",
-        "serviceloop.login.address-slow-after=8", "serviceloop.login.address-lock-after=10",
-        "serviceloop.login.slow-down=PT10S", "serviceloop.login.lock-duration=PT15M"})
+// slow after 3, lock after 5 per username; 8 and 10 per address; one attempt per 10 s; locked 15 min
+@LowLimits
 class SignInThrottleIntegrationTest extends ApiTest {
     private static final String WRONG = "wrong-password-x";
     @Autowired TestClock clock;

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
+import com.serviceloop.LowLimits;
 import com.serviceloop.organisation.Role;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * address is refused with 429, a real Retry-After and a message in the caller's language, and no
  * more answers are stored than the limit; other addresses and devices go on.
  */
-@TestPropertySource(properties = {"serviceloop.surveys.max-per-address-per-minute=30",
-        "serviceloop.surveys.max-per-device-per-minute=5", "serviceloop.surveys.max-per-link-per-minute=100"})
+// 30 a minute per address, 5 per device, 100 per link
+@LowLimits
 class PublicAnswerLimitsIntegrationTest extends ApiTest {
     @Autowired SurveyRepository surveys;
     @Autowired JdbcClient jdbc;
