@@ -62,6 +62,7 @@ class RateLimitsIntegrationTest {
 
     @Test
     void aBatchedLimitRefusesAtTheLimitAndSettlesWithTheDatabase() {
+        clock.freeze();
         String key = UUID.randomUUID().toString();
         RateLimits.Limit here = limits.batched("test-batched", perMinute(100));
         int allowed = 0;
