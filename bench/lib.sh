@@ -13,15 +13,17 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 22 ] 2
 fi
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-# start_app DB PORT LOG JAR — recreates DB, starts the jar on it (heap 512 MB, plus BENCH_JAVA_OPTS), waits for health;
+# start_app DB PORT LOG JAR [APP_ARG...] — recreates DB, starts the jar on it (heap 512 MB, plus BENCH_JAVA_OPTS) with
+# the extra application arguments (e.g. --serviceloop.surveys.max-per-address-per-minute=...), waits for health;
 # sets $app to the app's pid and kills it when the script exits.
 start_app() {
   local db=$1 port=$2 log=$3 jar=$4
+  shift 4
   [ -f "$jar" ] || ./mvnw -q -B package -DskipTests
   psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS: extra JVM options, e.g. a flight recording, word-split on purpose
   SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
-  SPRING_DATASOURCE_USERNAME=$PGUSER "$JAVA" -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" >"$log" 2>&1 &
+  SPRING_DATASOURCE_USERNAME=$PGUSER "$JAVA" -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" "$@" >"$log" 2>&1 &
   app=$!
   trap 'kill $app 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Primary;
  */
 public class TestClock extends Clock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    /** While set, time stands still at this instant (moved by advance): for counts that must not refill meanwhile. */
+    private final AtomicReference<Instant> frozen = new AtomicReference<>();
     private final ZoneId zone;
 
     public TestClock(ZoneId zone) {
@@ -24,9 +26,16 @@ public class TestClock extends Clock {
 
     public void advance(Duration d) {
         offset.updateAndGet(o -> o.plus(d));
+        frozen.updateAndGet(f -> f == null ? null : f.plus(d));
+    }
+
+    /** Stops the clock where it is now, until reset. */
+    public void freeze() {
+        frozen.set(instant());
     }
 
     public void reset() {
+        frozen.set(null);
         offset.set(Duration.ZERO);
     }
 
@@ -58,7 +67,8 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant stopped = frozen.get();
+        return stopped != null ? stopped : Instant.now().plus(offset.get());
     }
 
     @Configuration

@@ -36,7 +36,11 @@ public class TestDatabase implements EnvironmentPostProcessor {
                 "spring.datasource.username", USER,
                 "spring.datasource.password", "",
                 "spring.flyway.schemas", SCHEMA,
-                "spring.flyway.default-schema", SCHEMA)));
+                "spring.flyway.default-schema", SCHEMA,
+                // each cached test context has its own pool: connections are opened on demand and handed back
+                // when idle, so that the contexts together stay under PostgreSQL's 100
+                "spring.datasource.hikari.minimum-idle", "0",
+                "spring.datasource.hikari.idle-timeout", "10000")));
         dropSchemaOnExit();
     }
 

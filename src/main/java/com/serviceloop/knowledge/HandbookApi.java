@@ -2,7 +2,6 @@ package com.serviceloop.knowledge;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
@@ -33,8 +32,7 @@ class HandbookApi {
 
     @Operation(summary = "The handbook as a PDF, in the language of Accept-Language (or ?lang=)")
     @GetMapping(value = "/{outletType}/pdf", produces = "application/pdf")
-    public void pdf(@PathVariable String outletType, Locale locale, HttpServletRequest request,
-                    HttpServletResponse response) throws IOException {
-        HandbookPage.writePdf(handbooks, templates, pdf, outletType, locale, request, response);
+    public void pdf(@PathVariable String outletType, Locale locale, HttpServletResponse response) throws IOException {
+        HandbookPage.writePdf(handbooks, templates, pdf, outletType, locale, response);
     }
 }

@@ -1,7 +1,6 @@
 package com.serviceloop.knowledge;
 
 import com.serviceloop.standard.StandardService;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -42,18 +41,17 @@ class HandbookPage {
     }
 
     @GetMapping("/handbook/{outletType}.pdf")
-    public void pdf(@PathVariable String outletType, Locale locale, HttpServletRequest request,
-                    HttpServletResponse response) throws IOException {
-        writePdf(handbooks, templates, pdf, outletType, locale, request, response);
+    public void pdf(@PathVariable String outletType, Locale locale, HttpServletResponse response) throws IOException {
+        writePdf(handbooks, templates, pdf, outletType, locale, response);
     }
 
     static void writePdf(HandbookService handbooks, SpringTemplateEngine templates, PdfRenderer pdf, String outletType,
-                         Locale locale, HttpServletRequest request, HttpServletResponse response) throws IOException {
+                         Locale locale, HttpServletResponse response) throws IOException {
         Context context = new Context(locale);
         context.setVariable("handbook", handbooks.handbook(outletType));
         String xhtml = templates.process("knowledge/handbook-pdf", context);
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"handbook-" + outletType + ".pdf\"");
-        pdf.render(xhtml, request.getRequestURL().toString(), response.getOutputStream());
+        pdf.render(xhtml, response.getOutputStream());
     }
 }

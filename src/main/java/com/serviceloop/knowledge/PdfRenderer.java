@@ -32,7 +32,11 @@ public class PdfRenderer {
     /** Read once: the font is parsed from these bytes on every render, never from the jar again. */
     private final byte[] bundledFont;
 
-    public PdfRenderer(@Value("${serviceloop.pdf.fonts:}") List<String> candidates) {
+    private final String baseUrl;
+
+    public PdfRenderer(@Value("${serviceloop.pdf.fonts:}") List<String> candidates,
+                       @Value("${serviceloop.base-url:http://localhost:8080}") String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.systemFont = candidates.stream().filter(c -> !c.isBlank()).map(File::new).filter(File::canRead).findFirst();
         this.bundledFont = systemFont.isPresent() ? new byte[0] : bundled();
         systemFont.ifPresent(f -> log.info("PDFs use the font {}", f));
@@ -51,7 +55,8 @@ public class PdfRenderer {
         return systemFont;
     }
 
-    public void render(String xhtml, String baseUri, OutputStream out) throws IOException {
+    /** Relative addresses in the page resolve against serviceloop.base-url, never against a request's (forgeable) Host. */
+    public void render(String xhtml, OutputStream out) throws IOException {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         if (systemFont.isPresent()) {
@@ -60,7 +65,7 @@ public class PdfRenderer {
             FSSupplier<InputStream> font = () -> new ByteArrayInputStream(bundledFont);
             builder.useFont(font, FONT_FAMILY, 400, FontStyle.NORMAL, true);
         }
-        builder.withHtmlContent(xhtml, baseUri);
+        builder.withHtmlContent(xhtml, baseUrl + "/");
         builder.toStream(out);
         builder.run();
     }

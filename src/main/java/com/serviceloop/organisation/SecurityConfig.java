@@ -14,6 +14,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -42,8 +44,11 @@ class SecurityConfig {
             + "frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, ApiTokenService tokens, SignInThrottle throttle) throws Exception {
         // machine endpoints answer 401/403 as JSON; pages send a person to the sign-in page
+        SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+        signedIn.setDefaultTargetUrl("/");
+        SimpleUrlAuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
         RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
                 PathPatternRequestMatcher.pathPattern("/actuator/**"), PathPatternRequestMatcher.pathPattern("/v3/api-docs/**"));
         http
@@ -63,7 +68,15 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.PUT, "/api/v1/units/**", "/api/v1/settings/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/units/**").hasRole(Role.ADMIN.name())
                 .anyRequest().authenticated())
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+            .formLogin(form -> form.loginPage("/login").permitAll()
+                .successHandler((req, res, auth) -> {
+                    throttle.succeeded(req.getParameter("username"));
+                    signedIn.onAuthenticationSuccess(req, res, auth);
+                })
+                .failureHandler((req, res, e) -> {
+                    throttle.failed(req.getParameter("username"), req.getRemoteAddr());
+                    wrongPassword.onAuthenticationFailure(req, res, e);
+                }))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
             .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, PathPatternRequestMatcher.pathPattern("/api/v1/setup"),
                     PathPatternRequestMatcher.pathPattern("/s/**"), PathPatternRequestMatcher.pathPattern("/api/v1/public/**")))
@@ -75,6 +88,7 @@ class SecurityConfig {
                             "Forbidden", "Your role does not allow this"), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
             .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
             .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     // links to other sites carry no path or query (survey tokens live in paths)
                     .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -10,6 +10,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** First run: the page that creates the first administrator, and the sign-in page. */
 @Controller
@@ -22,7 +23,10 @@ class SetupPage {
 
     /** Before the first administrator exists, SetupGate sends this page to /setup. */
     @GetMapping("/login")
-    public String login() {
+    public String login(@RequestParam(required = false) Long locked, @RequestParam(required = false) Long wait, Model model) {
+        // numbers only: the page words them, whatever else a crafted link might carry
+        model.addAttribute("lockedMinutes", locked == null ? null : String.valueOf(Math.max(1, locked)));
+        model.addAttribute("waitSeconds", wait == null ? null : String.valueOf(Math.max(1, wait)));
         return "login";
     }
 

@@ -4,12 +4,11 @@ import java.net.URI;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The address customers' phones open a survey link at: the configured public base URL
- * (serviceloop.base-url), unless it is a loopback address only this computer reaches; then the
- * address the manager is browsing at, which at least works in the office network.
+ * The address customers' phones open a survey link at: always the configured public base URL
+ * (serviceloop.base-url), never one taken from a request, whose Host header anyone can forge to
+ * put their own site on printed posters. A loopback base URL is warned about on the survey page.
  */
 @Component
 class PublicAddress {
@@ -43,9 +42,8 @@ class PublicAddress {
                 || host.equals("[::1]") || host.equals("::1") || host.equals("0.0.0.0");
     }
 
-    /** The public page of a link, to print on a poster or send. Call within a request. */
+    /** The public page of a link, to print on a poster or send. */
     public String link(String token) {
-        String base = loopback() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
-        return base + "/s/" + token;
+        return baseUrl + "/s/" + token;
     }
 }

@@ -4,11 +4,15 @@ import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.HotPath;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,11 +35,16 @@ public class PublicSurveyApi {
     private final SurveyLinks links;
     private final SurveyRepository surveys;
     private final SurveyResponses responses;
+    private final AnswerLimits limits;
+    private final MessageSource messages;
 
-    public PublicSurveyApi(SurveyLinks links, SurveyRepository surveys, SurveyResponses responses) {
+    public PublicSurveyApi(SurveyLinks links, SurveyRepository surveys, SurveyResponses responses, AnswerLimits limits,
+                           MessageSource messages) {
         this.links = links;
         this.surveys = surveys;
         this.responses = responses;
+        this.limits = limits;
+        this.messages = messages;
     }
 
     public record PublicQuestion(long id, String section, String type, String text, List<String> options,
@@ -47,8 +56,10 @@ public class PublicSurveyApi {
 
     @Operation(summary = "The survey behind a link, worded in zh or en")
     @GetMapping
-    public PublicSurvey get(@PathVariable String token, @RequestParam(defaultValue = "zh") String lang) {
+    public PublicSurvey get(@PathVariable String token, @RequestParam(defaultValue = "zh") String lang,
+                            HttpServletRequest request, HttpServletResponse response) {
         SurveyLinks.Opened opened = links.opened(token);
+        AnswerLimits.device(request, response);
         Survey s = surveys.get(opened.link().surveyId(), opened.surveyVersion());
         boolean zh = !lang.startsWith("en");
         return new PublicSurvey(s.title(zh), s.intro(zh), zh ? "zh" : "en", surveys.questions(s.id(), opened.surveyVersion()).stream()
@@ -62,20 +73,26 @@ public class PublicSurveyApi {
                              @Pattern(regexp = "^(zh|en)?$") String language, Boolean complete) {
     }
 
-    @Operation(summary = "Answer the survey. 404 unknown link, 409 already answered, 400 malformed, 429 too many")
+    @Operation(summary = "Answer the survey. 404 unknown link, 409 already answered, 400 malformed, "
+            + "429 too many from this address, device or link (Retry-After: seconds)")
     @PostMapping("/responses")
     @ResponseStatus(HttpStatus.CREATED)
-    public SurveyResponses.Accepted submit(@PathVariable String token, @Valid @RequestBody SubmitForm form) {
+    public SurveyResponses.Accepted submit(@PathVariable String token, @Valid @RequestBody SubmitForm form,
+                                           HttpServletRequest request, HttpServletResponse response) {
         if (form.answers() == null) {
             throw BadInputException.of("answers", "error.survey.answersNotObject");
         }
-        return responses.submit(token, new SurveyResponses.Submission(form.answers(), form.submissionKey(),
+        SurveyLinks.Opened opened = links.opened(token);
+        limits.take(opened.link(), request, response);
+        return responses.submit(opened, new SurveyResponses.Submission(form.answers(), form.submissionKey(),
                 form.language(), form.complete(), null));
     }
 
-    @ExceptionHandler(SurveyResponses.TooManyRequests.class)
-    ResponseEntity<Map<String, Object>> tooMany(SurveyResponses.TooManyRequests e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60")
-                .body(Map.of("status", 429, "title", "Too many requests", "detail", e.getMessage()));
+    @ExceptionHandler(AnswerLimits.TooManyAnswers.class)
+    ResponseEntity<Map<String, Object>> tooMany(AnswerLimits.TooManyAnswers e, Locale locale) {
+        String seconds = String.valueOf(e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", seconds)
+                .body(Map.of("status", 429, "title", "Too many requests",
+                        "detail", messages.getMessage("error.survey.tooManyAnswers", new Object[] {seconds}, locale)));
     }
 }

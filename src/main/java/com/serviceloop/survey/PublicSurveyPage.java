@@ -4,17 +4,19 @@ import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.Messages;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,18 +31,23 @@ class PublicSurveyPage {
     private final SurveyRepository surveys;
     private final SurveyResponses responses;
     private final MessageSource messages;
+    private final AnswerLimits limits;
 
     public PublicSurveyPage(SurveyLinks links, SurveyRepository surveys, SurveyResponses responses,
-                            MessageSource messages) {
+                            MessageSource messages, AnswerLimits limits) {
         this.links = links;
         this.surveys = surveys;
         this.responses = responses;
         this.messages = messages;
+        this.limits = limits;
     }
 
     @GetMapping("/s/{token}")
-    public String form(@PathVariable String token, Locale locale, Model model) {
-        return render(links.opened(token), locale, model, null);
+    public String form(@PathVariable String token, Locale locale, Model model, HttpServletRequest request,
+                       HttpServletResponse response) {
+        SurveyLinks.Opened opened = links.opened(token);
+        AnswerLimits.device(request, response);
+        return render(opened, locale, model, null);
     }
 
     private String render(SurveyLinks.Opened opened, Locale locale, Model model, String error) {
@@ -58,12 +65,19 @@ class PublicSurveyPage {
 
     @PostMapping("/s/{token}")
     public String submit(@PathVariable String token, @RequestParam String submissionKey, HttpServletRequest request,
-                         Locale locale, Model model) {
+                         HttpServletResponse response, Locale locale, Model model) {
         SurveyLinks.Opened opened = links.opened(token);
         SurveyLink link = opened.link();
         ObjectNode answers = answers(request, surveys.questions(link.surveyId(), opened.surveyVersion()));
         try {
+            limits.take(link, request, response);
             responses.submit(opened, new SurveyResponses.Submission(answers, submissionKey, locale.getLanguage(), true, null));
+        } catch (AnswerLimits.TooManyAnswers e) {
+            String seconds = String.valueOf(e.retryAfterSeconds());
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, seconds);
+            return render(opened, locale, model, messages.getMessage("error.survey.tooManyAnswers", new Object[] {seconds},
+                    Refusals.of(!"en".equals(locale.getLanguage()))));
         } catch (BadInputException e) {
             // the respondent reads the refusal in the page's language, whatever the browser asked for
             return render(opened, locale, model, Messages.refusal(e, messages, Refusals.of(!"en".equals(locale.getLanguage()))));
@@ -73,8 +87,8 @@ class PublicSurveyPage {
         model.addAttribute("zh", !"en".equals(locale.getLanguage()));
         model.addAttribute("kiosk", "KIOSK".equals(link.channel()));
         model.addAttribute("token", token);
-        model.addAttribute("againUrl", ServletUriComponentsBuilder
-                .fromCurrentContextPath().path("/s/" + token).toUriString());
+        // relative: an address built from the request would follow whatever Host header it came with
+        model.addAttribute("againUrl", request.getContextPath() + "/s/" + token);
         return "survey/thanks";
     }
 

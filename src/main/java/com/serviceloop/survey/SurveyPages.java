@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Survey screens for managers: the instruments, their links and QR posters, and the figures. */
 @Controller
@@ -147,9 +147,10 @@ class SurveyPages {
         try {
             Locale reportLocale = SurveyReportPdf.language(language, locale);
             var report = reports.report(user, id, outletId, null, from, to, "zh".equals(reportLocale.getLanguage()));
-            return pdf.download(report, reportLocale, request.getRequestURL().toString());
+            return pdf.download(report, reportLocale);
         } catch (BadInputException e) {
-            String back = ServletUriComponentsBuilder.fromContextPath(request).path("/surveys/{id}")
+            // relative: an absolute address would be built from the request's Host header
+            String back = UriComponentsBuilder.fromPath(request.getContextPath()).path("/surveys/{id}")
                     .queryParamIfPresent("outletId", Optional.ofNullable(outletId)).buildAndExpand(id).toUriString();
             RequestContextUtils.getOutputFlashMap(request).put("error", shown(e, locale));
             RequestContextUtils.saveOutputFlashMap(back, request, response);

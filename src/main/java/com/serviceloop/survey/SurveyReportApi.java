@@ -4,7 +4,6 @@ import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,10 +36,9 @@ class SurveyReportApi {
                                          @RequestParam(required = false) Long regionId,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                         @RequestParam(required = false) String lang, Locale locale,
-                                         HttpServletRequest request) {
+                                         @RequestParam(required = false) String lang, Locale locale) {
         Locale language = SurveyReportPdf.language(lang, locale);
         var report = reports.report(user, id, outletId, regionId, from, to, "zh".equals(language.getLanguage()));
-        return pdf.download(report, language, request.getRequestURL().toString());
+        return pdf.download(report, language);
     }
 }

@@ -37,7 +37,7 @@ class SurveyReportPdf {
     }
 
     /** Rendered in full before anything is sent, so a failure answers with an error, not half a file. */
-    public ResponseEntity<byte[]> download(SurveyReports.Report report, Locale locale, String baseUri) {
+    public ResponseEntity<byte[]> download(SurveyReports.Report report, Locale locale) {
         Context context = new Context(locale);
         context.setVariable("report", report);
         context.setVariable("zh", "zh".equals(locale.getLanguage()));
@@ -46,7 +46,7 @@ class SurveyReportPdf {
         String xhtml = templates.process("survey/report-pdf", context);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            pdf.render(xhtml, baseUri, out);
+            pdf.render(xhtml, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

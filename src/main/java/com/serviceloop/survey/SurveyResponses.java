@@ -1,7 +1,5 @@
 package com.serviceloop.survey;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.serviceloop.casework.CaseService;
 import com.serviceloop.casework.CaseType;
 import com.serviceloop.casework.Channel;
@@ -11,12 +9,9 @@ import com.serviceloop.platform.ConflictException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,13 +33,9 @@ class SurveyResponses {
     private final SurveyRepository surveys;
     private final CaseService cases;
     private final Clock clock;
-    private final int perLinkPerMinute;
-    private final Cache<String, AtomicInteger> recent = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
     public SurveyResponses(JdbcClient jdbc, ResponseWriter writer, TransactionTemplate tx, SurveyLinks links, SurveyRepository surveys,
-                           CaseService cases, Clock clock,
-                           @Value("${serviceloop.surveys.max-per-link-per-minute:600}") int perLinkPerMinute) {
+                           CaseService cases, Clock clock) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.tx = tx;
@@ -52,20 +43,12 @@ class SurveyResponses {
         this.surveys = surveys;
         this.cases = cases;
         this.clock = clock;
-        this.perLinkPerMinute = perLinkPerMinute;
     }
 
     public record Submission(JsonNode answers, String submissionKey, String language, Boolean complete, Long staffId) {
     }
 
     public record Accepted(long id, boolean complete, BigDecimal satisfaction, Long caseId) {
-    }
-
-    /** Too many submissions on one link in a minute (per instance). */
-    public static class TooManyRequests extends RuntimeException {
-        TooManyRequests() {
-            super("Too many responses on this link just now; try again in a minute");
-        }
     }
 
     /**
@@ -81,10 +64,6 @@ class SurveyResponses {
     public Accepted submit(SurveyLinks.Opened opened, Submission s) {
         SurveyLink link = opened.link();
         String token = link.token();
-        long minute = clock.millis() / 60_000;
-        if (recent.get(token + "/" + minute, k -> new AtomicInteger()).incrementAndGet() > perLinkPerMinute) {
-            throw new TooManyRequests();
-        }
         if (link.singleUse() && link.usedAt() != null) {
             throw ConflictException.of("error.survey.invitationAnswered");
         }

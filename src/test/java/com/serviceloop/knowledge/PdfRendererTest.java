@@ -22,7 +22,7 @@ class PdfRendererTest {
 
     private static String print(PdfRenderer renderer) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        renderer.render(PAGE, "http://localhost/handbook", out);
+        renderer.render(PAGE, out);
         try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
             return new PDFTextStripper().getText(doc);
         }
@@ -30,7 +30,7 @@ class PdfRendererTest {
 
     @Test
     void withoutASystemFontTheBundledOnePrintsChinese() throws Exception {
-        PdfRenderer renderer = new PdfRenderer(List.of("/nonexistent/font.ttf", ""));
+        PdfRenderer renderer = new PdfRenderer(List.of("/nonexistent/font.ttf", ""), "http://localhost:8080");
         assertThat(renderer.systemFont()).isEmpty();
         String text = print(renderer);
         assertThat(text).contains("服务手册", "顾客进店30秒内问候", "Greet within 30 seconds").doesNotContain("#");
@@ -42,7 +42,7 @@ class PdfRendererTest {
         try (InputStream in = new ClassPathResource(PdfRenderer.BUNDLED_FONT).getInputStream()) {
             Files.copy(in, house);
         }
-        PdfRenderer renderer = new PdfRenderer(List.of("/nonexistent/font.ttf", house.toString()));
+        PdfRenderer renderer = new PdfRenderer(List.of("/nonexistent/font.ttf", house.toString()), "http://localhost:8080");
         assertThat(renderer.systemFont()).contains(house.toFile());
         assertThat(print(renderer)).contains("服务手册");
     }

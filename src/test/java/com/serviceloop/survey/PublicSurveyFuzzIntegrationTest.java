@@ -79,8 +79,8 @@ class PublicSurveyFuzzIntegrationTest extends ApiTest {
                     WHERE q.qtype = 'POINTS' AND r.link_token IN (:t) GROUP BY a.response_id) x
                 WHERE (x.n = 5 AND x.total <> 100) OR x.total > 100""").param("t", tokens).query(Long.class).single();
         assertThat(pointsOff).isZero();
-        // a burst on one link beyond the limit is refused; the limit counts fixed one-minute windows,
-        // so twice the limit plus a few overflows one window even when the burst straddles two
+        // a burst on one link beyond the limit is refused; the link's bucket refills over a minute,
+        // so twice the limit plus a few overflows it however long the burst takes
         String busy = tokens.getLast();
         long q = surveys.questions(jdbc.sql("SELECT survey_id FROM survey_link WHERE token = :t").param("t", busy)
                 .query(Long.class).single()).getFirst().id();

@@ -301,8 +301,9 @@ class SurveyPagesTest extends PageTest {
                 .andExpect(content().string(containsString("Print the QR poster")))
                 .andExpect(content().string(containsString("no answers yet")));
         answer(token, q, 9);
+        // the link's address is the configured base URL (the tests' default), not the request's host
         page(manager, url, "en").andExpect(content().string(not(containsString("id=\"no-answers\""))))
-                .andExpect(content().string(containsString("http://localhost/s/" + token)))
+                .andExpect(content().string(containsString("http://localhost:8080/s/" + token)))
                 .andExpect(content().string(containsString("1 answer")));
 
         submit(manager, "/surveys/links/" + token + "/active", "active", "false")

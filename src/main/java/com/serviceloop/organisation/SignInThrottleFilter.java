@@ -1,0 +1,42 @@
+package com.serviceloop.organisation;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Stands before the sign-in form's authentication: a username or address that has to wait is sent
+ * back to the sign-in page with the wait, and its password is not even checked.
+ */
+class SignInThrottleFilter extends OncePerRequestFilter {
+    private final SignInThrottle throttle;
+
+    SignInThrottleFilter(SignInThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod())
+                && (request.getContextPath() + "/login").equals(request.getRequestURI()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Duration> wait = throttle.refusal(request.getParameter("username"), request.getRemoteAddr());
+        if (wait.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        // a minute or more reads as a lock in minutes; less as a short wait in seconds
+        String query = seconds >= 60 ? "locked=" + (seconds + 59) / 60 : "wait=" + seconds;
+        response.sendRedirect(request.getContextPath() + "/login?" + query);
+    }
+}
