@@ -50,7 +50,7 @@ class SecurityConfig {
                 // administration, refused before any input is looked at (methods check it again)
                 .requestMatchers("/api/v1/people/**", "/api/v1/tokens/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/units/**").hasRole(Role.ADMIN.name())
-                .requestMatchers(HttpMethod.PUT, "/api/v1/units/**", "/api/v1/settings/**").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.PUT, "/api/v1/units/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/units/**").hasRole(Role.ADMIN.name())
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
