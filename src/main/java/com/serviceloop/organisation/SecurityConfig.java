@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -30,6 +31,14 @@ class SecurityConfig {
         String h = request.getHeader("Authorization");
         return h != null && h.startsWith("Bearer ");
     };
+
+    /**
+     * An API call from no one signed in has no session to ride on, so there is nothing to forge: it is
+     * answered 401 rather than refused as a CSRF attempt (403). Signed-in sessions still need the token.
+     */
+    static final RequestMatcher API_SIGNED_OUT = request -> request.getRequestURI()
+            .startsWith(request.getContextPath() + "/api/")
+            && SecurityContextHolder.getContext().getAuthentication() == null;
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, ApiTokenService tokens) throws Exception {
@@ -55,7 +64,7 @@ class SecurityConfig {
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, PathPatternRequestMatcher.pathPattern("/api/v1/setup"),
+            .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, API_SIGNED_OUT, PathPatternRequestMatcher.pathPattern("/api/v1/setup"),
                     PathPatternRequestMatcher.pathPattern("/s/**"), PathPatternRequestMatcher.pathPattern("/api/v1/public/**")))
             .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                     (req, res, e) -> ApiErrors.writeJson(res, HttpServletResponse.SC_UNAUTHORIZED,
