@@ -110,7 +110,7 @@ public final class Roles {
                 + "the starter library, blueprints, surveys and their case thresholds, SLA targets, SQI failure types "
                 + "and target, case topics, insight settings", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER),
         MANAGERS(Managers.class, "run their outlets: outlet hours, standard links, survey links, QR posters and "
-                + "invitations, cases from survey answers, waive follow-up calls, bulk case actions, import and export "
+                + "invitations, a case for a survey answer, waive follow-up calls, bulk case actions, import and export "
                 + "customers and visits", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER),
         FRONT_LINE(FrontLine.class, "serve customers: write customers and visits, record and work cases, call back, "
                 + "attach photos", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER, Holder.STAFF),
