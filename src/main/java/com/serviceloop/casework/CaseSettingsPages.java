@@ -117,7 +117,7 @@ class CaseSettingsPages {
         return violations.isEmpty();
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/settings/cases/link")
     public String link(@RequestParam long standardId, @RequestParam(required = false) SlaKind clockKind,
                        @RequestParam(required = false) CaseType caseType, @RequestParam(required = false) Severity severity,

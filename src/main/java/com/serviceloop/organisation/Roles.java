@@ -106,10 +106,10 @@ public final class Roles {
     public enum Rule {
         ADMIN(Admin.class, "manage the organisation tree, people, API tokens, webhooks and background jobs",
                 Holder.ADMINISTRATOR),
-        CHAIN_WIDE(ChainWide.class, "change what applies to every outlet: standards with their priorities and SLA, "
+        CHAIN_WIDE(ChainWide.class, "change what applies to every outlet: standards with their priorities and SLA links, "
                 + "the starter library, blueprints, surveys and their case thresholds, SLA targets, SQI failure types "
                 + "and target, case topics, insight settings", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER),
-        MANAGERS(Managers.class, "run their outlets: outlet hours, standard links, survey links, QR posters and "
+        MANAGERS(Managers.class, "run their outlets: outlet hours, survey links, QR posters and "
                 + "invitations, a case for a survey answer, waive follow-up calls, bulk case actions, import and export "
                 + "customers and visits", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER),
         FRONT_LINE(FrontLine.class, "serve customers: write customers and visits, record and work cases, call back, "
