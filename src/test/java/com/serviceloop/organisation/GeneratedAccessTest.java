@@ -115,6 +115,28 @@ class GeneratedAccessTest extends ApiTest {
         assertThat(outOfScopeCalls).as("calls on records of another chain").isGreaterThan(100);
     }
 
+    /** Pages are not in the API description; their form posts, which change things, must name a rule too. */
+    @Test
+    void everyPageFormPostNamesItsRule() {
+        Set<String> open = Set.of("POST /setup", "POST /s/{token}");
+        List<String> without = new ArrayList<>();
+        int posts = 0;
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.stream()
+                .flatMap(m -> m.getHandlerMethods().entrySet().stream()).toList()) {
+            for (String pattern : e.getKey().getPatternValues()) {
+                boolean writes = e.getKey().getMethodsCondition().getMethods().stream().anyMatch(m -> !m.name().equals("GET"));
+                String key = "POST " + pattern;
+                posts += writes && !pattern.startsWith("/api/") ? 1 : 0;
+                if (writes && !pattern.startsWith("/api/") && Rule.of(e.getValue().getMethod()).isEmpty()
+                        && !open.contains(key)) {
+                    without.add(key);
+                }
+            }
+        }
+        assertThat(posts).as("page form posts found").isGreaterThan(40);
+        assertThat(without).as("page form posts without a role rule").isEmpty();
+    }
+
     /**
      * Bodies that pass validation, for the writes on one outlet's records: an empty body would be
      * refused with 400 before the record is looked up, and the scope would go untested. A stale
