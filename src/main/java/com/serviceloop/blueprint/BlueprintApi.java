@@ -31,50 +31,52 @@ class BlueprintApi {
     public record StepOrder(@NotNull List<Long> stepIds) {
     }
 
+    @Roles.SignedIn
     @GetMapping
     public List<Blueprint> list(@RequestParam(required = false) String outletType) {
         return blueprints.list(outletType);
     }
 
+    @Roles.SignedIn
     @GetMapping("/{id}")
     public Blueprint get(@PathVariable long id) {
         return blueprints.get(id);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Blueprint create(@Valid @RequestBody BlueprintForm form) {
         return blueprints.create(form);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PutMapping("/{id}")
     public Blueprint update(@PathVariable long id, @Valid @RequestBody BlueprintForm form) {
         return blueprints.update(id, form);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(@PathVariable long id) {
         blueprints.delete(id);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/{id}/steps")
     @ResponseStatus(HttpStatus.CREATED)
     public BlueprintStep addStep(@PathVariable long id, @Valid @RequestBody StepForm form) {
         return blueprints.addStep(id, form);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PutMapping("/{id}/steps/{stepId}")
     public BlueprintStep updateStep(@PathVariable long id, @PathVariable long stepId, @Valid @RequestBody StepForm form) {
         return blueprints.updateStep(id, stepId, form);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @DeleteMapping("/{id}/steps/{stepId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void deleteStep(@PathVariable long id, @PathVariable long stepId) {
@@ -82,13 +84,14 @@ class BlueprintApi {
     }
 
     @Operation(summary = "Put the steps in a new order (every step once)")
-    @Roles.Managers
+    @Roles.ChainWide
     @PutMapping("/{id}/steps/order")
     public Blueprint reorder(@PathVariable long id, @Valid @RequestBody StepOrder order) {
         return blueprints.reorder(id, order.stepIds());
     }
 
     @Operation(summary = "End-to-end satisfaction: the product of the steps' satisfaction, and the weakest step")
+    @Roles.SignedIn
     @GetMapping("/{id}/satisfaction")
     public ChainSatisfaction satisfaction(@PathVariable long id) {
         return blueprints.satisfaction(id);

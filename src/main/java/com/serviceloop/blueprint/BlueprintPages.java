@@ -36,7 +36,7 @@ class BlueprintPages {
         return "blueprint/list";
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/blueprints")
     public String create(@Valid @ModelAttribute("blueprintForm") BlueprintForm form, BindingResult errors, Model model) {
         if (!errors.hasErrors()) {
@@ -70,7 +70,7 @@ class BlueprintPages {
         return out;
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/blueprints/{id}/steps")
     public String addStep(@PathVariable long id, @Valid @ModelAttribute("stepForm") StepForm form, BindingResult errors,
                           Model model) {
@@ -85,7 +85,7 @@ class BlueprintPages {
         return view(id, model);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/blueprints/{id}/steps/{stepId}")
     public String updateStep(@PathVariable long id, @PathVariable long stepId, @Valid @ModelAttribute StepForm form,
                              BindingResult errors, Model model) {
@@ -97,14 +97,14 @@ class BlueprintPages {
         return "redirect:/blueprints/" + id + "#step-" + stepId;
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/blueprints/{id}/steps/{stepId}/delete")
     public String deleteStep(@PathVariable long id, @PathVariable long stepId) {
         blueprints.deleteStep(id, stepId);
         return "redirect:/blueprints/" + id;
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/blueprints/{id}/steps/{stepId}/move")
     public String move(@PathVariable long id, @PathVariable long stepId, @RequestParam String direction) {
         List<Long> order = new ArrayList<>(blueprints.steps(id).stream().map(BlueprintStep::id).toList());

@@ -52,6 +52,7 @@ class CallsAndInboxPages {
         return "casework/inbox";
     }
 
+    @Roles.SignedIn
     @PostMapping("/inbox/read")
     public String read(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long id) {
         inbox.markRead(user, id);

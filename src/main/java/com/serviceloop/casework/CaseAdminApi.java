@@ -65,6 +65,7 @@ class CaseAdminApi {
     }
 
     @Operation(summary = "Default SLA targets (business minutes) and the timeliness standards that replace them")
+    @Roles.SignedIn
     @GetMapping("/sla-targets")
     public SlaOverview slaTargets() {
         return new SlaOverview(targets.defaults(), targets.links());
@@ -75,7 +76,7 @@ class CaseAdminApi {
     }
 
     @Operation(summary = "Set a default target; applies to clocks started from now on")
-    @Roles.Admin
+    @Roles.ChainWide
     @PutMapping("/sla-targets")
     public SlaOverview setTarget(@Valid @RequestBody TargetForm f) {
         targets.setDefault(new SlaTargets.Target(f.caseType(), f.severity(), f.clockKind(), f.minutes()));
@@ -87,7 +88,7 @@ class CaseAdminApi {
 
     @Operation(summary = "Make a timeliness standard (target in seconds, minutes, hours or days) the target of a "
             + "case clock for its outlet type; an empty clockKind removes the link")
-    @Roles.Managers
+    @Roles.ChainWide
     @PutMapping("/standards/{id}/sla")
     public SlaOverview link(@PathVariable long id, @RequestBody LinkForm f) {
         if (!targets.link(id, f.clockKind(), f.caseType(), f.severity())) {
@@ -104,13 +105,14 @@ class CaseAdminApi {
     }
 
     @Operation(summary = "The case topics of an outlet type, and its industry")
+    @Roles.SignedIn
     @GetMapping("/case-topics")
     public TopicList topics(@RequestParam String outletType) {
         return new TopicList(outletType, topics.industry(outletType), topics.list(outletType));
     }
 
     @Operation(summary = "Add a topic to an outlet type's list, or rename one or switch it off (active false)")
-    @Roles.Admin
+    @Roles.ChainWide
     @PutMapping("/case-topics/{outletType}")
     public CaseTopics.Topic saveTopic(@PathVariable String outletType, @Valid @RequestBody CaseTopics.TopicForm f) {
         return topics.save(outletType, f);
@@ -118,7 +120,7 @@ class CaseAdminApi {
 
     @Operation(summary = "Set the industry of an outlet type (pharmacy, fashion-retail, restaurant, courier, generic): "
             + "it picks the default topics and the SQI failure types")
-    @Roles.Admin
+    @Roles.ChainWide
     @PutMapping("/case-topics/{outletType}/industry")
     public TopicList setIndustry(@PathVariable String outletType, @Valid @RequestBody IndustryForm f) {
         topics.setIndustry(outletType, f.industry());
@@ -134,6 +136,7 @@ class CaseAdminApi {
     }
 
     @Operation(summary = "An outlet's time zone, opening hours per weekday (1 = Monday) and holidays")
+    @Roles.SignedIn
     @GetMapping("/outlets/{id}/calendar")
     public CalendarRepository.Settings calendar(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         outlet(user, id);
@@ -162,6 +165,7 @@ class CaseAdminApi {
     }
 
     @Operation(summary = "Your inbox: SLA warnings and escalations")
+    @Roles.SignedIn
     @GetMapping("/inbox")
     public PageResult<Inbox.Notification> inbox(@AuthenticationPrincipal AppUser user,
                                                 @RequestParam(defaultValue = "false") boolean unread,
@@ -171,6 +175,7 @@ class CaseAdminApi {
     }
 
     @Operation(summary = "Mark one message as read, or all of them without an id")
+    @Roles.SignedIn
     @PostMapping("/inbox/read")
     public Map<String, Integer> read(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long id) {
         return Map.of("marked", inbox.markRead(user, id));

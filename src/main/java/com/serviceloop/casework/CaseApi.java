@@ -50,6 +50,7 @@ class CaseApi {
     }
 
     @Operation(summary = "Cases in scope: a queue (ALL, MINE, TEAM, OVERDUE, DUE_SOON), filters and a text search (q)")
+    @Roles.SignedIn
     @GetMapping("/cases")
     public PageResult<SupportCase> list(@AuthenticationPrincipal AppUser user, @Valid CaseFilterParams filter,
                                         @RequestParam(required = false) Integer page,
@@ -58,6 +59,7 @@ class CaseApi {
     }
 
     @Operation(summary = "The same list as CSV (all pages, up to 200,000 rows)")
+    @Roles.SignedIn
     @GetMapping(value = "/cases/export", produces = "text/csv")
     public void export(@AuthenticationPrincipal AppUser user, @Valid CaseFilterParams filter,
                        HttpServletResponse response) throws IOException {
@@ -76,6 +78,7 @@ class CaseApi {
         return cases.record(user, form);
     }
 
+    @Roles.SignedIn
     @GetMapping("/cases/{id}")
     public SupportCase get(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return cases.get(user, id);
@@ -114,6 +117,7 @@ class CaseApi {
         return cases.waive(user, id, waiver);
     }
 
+    @Roles.SignedIn
     @GetMapping("/cases/{id}/follow-ups")
     public List<FollowUpRecord> followUps(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return queries.followUps(user, id);
@@ -128,18 +132,21 @@ class CaseApi {
     }
 
     @Operation(summary = "Ids of the standards this case breached")
+    @Roles.SignedIn
     @GetMapping("/cases/{id}/standards")
     public List<Long> standards(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return queries.standards(user, id);
     }
 
     @Operation(summary = "The append-only history: who, when, what")
+    @Roles.SignedIn
     @GetMapping("/cases/{id}/events")
     public List<CaseEvent> events(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return queries.history(user, id);
     }
 
     @Operation(summary = "SLA clocks: first response, resolution, follow-up, with warning points and deadlines")
+    @Roles.SignedIn
     @GetMapping("/cases/{id}/clocks")
     public List<CaseClock> clocks(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return queries.clocks(user, id);
@@ -156,11 +163,13 @@ class CaseApi {
         }
     }
 
+    @Roles.SignedIn
     @GetMapping("/cases/{id}/attachments")
     public List<Attachments.Attachment> attachments(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return attachments.list(user, id);
     }
 
+    @Roles.SignedIn
     @GetMapping("/cases/{id}/attachments/{attachmentId}")
     public ResponseEntity<byte[]> attachment(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                              @PathVariable long attachmentId) {
@@ -181,6 +190,7 @@ class CaseApi {
     }
 
     @Operation(summary = "Follow-up calls due by the end of the day (overdue included): yours, a person's, or everyone's (all=true)")
+    @Roles.SignedIn
     @GetMapping("/follow-ups/due")
     public List<CaseQueries.CallDue> callsDue(@AuthenticationPrincipal AppUser user,
                                               @RequestParam(required = false) Long personId,

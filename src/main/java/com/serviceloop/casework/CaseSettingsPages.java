@@ -95,7 +95,7 @@ class CaseSettingsPages {
         return "casework/settings";
     }
 
-    @Roles.Admin
+    @Roles.ChainWide
     @PostMapping("/settings/cases/target")
     public String setTarget(@RequestParam CaseType caseType, @RequestParam Severity severity, @RequestParam SlaKind clockKind,
                             @RequestParam(required = false) Integer minutes, RedirectAttributes flash) {
@@ -117,7 +117,7 @@ class CaseSettingsPages {
         return violations.isEmpty();
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/settings/cases/link")
     public String link(@RequestParam long standardId, @RequestParam(required = false) SlaKind clockKind,
                        @RequestParam(required = false) CaseType caseType, @RequestParam(required = false) Severity severity,
@@ -169,7 +169,7 @@ class CaseSettingsPages {
         return "redirect:/settings/cases?outletId=" + outletId;
     }
 
-    @Roles.Admin
+    @Roles.ChainWide
     @PostMapping("/settings/cases/failure-type")
     public String failureType(@RequestParam(required = false) String code, @RequestParam(required = false) String nameEn,
                               @RequestParam(required = false) String nameZh, @RequestParam(required = false) Integer weight,
@@ -184,7 +184,7 @@ class CaseSettingsPages {
         return "redirect:/settings/cases";
     }
 
-    @Roles.Admin
+    @Roles.ChainWide
     @PostMapping("/settings/cases/sqi-target")
     public String sqiTarget(@RequestParam(required = false) Double target, Locale locale, RedirectAttributes flash) {
         try {
@@ -196,7 +196,7 @@ class CaseSettingsPages {
         return "redirect:/settings/cases";
     }
 
-    @Roles.Admin
+    @Roles.ChainWide
     @PostMapping("/settings/cases/topic")
     public String topic(@RequestParam String outletType, @RequestParam(required = false) String code,
                         @RequestParam(required = false) String nameEn, @RequestParam(required = false) String nameZh,
@@ -224,7 +224,7 @@ class CaseSettingsPages {
         return code.isEmpty() ? "TOPIC_" + Math.abs(nameEn == null ? 0 : nameEn.hashCode()) : code;
     }
 
-    @Roles.Admin
+    @Roles.ChainWide
     @PostMapping("/settings/cases/industry")
     public String industry(@RequestParam String outletType, @RequestParam String industry, Locale locale,
                            RedirectAttributes flash) {

@@ -62,6 +62,7 @@ class IndicatorApi {
 
     @Operation(summary = "Case indicators per outlet or region for a range (or one outlet's), with a series per day, "
             + "week or month, the months and the cases per topic")
+    @Roles.SignedIn
     @GetMapping("/case-indicators")
     public CaseIndicators.Report report(@AuthenticationPrincipal AppUser user,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -74,6 +75,7 @@ class IndicatorApi {
     }
 
     @Operation(summary = "Each outlet (or one) against its region's average, with BETTER / SAME / WORSE per figure")
+    @Roles.SignedIn
     @GetMapping("/case-indicators/outlets")
     public List<OutletComparison.Row> outlets(@AuthenticationPrincipal AppUser user,
                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -85,6 +87,7 @@ class IndicatorApi {
     }
 
     @Operation(summary = "SQI failure types and their weights; with outletId, those the outlet's industry records")
+    @Roles.SignedIn
     @GetMapping("/sqi/failure-types")
     public List<Sqi.FailureType> types(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long outletId) {
         return outletId == null ? sqi.types() : sqi.typesAt(user, outletId);
@@ -94,12 +97,13 @@ class IndicatorApi {
     }
 
     @Operation(summary = "The SQI target: weighted failures per 1,000 visits (lower is better)")
+    @Roles.SignedIn
     @GetMapping("/sqi/target")
     public Target target() {
         return new Target(sqi.target());
     }
 
-    @Roles.Admin
+    @Roles.ChainWide
     @PutMapping("/sqi/target")
     public Target setTarget(@Valid @RequestBody Target target) {
         sqi.setTarget(target.perThousandVisits());
@@ -107,20 +111,21 @@ class IndicatorApi {
     }
 
     @Operation(summary = "Add a failure type, or change one's names, weight or whether it counts")
-    @Roles.Admin
+    @Roles.ChainWide
     @PutMapping("/sqi/failure-types")
     public Sqi.FailureType saveType(@Valid @RequestBody Sqi.FailureTypeForm form) {
         return sqi.saveType(form);
     }
 
     @Operation(summary = "Record failure events (a lost item, a missed pick-up ...) at an outlet on a day")
-    @Roles.SignedIn
+    @Roles.Measures
     @PostMapping("/sqi/events")
     @ResponseStatus(HttpStatus.CREATED)
     public Sqi.Event record(@AuthenticationPrincipal AppUser user, @Valid @RequestBody Sqi.EventForm form) {
         return sqi.record(user, form);
     }
 
+    @Roles.SignedIn
     @GetMapping("/sqi/events")
     public PageResult<Sqi.Event> events(@AuthenticationPrincipal AppUser user,
                                         @RequestParam(required = false) Long outletId,
@@ -132,6 +137,7 @@ class IndicatorApi {
     }
 
     @Operation(summary = "The SQI per day (weighted count of failure events) for an outlet or everything in scope")
+    @Roles.SignedIn
     @GetMapping("/sqi/daily")
     public List<Sqi.Day> daily(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long outletId,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -3,6 +3,7 @@ package com.serviceloop.casework;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.Messages;
 import com.serviceloop.platform.ScriptJson;
@@ -94,6 +95,7 @@ class IndicatorPages {
         return "casework/indicators";
     }
 
+    @Roles.Measures
     @PostMapping("/cases/indicators/sqi-event")
     public String recordFailure(@AuthenticationPrincipal AppUser user, @RequestParam Long outletId,
                                 @RequestParam String failureCode,

@@ -47,6 +47,7 @@ class CustomerApi {
     }
 
     @Operation(summary = "Search customers by name, phone or member number (paged)")
+    @Roles.SignedIn
     @GetMapping("/customers")
     public PageResult<Customer> search(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) String q,
                                        @RequestParam(required = false) Integer page,
@@ -54,6 +55,7 @@ class CustomerApi {
         return customers.search(user, q, PageRequest.of(page, size));
     }
 
+    @Roles.SignedIn
     @GetMapping("/customers/{id}")
     public Customer get(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return customers.get(user, id);
@@ -75,11 +77,13 @@ class CustomerApi {
     }
 
     @Operation(summary = "Frequency tier, customer value and loyalty class")
+    @Roles.SignedIn
     @GetMapping("/customers/{id}/insight")
     public CustomerInsight insight(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return customers.insight(user, id);
     }
 
+    @Roles.SignedIn
     @GetMapping("/customers/{id}/visits")
     public PageResult<Visit> visits(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                     @RequestParam(required = false) Integer page,
@@ -126,17 +130,19 @@ class CustomerApi {
     }
 
     @Operation(summary = "Customers per outlet by frequency tier (last 12 months)")
+    @Roles.SignedIn
     @GetMapping("/outlets/tier-mix")
     public List<TierMix> tierMix(@AuthenticationPrincipal AppUser user) {
         return customers.tierMix(user);
     }
 
+    @Roles.SignedIn
     @GetMapping("/settings/insight")
     public InsightSettings insightSettings() {
         return settings.current();
     }
 
-    @Roles.Admin
+    @Roles.ChainWide
     @PutMapping("/settings/insight")
     public InsightSettings saveInsightSettings(@Valid @RequestBody InsightSettings s) {
         return settings.save(s);

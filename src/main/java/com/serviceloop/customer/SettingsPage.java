@@ -11,9 +11,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The thresholds behind tiers, customer value and loyalty. */
+/** The thresholds behind tiers, customer value and loyalty: the same for every outlet, so changed chain-wide only. */
 @Controller
-@Roles.Admin
 class SettingsPage {
     private final InsightSettingsService settings;
 
@@ -21,6 +20,7 @@ class SettingsPage {
         this.settings = settings;
     }
 
+    @Roles.Managers
     @GetMapping("/settings")
     public String form(Model model) {
         if (!model.containsAttribute("settings")) {
@@ -29,6 +29,7 @@ class SettingsPage {
         return "customer/settings";
     }
 
+    @Roles.ChainWide
     @PostMapping("/settings")
     public String save(@Valid @ModelAttribute("settings") InsightSettings form, BindingResult errors,
                        RedirectAttributes flash) {

@@ -112,6 +112,9 @@ class DemoData {
         }
         Map<String, String> logins = new LinkedHashMap<>();
         int staff = 0;
+        // scoped to the chain: the one manager who may change standards, surveys and settings for every outlet
+        staff += person("服务质量经理 Service quality manager", "quality.manager" + suffix, Role.MANAGER, chain.id(), null,
+                logins);
         staff += person("华东区经理 East region manager", "east.manager" + suffix, Role.MANAGER, east.id(), null, logins);
         staff += person("华南区经理 South region manager", "south.manager" + suffix, Role.MANAGER, south.id(), null, logins);
         for (int i = 0; i < outlets.size(); i++) {

@@ -1,5 +1,6 @@
 package com.serviceloop.knowledge;
 
+import com.serviceloop.organisation.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,12 +26,14 @@ class HandbookApi {
         this.pdf = pdf;
     }
 
+    @Roles.SignedIn
     @GetMapping("/{outletType}")
     public Handbook handbook(@PathVariable String outletType) {
         return handbooks.handbook(outletType);
     }
 
     @Operation(summary = "The handbook as a PDF, in the language of Accept-Language (or ?lang=)")
+    @Roles.SignedIn
     @GetMapping(value = "/{outletType}/pdf", produces = "application/pdf")
     public void pdf(@PathVariable String outletType, Locale locale, HttpServletResponse response) throws IOException {
         HandbookPage.writePdf(handbooks, templates, pdf, outletType, locale, response);

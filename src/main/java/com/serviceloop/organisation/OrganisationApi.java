@@ -52,17 +52,20 @@ class OrganisationApi {
     }
 
     @Operation(summary = "The caller, as the API sees them")
+    @Roles.SignedIn
     @GetMapping("/me")
     public AppUser me(@AuthenticationPrincipal AppUser user) {
         return new AppUser(user.id(), user.username(), null, user.displayName(), user.role(), user.scopeUnitId());
     }
 
     @Operation(summary = "Units the caller can see, in tree order")
+    @Roles.SignedIn
     @GetMapping("/units")
     public List<OrgUnit> units(@AuthenticationPrincipal AppUser user) {
         return org.visibleUnits(user);
     }
 
+    @Roles.SignedIn
     @GetMapping("/units/{id}")
     public OrgUnit unit(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return org.get(user, id);

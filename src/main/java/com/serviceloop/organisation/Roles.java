@@ -1,28 +1,47 @@
 package com.serviceloop.organisation;
 
+import java.lang.annotation.Annotation;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Who may do what: every role rule on an API operation or a page is one of these annotations, so
- * the rules are read and changed here and nowhere else. The outlet scope of a caller is applied
- * inside the queries, not here.
+ * the rules are read and changed here and nowhere else. {@link Rule} says in words what each one
+ * allows and to whom; README's role table is built from it (RolesTableTest). The outlet scope of a
+ * caller is applied inside the queries, not here.
  */
 public final class Roles {
     private Roles() {
     }
 
-    /** Administrators only: the organisation tree, people, API tokens, chain settings, jobs. */
+    /** Administrators only: the organisation tree, people, API tokens, webhooks, jobs. */
     @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)
     @PreAuthorize("hasRole('ADMIN')")
     public @interface Admin {
     }
 
-    /** Administrators and managers: standards, blueprints, surveys, bulk work, waivers, imports. */
+    /**
+     * Administrators and managers of the whole chain: what applies to every outlet (standards,
+     * blueprints, surveys, SLA targets, case topics, SQI failure types, insight settings).
+     */
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasRole('ADMIN') or (hasRole('MANAGER') and @chainWide.allows(principal))")
+    public @interface ChainWide {
+    }
+
+    /** Administrators and managers: their outlets' hours, links, bulk work, waivers, imports. */
     @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
@@ -36,18 +55,120 @@ public final class Roles {
     public @interface FrontLine {
     }
 
-    /** Those who look over the outlets (administrators, managers, auditors): figures and exports. */
+    /** Everyone with a role, auditors included: the one kind of write an auditor makes. */
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','STAFF','AUDITOR')")
+    public @interface Measures {
+    }
+
+    /** Those who look over the outlets (administrators, managers, auditors): reports and exports. */
     @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
     public @interface Oversight {
     }
 
-    /** Anyone signed in with a role. */
+    /** Anyone signed in with a role, to read (a handler under it changes nothing but the reader's own inbox). */
     @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER','STAFF','AUDITOR')")
     public @interface SignedIn {
+    }
+
+    /** The rows of README's role table: a role, split where the scope unit changes what it may do. */
+    public enum Holder {
+        ADMINISTRATOR("administrator", "everything"),
+        CHAIN_MANAGER("manager of the chain (scope unit: the chain)", "the whole chain"),
+        LOCAL_MANAGER("manager of a region or an outlet",
+                "their region or outlet and the outlets under it; what applies to every outlet, read-only"),
+        STAFF("service staff", "their outlet (a person scoped to a team works in that team's outlet)"),
+        AUDITOR("auditor", "the unit they are scoped to and the outlets under it");
+
+        private final String label;
+        private final String sees;
+
+        Holder(String label, String sees) {
+            this.label = label;
+            this.sees = sees;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String sees() {
+            return sees;
+        }
+    }
+
+    /** Each rule in words, with the holders it lets through: the may column of README's table. */
+    public enum Rule {
+        ADMIN(Admin.class, "manage the organisation tree, people, API tokens, webhooks and background jobs",
+                Holder.ADMINISTRATOR),
+        CHAIN_WIDE(ChainWide.class, "change what applies to every outlet: standards with their priorities and SLA links, "
+                + "the starter library, blueprints, surveys and their case thresholds, SLA targets, SQI failure types "
+                + "and target, case topics, insight settings", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER),
+        MANAGERS(Managers.class, "run their outlets: outlet hours, survey links, QR posters and "
+                + "invitations, a case for a survey answer, waive follow-up calls, bulk case actions, import and export "
+                + "customers and visits", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER),
+        FRONT_LINE(FrontLine.class, "serve customers: write customers and visits, record and work cases, call back, "
+                + "attach photos", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER, Holder.STAFF),
+        MEASURES(Measures.class, "record audit results: measurements against a standard and SQI failure events",
+                Holder.values()),
+        OVERSIGHT(Oversight.class, "read survey reports, response exports and the five-gap model",
+                Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER, Holder.AUDITOR),
+        SIGNED_IN(SignedIn.class, "read what they see: customers, cases, standards, blueprints, surveys, settings and "
+                + "figures; mark their own inbox read", Holder.values());
+
+        private final Class<? extends Annotation> annotation;
+        private final String may;
+        private final Set<Holder> holders;
+
+        Rule(Class<? extends Annotation> annotation, String may, Holder... holders) {
+            this.annotation = annotation;
+            this.may = may;
+            this.holders = Set.copyOf(EnumSet.copyOf(Arrays.asList(holders)));
+        }
+
+        public Class<? extends Annotation> annotation() {
+            return annotation;
+        }
+
+        public String may() {
+            return may;
+        }
+
+        public boolean lets(Holder holder) {
+            return holders.contains(holder);
+        }
+
+        /** The rule on a handler: the method's own, else its class's; empty when it has none. */
+        public static Optional<Rule> of(Method method) {
+            for (Rule rule : values()) {
+                if (AnnotatedElementUtils.hasAnnotation(method, rule.annotation)) {
+                    return Optional.of(rule);
+                }
+            }
+            for (Rule rule : values()) {
+                if (AnnotatedElementUtils.hasAnnotation(method.getDeclaringClass(), rule.annotation)) {
+                    return Optional.of(rule);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** README's role table, in Markdown, as the rules above make it. */
+    public static String table() {
+        StringBuilder md = new StringBuilder("| role | sees | may |\n|---|---|---|\n");
+        for (Holder holder : Holder.values()) {
+            String may = Arrays.stream(Rule.values()).filter(r -> r.lets(holder)).map(Rule::may)
+                    .collect(Collectors.joining("; "));
+            md.append("| ").append(holder.label()).append(" | ").append(holder.sees()).append(" | ").append(may)
+                    .append(" |\n");
+        }
+        return md.toString();
     }
 
     /** The rule of {@link FrontLine}, for what a page shows: a customer's phone number, say. */

@@ -2,8 +2,10 @@ package com.serviceloop.organisation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +23,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class RolesBeforeInput implements WebMvcConfigurer, HandlerInterceptor {
     private final PreAuthorizeAuthorizationManager rules = new PreAuthorizeAuthorizationManager();
+
+    RolesBeforeInput(ApplicationContext context) {
+        // rules name beans (@chainWide), which only an expression handler that knows the context resolves
+        DefaultMethodSecurityExpressionHandler expressions = new DefaultMethodSecurityExpressionHandler();
+        expressions.setApplicationContext(context);
+        rules.setExpressionHandler(expressions);
+    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

@@ -47,23 +47,27 @@ class StandardApi {
     }
 
     @Operation(summary = "The 14 standard areas, 7 procedural and 7 personal")
+    @Roles.SignedIn
     @GetMapping("/standard-areas")
     public List<StandardArea> areas() {
         return standards.areas();
     }
 
+    @Roles.SignedIn
     @GetMapping("/standards")
     public List<Standard> list(@RequestParam String outletType,
                                @RequestParam(defaultValue = "false") boolean includeRetired) {
         return standards.list(outletType, includeRetired);
     }
 
+    @Roles.SignedIn
     @GetMapping("/standards/{id}")
     public Standard get(@PathVariable long id) {
         return standards.get(id);
     }
 
     @Operation(summary = "Quality advice on a draft standard (clear, concise, observable, realistic, not a duplicate); saves nothing")
+    @Roles.SignedIn
     @PostMapping("/standards/check")
     public List<Finding> check(@RequestBody StandardForm form, @RequestParam(required = false) Long standardId,
                                Locale locale) {
@@ -71,7 +75,7 @@ class StandardApi {
     }
 
     @Operation(summary = "Write a standard; the answer carries the quality advice too (advice never blocks saving)")
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/standards")
     @ResponseStatus(HttpStatus.CREATED)
     public Saved create(@AuthenticationPrincipal AppUser user, @Valid @RequestBody StandardForm form, Locale locale) {
@@ -80,7 +84,7 @@ class StandardApi {
     }
 
     @Operation(summary = "Revise a standard: adds a version and closes the previous one (send 'version' to detect conflicts)")
-    @Roles.Managers
+    @Roles.ChainWide
     @PutMapping("/standards/{id}")
     public Saved revise(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                         @Valid @RequestBody StandardForm form, Locale locale) {
@@ -89,18 +93,20 @@ class StandardApi {
     }
 
     @Operation(summary = "Retire a standard; it and its history stay readable")
-    @Roles.Managers
+    @Roles.ChainWide
     @DeleteMapping("/standards/{id}")
     public Standard retire(@PathVariable long id) {
         return standards.retire(id);
     }
 
+    @Roles.SignedIn
     @GetMapping("/standards/{id}/versions")
     public List<StandardVersion> versions(@PathVariable long id) {
         return standards.history(id);
     }
 
     @Operation(summary = "Record one observation; it is tied to the version in force at measuredAt")
+    @Roles.Measures
     @PostMapping("/standards/{id}/measurements")
     @ResponseStatus(HttpStatus.CREATED)
     public Measurement measure(@AuthenticationPrincipal AppUser user, @PathVariable long id,
@@ -108,6 +114,7 @@ class StandardApi {
         return standards.measure(user, id, form);
     }
 
+    @Roles.SignedIn
     @GetMapping("/standards/{id}/measurements")
     public List<Measurement> measurements(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                           @RequestParam(defaultValue = "100") int limit) {
@@ -115,6 +122,7 @@ class StandardApi {
     }
 
     @Operation(summary = "Share of observations that met the standard, per version, in your outlets")
+    @Roles.SignedIn
     @GetMapping("/standards/{id}/compliance")
     public List<Compliance> compliance(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
@@ -123,13 +131,14 @@ class StandardApi {
     }
 
     @Operation(summary = "Industries in the starter library (pharmacy, fashion retail, restaurant, courier, generic)")
+    @Roles.SignedIn
     @GetMapping("/starter-library")
     public List<StarterLibrary.Summary> starterLibrary() {
         return library.summaries();
     }
 
     @Operation(summary = "Pre-fill an outlet type with an industry's standards and blueprint, in the caller's language")
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/starter-library/{industry}/apply")
     @ResponseStatus(HttpStatus.CREATED)
     public StarterService.Applied applyStarter(@AuthenticationPrincipal AppUser user, @PathVariable String industry,
@@ -138,12 +147,13 @@ class StandardApi {
     }
 
     @Operation(summary = "Weight split and per-standard weights of an outlet type")
+    @Roles.SignedIn
     @GetMapping("/priorities/{outletType}")
     public Priorities priorities(@PathVariable String outletType) {
         return priorities.get(outletType);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PutMapping("/priorities/{outletType}")
     public Priorities savePriorities(@PathVariable String outletType, @Valid @RequestBody PriorityForm form) {
         return priorities.save(outletType, form);

@@ -65,7 +65,7 @@ class StandardPages {
         return "standard/catalogue";
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/standards/starter")
     public String applyStarter(@AuthenticationPrincipal AppUser user, @RequestParam String industry,
                                @RequestParam String outletType, Locale locale, RedirectAttributes flash) {
@@ -78,7 +78,7 @@ class StandardPages {
         return "redirect:/standards?outletType=" + outletType.strip();
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @GetMapping("/standards/new")
     public String newForm(@RequestParam(required = false) String outletType,
                           @RequestParam(required = false) String area, Model model) {
@@ -98,7 +98,7 @@ class StandardPages {
         return "standard/detail";
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @GetMapping("/standards/{id}/edit")
     public String editForm(@PathVariable long id, Model model, Locale locale) {
         Standard s = standards.get(id);
@@ -106,7 +106,7 @@ class StandardPages {
         return form(id, s.outletType(), model, locale);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping({"/standards", "/standards/{id}"})
     public String save(@AuthenticationPrincipal AppUser user, @PathVariable(required = false) Long id,
                        @Valid @ModelAttribute("form") StandardForm form, BindingResult errors, Model model,
@@ -123,6 +123,7 @@ class StandardPages {
     }
 
     /** The advice panel, refreshed by htmx while the manager types. */
+    @Roles.SignedIn
     @PostMapping("/standards/advice")
     public String advice(@ModelAttribute("form") StandardForm form, BindingResult unparsable,
                          @RequestParam(required = false) Long standardId, Model model, Locale locale) {
@@ -131,7 +132,7 @@ class StandardPages {
         return "standard/form :: advice";
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/standards/{id}/retire")
     public String retire(@PathVariable long id) {
         standards.retire(id);
@@ -164,7 +165,7 @@ class StandardPages {
         return "standard/priorities";
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/standards/priorities")
     public String savePriorities(@RequestParam String outletType, @RequestParam int proceduralWeight,
                                  @RequestParam(required = false) List<Long> proceduralOrder,

@@ -57,6 +57,7 @@ class SurveyApi {
         this.analysis = analysis;
     }
 
+    @Roles.SignedIn
     @GetMapping
     public List<Survey> list() {
         return surveys.all();
@@ -65,6 +66,7 @@ class SurveyApi {
     public record SurveyWithQuestions(Survey survey, List<Question> questions) {
     }
 
+    @Roles.SignedIn
     @GetMapping("/{id}")
     public SurveyWithQuestions get(@PathVariable long id) {
         return new SurveyWithQuestions(surveys.get(id), surveys.questions(id));
@@ -99,6 +101,7 @@ class SurveyApi {
 
     @Operation(summary = "Per question (free text left out): answers, the mean of a rating or points question, and "
             + "how many gave each scale point or choice, with their share in whole per cent")
+    @Roles.SignedIn
     @GetMapping("/{id}/questions/figures")
     public List<QuestionFigures.Stat> questionFigures(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                                       @RequestParam(required = false) Long outletId,
@@ -112,6 +115,7 @@ class SurveyApi {
     }
 
     @Operation(summary = "SERVQUAL gaps per item and dimension, unweighted and weighted by importance")
+    @Roles.SignedIn
     @GetMapping("/{id}/servqual")
     public Servqual.Score servqual(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                    @RequestParam(required = false) Long outletId,
@@ -136,6 +140,7 @@ class SurveyApi {
     }
 
     @Operation(summary = "Responses, satisfaction index (0-100), would-recommend score (promoters - detractors), ask-by-name")
+    @Roles.SignedIn
     @GetMapping("/{id}/summary")
     public SurveyAnalysis.Summary summary(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                           @RequestParam(required = false) Long outletId,
@@ -151,7 +156,7 @@ class SurveyApi {
 
     @Operation(summary = "Raise a complaint case for every response whose satisfaction index (0-100) is at or below "
             + "this; null switches it off")
-    @Roles.Managers
+    @Roles.ChainWide
     @PutMapping("/{id}/case-threshold")
     public Survey threshold(@PathVariable long id, @Valid @RequestBody ThresholdForm form) {
         surveys.get(id);
@@ -184,6 +189,7 @@ class SurveyApi {
     }
 
     @Operation(summary = "Outlets or regions ranked by satisfaction index, with responses and would-recommend score")
+    @Roles.SignedIn
     @GetMapping("/{id}/ranking")
     public List<SurveyFigures.Rank> ranking(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                             @RequestParam(defaultValue = "OUTLET") SurveyFigures.GroupBy groupBy,
@@ -194,6 +200,7 @@ class SurveyApi {
     }
 
     @Operation(summary = "Responses, satisfaction index and would-recommend score per day, week or month")
+    @Roles.SignedIn
     @GetMapping("/{id}/trend")
     public List<SurveyFigures.Point> trend(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                            @RequestParam(defaultValue = "MONTH") SurveyFigures.Period period,
@@ -223,6 +230,7 @@ class SurveyApi {
 
     @Operation(summary = "Response, invitation response, praise (美誉度), ask-by-name (指名度) and return (回头率) rates, "
             + "each with its parts; the last 30 days unless from/to are given")
+    @Roles.SignedIn
     @GetMapping("/{id}/rates")
     public SurveyRates.Rates rates(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                    @RequestParam(required = false) Long outletId,

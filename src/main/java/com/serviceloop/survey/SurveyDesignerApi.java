@@ -34,13 +34,14 @@ class SurveyDesignerApi {
 
     @Operation(summary = "The survey with its questions, the ids of the questions that may have answers (wording "
             + "fixes only), and whether it can be edited (built-in instruments cannot)")
+    @Roles.SignedIn
     @GetMapping("/{id}/design")
     public SurveyDesigner.Design design(@PathVariable long id) {
         return designer.design(id);
     }
 
     @Operation(summary = "Make an own survey (starts switched off); kind CUSTOM unless given")
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public SurveyDesigner.Design create(@Valid @RequestBody SurveyForm form) {
@@ -48,14 +49,14 @@ class SurveyDesignerApi {
     }
 
     @Operation(summary = "Change the title, introduction or kind; send the version you read (409 if it is stale)")
-    @Roles.Managers
+    @Roles.ChainWide
     @PutMapping("/{id}")
     public SurveyDesigner.Design update(@PathVariable long id, @Valid @RequestBody SurveyForm form) {
         return designer.design(designer.update(id, form).id());
     }
 
     @Operation(summary = "Copy any survey, built-in instruments included, with its questions (starts switched off)")
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/{id}/copy")
     @ResponseStatus(HttpStatus.CREATED)
     public SurveyDesigner.Design copy(@PathVariable long id,
@@ -67,14 +68,14 @@ class SurveyDesignerApi {
     }
 
     @Operation(summary = "Switch a survey on (its links take answers) or off (its links answer 404)")
-    @Roles.Managers
+    @Roles.ChainWide
     @PutMapping("/{id}/active")
     public SurveyDesigner.Design active(@PathVariable long id, @Valid @RequestBody ActiveForm form) {
         return designer.design(designer.setActive(id, form.active(), form.version()).id());
     }
 
     @Operation(summary = "Add a question at the end; choices one per line, as many in Chinese as in English")
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/{id}/questions")
     @ResponseStatus(HttpStatus.CREATED)
     public SurveyDesigner.Design addQuestion(@PathVariable long id, @Valid @RequestBody QuestionForm form) {
@@ -83,7 +84,7 @@ class SurveyDesignerApi {
     }
 
     @Operation(summary = "Change a question. One that may have answers takes wording fixes only (409 otherwise)")
-    @Roles.Managers
+    @Roles.ChainWide
     @PutMapping("/{id}/questions/{questionId}")
     public SurveyDesigner.Design updateQuestion(@PathVariable long id, @PathVariable long questionId,
                                                 @Valid @RequestBody QuestionForm form) {
@@ -92,7 +93,7 @@ class SurveyDesignerApi {
     }
 
     @Operation(summary = "Delete a question that has no answers yet (409 otherwise)")
-    @Roles.Managers
+    @Roles.ChainWide
     @DeleteMapping("/{id}/questions/{questionId}")
     public SurveyDesigner.Design deleteQuestion(@PathVariable long id, @PathVariable long questionId,
                                                 @RequestParam(required = false) Integer version) {
@@ -104,7 +105,7 @@ class SurveyDesignerApi {
     }
 
     @Operation(summary = "Move a question up or down by one")
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/{id}/questions/{questionId}/move")
     public SurveyDesigner.Design move(@PathVariable long id, @PathVariable long questionId,
                                       @Valid @RequestBody MoveForm form) {

@@ -40,7 +40,7 @@ class SurveyDesignerPages {
         this.messages = messages;
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @GetMapping("/surveys/new")
     public String newSurvey(Model model) {
         if (!model.containsAttribute("surveyForm")) {
@@ -50,7 +50,7 @@ class SurveyDesignerPages {
         return "survey/new";
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/surveys")
     public String create(@Valid @ModelAttribute("surveyForm") SurveyForm form, BindingResult errors, Model model) {
         if (!errors.hasErrors()) {
@@ -63,13 +63,13 @@ class SurveyDesignerPages {
         return newSurvey(model);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/surveys/{id}/copy")
     public String copy(@PathVariable long id) {
         return "redirect:/surveys/" + designer.copy(id, null).id() + "/design";
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @GetMapping("/surveys/{id}/design")
     public String design(@PathVariable long id, Locale locale, Model model) {
         SurveyDesigner.Design d = designer.design(id);
@@ -99,7 +99,7 @@ class SurveyDesignerPages {
         return "survey/design";
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/surveys/{id}/design")
     public String update(@PathVariable long id, @Valid @ModelAttribute("surveyForm") SurveyForm form, BindingResult errors,
                          Locale locale, Model model) {
@@ -114,7 +114,7 @@ class SurveyDesignerPages {
         return design(id, locale, model);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/surveys/{id}/active")
     public String active(@PathVariable long id, @RequestParam boolean active, @RequestParam(required = false) Integer version,
                          Locale locale, RedirectAttributes flash) {
@@ -122,7 +122,7 @@ class SurveyDesignerPages {
         return "redirect:/surveys/" + id + "/design";
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/surveys/{id}/questions")
     public String addQuestion(@PathVariable long id, @Valid @ModelAttribute("addForm") QuestionForm form,
                               BindingResult errors, Locale locale, Model model) {
@@ -137,7 +137,7 @@ class SurveyDesignerPages {
         return design(id, locale, model);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/surveys/{id}/questions/{questionId}")
     public String updateQuestion(@PathVariable long id, @PathVariable long questionId,
                                  @Valid @ModelAttribute("failedForm") QuestionForm form, BindingResult errors, Locale locale,
@@ -156,7 +156,7 @@ class SurveyDesignerPages {
         return design(id, locale, model);
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/surveys/{id}/questions/{questionId}/delete")
     public String deleteQuestion(@PathVariable long id, @PathVariable long questionId,
                                  @RequestParam(required = false) Integer version, Locale locale, RedirectAttributes flash) {
@@ -164,7 +164,7 @@ class SurveyDesignerPages {
         return "redirect:/surveys/" + id + "/design";
     }
 
-    @Roles.Managers
+    @Roles.ChainWide
     @PostMapping("/surveys/{id}/questions/{questionId}/move")
     public String move(@PathVariable long id, @PathVariable long questionId, @RequestParam String direction,
                        @RequestParam(required = false) Integer version, Locale locale, RedirectAttributes flash) {
@@ -187,6 +187,7 @@ class SurveyDesignerPages {
     }
 
     /** Checks answers given on the preview the way a real submission is checked, and says what it found. */
+    @Roles.SignedIn
     @PostMapping("/surveys/{id}/preview")
     public String tryPreview(@PathVariable long id, @RequestParam(required = false) String language,
                              HttpServletRequest request, Locale locale, Model model) {

@@ -37,7 +37,7 @@ class DemoDataTest {
         assertThat(loaded.outlets()).hasSize(6);
         assertThat(loaded.people()).isEqualTo(30);
         assertThat(loaded.customers()).isEqualTo(2000);
-        assertThat(loaded.logins()).hasSize(14).allSatisfy((user, password) -> assertThat(password).hasSizeGreaterThan(12));
+        assertThat(loaded.logins()).hasSize(15).allSatisfy((user, password) -> assertThat(password).hasSizeGreaterThan(12));
         assertThat(loaded.visits()).isGreaterThan(20_000);
         assertThat(loaded.cases()).isGreaterThan(1000);
         // the demo cases feed every case indicator: complaints, late and on-time clocks, calls, SQI

@@ -71,7 +71,10 @@ class AccessIntegrationTest extends ApiTest {
                 .andExpect(jsonPath("$.errors").doesNotExist());
         putJson("/api/v1/standards/1", staff, "{not json").andExpect(status().isForbidden());
         postJson("/api/v1/cases", auditor, Map.of()).andExpect(status().isForbidden());
-        postJson("/api/v1/standards", manager, Map.of()).andExpect(status().isBadRequest())
+        // standards hold for every outlet: an outlet's manager is refused too, the chain's manager learns what is wrong
+        postJson("/api/v1/standards", manager, Map.of()).andExpect(status().isForbidden());
+        String chainManager = token(fixtures.person(Role.MANAGER, chain.chain().id()));
+        postJson("/api/v1/standards", chainManager, Map.of()).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors").isArray());
     }
 

@@ -41,7 +41,8 @@ class SurveyDesignerIntegrationTest extends ApiTest {
     void setUp() {
         fixtures.admin();
         chain = fixtures.chain();
-        manager = fixtures.person(Role.MANAGER, chain.outletA().id());
+        // surveys hold for every outlet: the chain's manager designs them
+        manager = fixtures.person(Role.MANAGER, chain.chain().id());
         managerToken = token(manager);
     }
 

@@ -35,7 +35,8 @@ class SurveyDesignerPagesTest extends PageTest {
         fixtures.admin();
         var chain = fixtures.chain();
         outlet = chain.outletA().id();
-        manager = fixtures.person(Role.MANAGER, outlet);
+        // surveys hold for every outlet: the chain's manager designs them
+        manager = fixtures.person(Role.MANAGER, chain.chain().id());
         staff = fixtures.person(Role.STAFF, outlet);
     }
 

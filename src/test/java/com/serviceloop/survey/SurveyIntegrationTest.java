@@ -323,14 +323,18 @@ class SurveyIntegrationTest extends ApiTest {
         JsonNode good = body(answer(token, submission(Map.of(q.get(0).id(), 4))).andExpect(status().isCreated()));
         assertThat(good.get("caseId").isNull()).isTrue();
 
-        putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", managerToken, Map.of("threshold", 101))
+        // the threshold holds for every outlet: the outlet's manager may not move it, the chain's manager may
+        putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", managerToken, new HashMap<>())
+                .andExpect(status().isForbidden());
+        String chainManager = token(fixtures.person(Role.MANAGER, chain.chain().id()));
+        putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", chainManager, Map.of("threshold", 101))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("threshold"));
         try {
-            putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", managerToken, new HashMap<>())
+            putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", chainManager, new HashMap<>())
                     .andExpect(status().isOk());
             assertThat(body(answer(token, submission(Map.of(q.get(0).id(), 1)))).get("caseId").isNull()).isTrue();
         } finally {
-            putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", managerToken, Map.of("threshold", 25));
+            putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", chainManager, Map.of("threshold", 25));
         }
     }
 
