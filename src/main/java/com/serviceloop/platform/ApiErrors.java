@@ -79,7 +79,8 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(BadInputException.class)
-    ProblemDetail invalid(BadInputException e) {
+    ProblemDetail invalid(BadInputException e, HttpServletResponse response) {
+        restart(response);
         return badRequest(List.of(new FieldError(e.field(), worded(e))));
     }
 
@@ -126,7 +127,8 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail notFound(NotFoundException e, HttpServletResponse response) {
+        restart(response);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         p.setTitle("Not found");
         return p;
@@ -140,7 +142,8 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException e) {
+    ProblemDetail denied(AccessDeniedException e, HttpServletResponse response) {
+        restart(response);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, say("error.platform.forbidden"));
         p.setTitle("Forbidden");
         return p;
@@ -158,7 +161,8 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletResponse response) {
+        restart(response);
         if (e instanceof ErrorResponse known) {
             // Spring's own answers (unknown path 404, wrong method 405, wrong media type 415) keep their status
             return ResponseEntity.status(known.getStatusCode()).body(known.getBody());
@@ -168,6 +172,18 @@ public class ApiErrors {
                 say("error.platform.unexpected"));
         p.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(p);
+    }
+
+    /**
+     * A download (a CSV export) sets its type and opens its writer before it reads what it exports, so
+     * a refusal met on the way would be written as CSV, or not at all (a 500 with an empty file). While
+     * nothing has been sent, the answer starts again as the JSON problem.
+     */
+    private static void restart(HttpServletResponse response) {
+        String type = response.getContentType();
+        if (type != null && !type.contains("json") && !response.isCommitted()) {
+            response.reset();
+        }
     }
 
     static ProblemDetail badRequest(List<FieldError> errors) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import tools.jackson.core.JacksonException;
@@ -48,6 +49,8 @@ public final class ExpectedForm {
             case InvalidFormatException f when f.getValue() instanceof String text && NoNulCharacters.hasNul(text) ->
                     say("error.platform.nul", messages, locale);
             case InvalidFormatException f when f.getValue() instanceof Temporal -> yearRange(messages, locale);
+            case InvalidFormatException f when f.getValue() instanceof Number && StrictJson.isIdName(idField(f)) ->
+                    say("error.platform.notAnId", messages, locale);
             case InvalidNullException n when n.getPath().getLast().getPropertyName() == null ->
                     say("error.platform.nullInList", messages, locale);
             case InvalidNullException n -> say("error.platform.required", messages, locale);
@@ -56,6 +59,12 @@ public final class ExpectedForm {
                     describe(c.getTargetType(), messages, locale));
             default -> say("error.platform.wrongTypeValue", messages, locale);
         };
+    }
+
+    /** The field a value belongs to: the last named step of the path (a list's entries belong to the list). */
+    private static String idField(JacksonException e) {
+        return e.getPath().reversed().stream().map(JacksonException.Reference::getPropertyName)
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     static String describe(Class<?> type, MessageSource messages, Locale locale) {

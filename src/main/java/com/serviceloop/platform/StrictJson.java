@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -47,7 +48,11 @@ public class StrictJson {
                 @Override
                 public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
                                                                ValueDeserializer<?> deserializer) {
-                    return yearOf(deserializer.handledType(), null) != null ? new InRange(deserializer) : deserializer;
+                    Class<?> type = deserializer.handledType();
+                    if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+                        return new Ids(deserializer, false);
+                    }
+                    return yearOf(type, null) != null ? new InRange(deserializer) : deserializer;
                 }
             }));
         };
@@ -71,6 +76,45 @@ public class StrictJson {
 
     public static boolean yearInRange(int year) {
         return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
+    /** "id", "…Id" and the entries of "…Ids": a record id is a whole number from 1; 0 or -1 names nothing. */
+    static boolean isIdName(String name) {
+        return name != null && (name.equals("id") || name.endsWith("Id") || name.endsWith("Ids"));
+    }
+
+    /**
+     * A whole number that is refused below 1 when its field names a record. Jackson makes one per field
+     * (contextual), so the field's name is known; in a list, the list's field is.
+     */
+    private static final class Ids extends DelegatingDeserializer {
+        private final boolean id;
+
+        Ids(ValueDeserializer<?> delegate, boolean id) {
+            super(delegate);
+            this.id = id;
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new Ids(delegate, id);
+        }
+
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            ValueDeserializer<?> delegate = ctxt.handleSecondaryContextualization(_delegatee, property,
+                    ctxt.constructType(_delegatee.handledType()));
+            return new Ids(delegate, property != null && isIdName(property.getName()));
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) {
+            Object value = super.deserialize(p, ctxt);
+            if (id && value instanceof Number n && n.longValue() < 1) {
+                throw InvalidFormatException.from(p, "not an id", value, Ids.class);
+            }
+            return value;
+        }
     }
 
     private static final class InRange extends DelegatingDeserializer {
