@@ -1,9 +1,11 @@
 package com.serviceloop.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -30,6 +33,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.ObjectMapper;
@@ -79,8 +83,8 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(BadInputException.class)
-    ProblemDetail invalid(BadInputException e, HttpServletResponse response) {
-        restart(response);
+    ProblemDetail invalid(BadInputException e, HttpServletRequest request, HttpServletResponse response) {
+        restart(request, response);
         return badRequest(List.of(new FieldError(e.field(), worded(e))));
     }
 
@@ -127,8 +131,8 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e, HttpServletResponse response) {
-        restart(response);
+    ProblemDetail notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response) {
+        restart(request, response);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         p.setTitle("Not found");
         return p;
@@ -142,8 +146,8 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException e, HttpServletResponse response) {
-        restart(response);
+    ProblemDetail denied(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response) {
+        restart(request, response);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, say("error.platform.forbidden"));
         p.setTitle("Forbidden");
         return p;
@@ -161,8 +165,8 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletResponse response) {
-        restart(response);
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        restart(request, response);
         if (e instanceof ErrorResponse known) {
             // Spring's own answers (unknown path 404, wrong method 405, wrong media type 415) keep their status
             return ResponseEntity.status(known.getStatusCode()).body(known.getBody());
@@ -179,10 +183,15 @@ public class ApiErrors {
      * a refusal met on the way would be written as CSV, or not at all (a 500 with an empty file). While
      * nothing has been sent, the answer starts again as the JSON problem.
      */
-    private static void restart(HttpServletResponse response) {
+    private static void restart(HttpServletRequest request, HttpServletResponse response) {
         String type = response.getContentType();
-        if (type != null && !type.contains("json") && !response.isCommitted()) {
+        boolean download = type != null && !type.contains("json")
+                || request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) instanceof Collection<?> types
+                && !types.isEmpty() && types.stream().noneMatch(t -> t.toString().contains("json"));
+        if (download && !response.isCommitted()) {
             response.reset();
+            request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         }
     }
 

@@ -74,7 +74,7 @@ class SurveyDesignerIntegrationTest extends ApiTest {
     }
 
     private ResultActions change(JsonNode design, long questionId, Map<String, Object> q) throws Exception {
-        return putJson(API + "/" + id(design) + "/questions/" + questionId, managerToken, at(q, design));
+        return putJson(API + "/" + id(design) + "/questions/" + questionId, managerToken, whole(QuestionForm.class, at(q, design)));
     }
 
     private static long id(JsonNode design) {
@@ -294,7 +294,8 @@ class SurveyDesignerIntegrationTest extends ApiTest {
         add(d, question("TEXT", "Second", "第二")).andExpect(status().isConflict());
         deleteJson(API + "/" + id(d) + "/questions/" + q + "?version=" + d.at("/survey/version").asInt(), managerToken)
                 .andExpect(status().isConflict());
-        putJson(API + "/" + id(d), managerToken, Map.of("titleEn", "x", "titleZh", "x", "version", d.at("/survey/version").asInt()))
+        putJson(API + "/" + id(d), managerToken, whole(SurveyForm.class, Map.of("titleEn", "x", "titleZh", "x",
+                "version", d.at("/survey/version").asInt())))
                 .andExpect(status().isConflict());
         putJson(API + "/" + id(d) + "/active", managerToken, Map.of("active", true, "version", d.at("/survey/version").asInt()))
                 .andExpect(status().isConflict());
