@@ -120,7 +120,7 @@ class StandardApiIntegrationTest extends ApiTest {
         putJson(url, admin, whole(StandardForm.class, tighter)).andExpect(status().isConflict()) // stale version
                 .andExpect(jsonPath("$.detail").value("Standard " + id + " was changed by someone else; reload and try again"));
         call(MockMvcRequestBuilders.put(url).header("Accept-Language", "zh-CN").contentType("application/json")
-                .content(json.writeValueAsString(tighter)), admin).andExpect(status().isConflict())
+                .content(json.writeValueAsString(whole(StandardForm.class, tighter))), admin).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("标准 " + id + " 已被他人修改，请重新加载后再试"));
 
         JsonNode second = body(postJson(url + "/measurements", admin, Map.of("outletId", chain.outletA().id(),
@@ -205,7 +205,7 @@ class StandardApiIntegrationTest extends ApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("proceduralOrder"));
         putJson("/api/v1/priorities/" + type, admin, whole(PriorityForm.class, Map.of("proceduralWeight", 130))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("proceduralWeight"));
-        putJson("/api/v1/priorities/" + type, admin, Map.of("proceduralWeight", 30, "version", 99))
+        putJson("/api/v1/priorities/" + type, admin, whole(PriorityForm.class, Map.of("proceduralWeight", 30, "version", 99)))
                 .andExpect(status().isConflict());
         String staff = token(fixtures.person(Role.STAFF, chain.outletA().id()));
         putJson("/api/v1/priorities/" + type, staff, Map.of("proceduralWeight", 30)).andExpect(status().isForbidden());

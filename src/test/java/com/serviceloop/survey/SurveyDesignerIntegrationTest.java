@@ -154,8 +154,9 @@ class SurveyDesignerIntegrationTest extends ApiTest {
         assertThat(texts(d)).containsExactly("How clear was the advice?", "What did you buy?", "Anything else?");
         assertThat(d.get("questions").findValues("position").stream().map(JsonNode::asInt).toList()).containsExactly(1, 2, 3);
 
-        d = body(putJson(API + "/" + id(d), managerToken, Map.of("titleEn", "Advice at our counters", "titleZh", "柜台用药咨询",
-                "kind", "SATISFACTION", "version", d.at("/survey/version").asInt())).andExpect(status().isOk()));
+        d = body(putJson(API + "/" + id(d), managerToken, whole(SurveyForm.class, Map.of("titleEn", "Advice at our counters",
+                "titleZh", "柜台用药咨询", "kind", "SATISFACTION", "version", d.at("/survey/version").asInt())))
+                .andExpect(status().isOk()));
         assertThat(d.at("/survey/titleEn").asText()).isEqualTo("Advice at our counters");
         assertThat(d.at("/survey/kind").asText()).isEqualTo("SATISFACTION");
         assertThat(d.at("/survey/introEn").isNull()).isTrue();
