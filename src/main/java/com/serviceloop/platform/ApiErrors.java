@@ -1,12 +1,9 @@
 package com.serviceloop.platform;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,7 +15,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -34,7 +30,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.ObjectMapper;
@@ -84,8 +79,8 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(BadInputException.class)
-    ProblemDetail invalid(BadInputException e, HttpServletRequest request, HttpServletResponse response) {
-        return answer(badRequest(List.of(new FieldError(e.field(), worded(e)))), request, response);
+    ProblemDetail invalid(BadInputException e) {
+        return badRequest(List.of(new FieldError(e.field(), worded(e))));
     }
 
     @ExceptionHandler(WholeRecordUpdates.Incomplete.class)
@@ -131,10 +126,10 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response) {
+    ProblemDetail notFound(NotFoundException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         p.setTitle("Not found");
-        return answer(p, request, response);
+        return p;
     }
 
     @ExceptionHandler({ConflictException.class, OptimisticLockingFailureException.class})
@@ -145,10 +140,10 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response) {
+    ProblemDetail denied(AccessDeniedException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, say("error.platform.forbidden"));
         p.setTitle("Forbidden");
-        return answer(p, request, response);
+        return p;
     }
 
     @ExceptionHandler(MultipartException.class)
@@ -163,58 +158,16 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof ErrorResponse known) {
             // Spring's own answers (unknown path 404, wrong method 405, wrong media type 415) keep their status
-            return answer(ResponseEntity.status(known.getStatusCode()).body(known.getBody()), request, response);
+            return ResponseEntity.status(known.getStatusCode()).body(known.getBody());
         }
         log.error("Unexpected error", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 say("error.platform.unexpected"));
         p.setTitle("Internal error");
-        return answer(ResponseEntity.internalServerError().body(p), request, response);
-    }
-
-    /**
-     * A download (a CSV export) sets its type and opens its writer before it reads what it exports, so
-     * a refusal met on the way would be written as CSV, or not at all (a 500 with an empty file). While
-     * nothing has been sent, the answer starts again and is the JSON problem, written through the
-     * writer the download already holds; null then tells MVC that the answer is written.
-     */
-    private static <T> T answer(T problem, HttpServletRequest request, HttpServletResponse response) {
-        String type = response.getContentType();
-        boolean download = type != null && !type.contains("json")
-                || request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) instanceof Collection<?> types
-                && !types.isEmpty() && types.stream().noneMatch(t -> t.toString().contains("json"));
-        ProblemDetail p = problem instanceof ResponseEntity<?> entity ? (ProblemDetail) entity.getBody() : (ProblemDetail) problem;
-        if (!download || response.isCommitted() || p == null) {
-            return problem;
-        }
-        response.reset();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", p.getStatus());
-        body.put("title", p.getTitle());
-        body.put("detail", p.getDetail());
-        body.put("instance", request.getRequestURI());
-        if (p.getProperties() != null) {
-            body.putAll(p.getProperties());
-        }
-        try {
-            response.setStatus(p.getStatus());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            String text = JSON.writeValueAsString(body);
-            try {
-                response.getWriter().write(text);
-            } catch (IllegalStateException streaming) {
-                // the download wrote bytes (a PDF), not text
-                response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-            }
-            response.flushBuffer();
-        } catch (IOException e) {
-            log.debug("The problem could not be written: {}", e.getMessage());
-        }
-        return null;
+        return ResponseEntity.internalServerError().body(p);
     }
 
     static ProblemDetail badRequest(List<FieldError> errors) {

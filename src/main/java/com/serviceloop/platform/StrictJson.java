@@ -80,7 +80,7 @@ public class StrictJson {
 
     /** "id", "…Id" and the entries of "…Ids": a record id is a whole number from 1; 0 or -1 names nothing. */
     static boolean isIdName(String name) {
-        return name != null && (name.equals("id") || name.endsWith("Id") || name.endsWith("Ids"));
+        return name != null && (name.equals("id") || name.equals("ids") || name.endsWith("Id") || name.endsWith("Ids"));
     }
 
     /**

@@ -57,9 +57,9 @@ class StrictInputIntegrationTest extends ApiTest {
 
     @Test
     void tooLargeNumbersAndIdsBelowOneAreRefusedNamingTheField() throws Exception {
-        send("POST", "/api/v1/cases/bulk", "{\"ids\": [99999999999999999999], \"action\": \"CLOSE\"}", "en")
+        send("POST", "/api/v1/cases/bulk", "{\"ids\": [99999999999999999999], \"action\": \"MOVE\"}", "en")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("ids[0]"));
-        send("POST", "/api/v1/cases/bulk", "{\"ids\": [-1], \"action\": \"CLOSE\"}", "en")
+        send("POST", "/api/v1/cases/bulk", "{\"ids\": [-1], \"action\": \"MOVE\"}", "en")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("ids[0]"))
                 .andExpect(jsonPath("$.errors[0].message").value("must be the id of an existing record (a whole number from 1)"));
         send("POST", "/api/v1/customers", "{\"memberNo\": \"" + Fixtures.unique("S") + "\", \"name\": \"Li\", "
@@ -69,7 +69,7 @@ class StrictInputIntegrationTest extends ApiTest {
 
     @Test
     void nullInsideAListIsRefusedNamingTheEntry() throws Exception {
-        send("POST", "/api/v1/cases/bulk", "{\"ids\": [null], \"action\": \"CLOSE\"}", "en")
+        send("POST", "/api/v1/cases/bulk", "{\"ids\": [null], \"action\": \"MOVE\"}", "en")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("ids[0]"))
                 .andExpect(jsonPath("$.errors[0].message").value("may not contain an empty (null) entry"));
         send("PUT", "/api/v1/outlets/" + chain.outletA().id() + "/calendar",
