@@ -65,6 +65,10 @@ class StrictInputIntegrationTest extends ApiTest {
         send("POST", "/api/v1/customers", "{\"memberNo\": \"" + Fixtures.unique("S") + "\", \"name\": \"Li\", "
                 + "\"homeOutletId\": 1e308}", "en").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("homeOutletId"));
+        getJson("/api/v1/customers/-1", admin).andExpect(status().isNotFound());
+        getJson("/api/v1/customers/99999999999999999999", admin).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("id"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a whole number"));
     }
 
     @Test
