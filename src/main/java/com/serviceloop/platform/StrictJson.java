@@ -44,7 +44,7 @@ public class StrictJson {
             for (Class<?> list : List.of(Collection.class, List.class, Set.class)) {
                 builder.withConfigOverride(list, o -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
             }
-            builder.addModule(new SimpleModule("dates-in-range").setDeserializerModifier(new ValueDeserializerModifier() {
+            builder.addModule(new SimpleModule("dates-and-ids-in-range").setDeserializerModifier(new ValueDeserializerModifier() {
                 @Override
                 public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
                                                                ValueDeserializer<?> deserializer) {
