@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.serviceloop.organisation.ApiTokenService;
 import com.serviceloop.organisation.AppUser;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -55,6 +58,21 @@ public abstract class ApiTest {
 
     protected ResultActions deleteJson(String url, String token) throws Exception {
         return call(delete(url), token);
+    }
+
+    /**
+     * A PUT body that names every field of the form, as a PUT must: the fields not given are sent as
+     * null (cleared), {@code version} only when given.
+     */
+    protected static Map<String, Object> whole(Class<? extends Record> form, Map<String, ?> given) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (RecordComponent c : form.getRecordComponents()) {
+            if (given.containsKey(c.getName()) || !c.getName().equals("version")) {
+                body.put(c.getName(), given.get(c.getName()));
+            }
+        }
+        given.forEach(body::putIfAbsent);
+        return body;
     }
 
     protected JsonNode body(ResultActions result) throws Exception {

@@ -11,6 +11,7 @@ import com.serviceloop.platform.OutboxSender;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -83,6 +84,7 @@ class CaseAdminApi {
         return slaTargets();
     }
 
+    @Schema(name = "SlaLinkForm")
     public record LinkForm(SlaKind clockKind, CaseType caseType, Severity severity) {
     }
 

@@ -2,6 +2,7 @@ package com.serviceloop.casework;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
+import com.serviceloop.platform.Download;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,10 +64,7 @@ class CaseApi {
     @GetMapping(value = "/cases/export", produces = "text/csv")
     public void export(@AuthenticationPrincipal AppUser user, @Valid CaseFilterParams filter,
                        HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Content-Disposition", "attachment; filename=\"cases.csv\"");
-        queries.export(user, filter.toFilter(), response.getWriter());
+        queries.export(user, filter.toFilter(), Download.csv(response, "cases.csv"));
     }
 
     @Operation(summary = "Record a case; the person recording it owns it (first-contact responsibility). "

@@ -1,5 +1,6 @@
 package com.serviceloop.casework;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,7 +34,7 @@ final class CaseCommands {
     }
 
     /** Recovery and learning: what was done to make it right, what it cost, which standards it broke. */
-    public record Recovery(@Size(max = 1000) String remedy, @DecimalMin("0") BigDecimal remedyCost,
+    public record Recovery(@Size(max = 1000) String remedy, @DecimalMin("0") @DecimalMax("9999999999.99") BigDecimal remedyCost,
                            @Size(max = 50) List<Long> standardIds, Boolean problem, @NotNull Integer version) {
     }
 

@@ -219,6 +219,10 @@ class CaseQueries {
     /** Streams the filtered cases as CSV; rows are written as they are read. */
     public void export(AppUser user, CaseFilter f, Writer out) throws IOException {
         OutletScope scope = org.scopeOf(user);
+        if (f.outletId() != null && !scope.contains(f.outletId())) {
+            // an outlet outside the scope is not there for this person, as everywhere else, rather than an empty file
+            throw new NotFoundException("Outlet", f.outletId());
+        }
         Where w = where(user, f, scope);
         CSVPrinter csv = CsvFiles.printer(out);
         csv.printRecord("id", "created_at", "outlet", "channel", "case_type", "severity", "status", "owner", "team",

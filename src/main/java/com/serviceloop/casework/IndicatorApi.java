@@ -6,6 +6,7 @@ import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -93,6 +94,7 @@ class IndicatorApi {
         return outletId == null ? sqi.types() : sqi.typesAt(user, outletId);
     }
 
+    @Schema(name = "SqiTarget")
     record Target(@NotNull @DecimalMin("0") @DecimalMax("100000") Double perThousandVisits) {
     }
 

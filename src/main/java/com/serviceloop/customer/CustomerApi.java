@@ -2,6 +2,7 @@ package com.serviceloop.customer;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
+import com.serviceloop.platform.Download;
 import com.serviceloop.platform.ImportReport;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -113,10 +113,7 @@ class CustomerApi {
     @Roles.Managers
     @GetMapping(value = "/customers/export", produces = "text/csv")
     public void export(@AuthenticationPrincipal AppUser user, HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"customers.csv\"");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        customerFiles.exportCustomers(user, response.getWriter());
+        customerFiles.exportCustomers(user, Download.csv(response, "customers.csv"));
     }
 
     @Operation(summary = "Import visits/purchases from a POS CSV; duplicates of earlier imports are skipped")

@@ -35,9 +35,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every API error is a problem+json body; input errors list the offending fields as
@@ -69,8 +69,11 @@ public class ApiErrors {
 
     @ExceptionHandler(BindException.class)
     ProblemDetail invalid(BindException e) {
+        // a value that could not be converted says what the field expects, not the Java type it failed to become
         List<FieldError> errors = e.getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
+                .map(f -> new FieldError(f.getField(), f.isBindingFailure()
+                        ? ExpectedForm.refusal(e.getFieldType(f.getField()), messages, LocaleContextHolder.getLocale())
+                        : f.getDefaultMessage())).toList();
         return badRequest(errors);
     }
 
@@ -85,27 +88,29 @@ public class ApiErrors {
         return badRequest(List.of(new FieldError(e.field(), worded(e))));
     }
 
+    @ExceptionHandler(WholeRecordUpdates.Incomplete.class)
+    ProblemDetail incomplete(WholeRecordUpdates.Incomplete e) {
+        return badRequest(e.fields().stream().map(f -> new FieldError(f, say("error.platform.missingField"))).toList());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            String field = m.getPath().stream()
+        if (e.getCause() instanceof JacksonException j && !j.getPath().isEmpty()) {
+            String field = j.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String detail = m instanceof InvalidFormatException f && f.getValue() instanceof String text
-                    && NoNulCharacters.hasNul(text) ? say("error.platform.nul")
-                    : m instanceof InvalidFormatException f
-                    ? say("error.platform.notAValid", String.valueOf(f.getValue()), f.getTargetType().getSimpleName())
-                    : say("error.platform.wrongTypeValue");
-            return badRequest(List.of(new FieldError(field, detail)));
+            return badRequest(List.of(new FieldError(field, ExpectedForm.forJson(j, messages, LocaleContextHolder.getLocale()))));
         }
-        return badRequest(List.of(new FieldError("body", say("error.platform.unreadableBody"))));
+        String detail = e.getCause() instanceof StreamConstraintsException ? say("error.platform.tooDeep")
+                : say("error.platform.unreadableBody");
+        return badRequest(List.of(new FieldError("body", detail)));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
         String value = String.valueOf(e.getValue());
         return badRequest(List.of(new FieldError(e.getName(), NoNulCharacters.hasNul(value) ? say("error.platform.nul")
-                : say("error.platform.wrongType", value))));
+                : ExpectedForm.refusal(e.getRequiredType(), messages, LocaleContextHolder.getLocale()))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -202,7 +207,6 @@ public class ApiErrors {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    /** For filters, which run before MVC's exception handling. */
     /** A 400 naming one field, written where no controller is at hand (a filter); the same body as {@link #badRequest}. */
     public static void writeFieldError(HttpServletResponse res, String field, String message) throws IOException {
         res.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -4,9 +4,19 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PushbackReader;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
@@ -20,6 +30,8 @@ import org.apache.commons.csv.CSVRecord;
 /** Reading and writing the CSV files people bring from spreadsheets and POS systems. */
 public final class CsvFiles {
     private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -58,20 +70,54 @@ public final class CsvFiles {
     }
 
     /**
-     * Opens a header-first CSV (UTF-8, an Excel byte-order mark tolerated); header names are
-     * matched without regard to case or surrounding blanks. Fails with a 400 naming the file when a
-     * required column is missing.
+     * Opens a header-first CSV; header names are matched without regard to case or surrounding
+     * blanks. The file may be UTF-8 (with or without Excel's byte-order mark) or GB18030, which
+     * includes GBK: what Excel saves as "CSV" on a Chinese Windows. Each is decoded strictly, UTF-8
+     * first; a file that is neither is refused naming the line, before any row is read, so nothing
+     * is stored. Fails with a 400 naming the file when a required column is missing.
      */
     public static CSVParser open(InputStream in, Collection<String> required) throws IOException {
-        var reader = new PushbackReader(
-                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), 1);
-        int first = reader.read();
-        if (first != -1 && first != '\uFEFF') {
-            reader.unread(first);
+        Path copy = Files.createTempFile("serviceloop-import-", ".csv");
+        Charset charset;
+        try {
+            long badUtf8Line;
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                badUtf8Line = firstBadLine(in, StandardCharsets.UTF_8, out);
+            }
+            charset = StandardCharsets.UTF_8;
+            if (badUtf8Line > 0) {
+                long badGbLine;
+                try (InputStream again = Files.newInputStream(copy)) {
+                    badGbLine = firstBadLine(again, GB18030, OutputStream.nullOutputStream());
+                }
+                if (badGbLine > 0) {
+                    // the reading that got further is the likelier encoding, and its stumble the line to fix
+                    throw BadInputException.of("file", "error.platform.undecodable",
+                            String.valueOf(Math.max(badUtf8Line, badGbLine)));
+                }
+                charset = GB18030;
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
         }
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).setIgnoreHeaderCase(true).setAllowMissingColumnNames(true).get()
-                .parse(reader);
+        CharsetDecoder strict = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var reader = new PushbackReader(new BufferedReader(new InputStreamReader(
+                Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE), strict), 1 << 16), 1);
+        CSVParser parser;
+        try {
+            int first = reader.read();
+            if (first != -1 && first != '\uFEFF') {
+                reader.unread(first);
+            }
+            parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                    .setIgnoreEmptyLines(true).setIgnoreHeaderCase(true).setAllowMissingColumnNames(true).get()
+                    .parse(reader);
+        } catch (IOException | RuntimeException e) {
+            reader.close(); // deletes the copy
+            throw e;
+        }
         Set<String> present = parser.getHeaderMap().keySet().stream()
                 .map(h -> h.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         for (String column : required) {
@@ -81,6 +127,55 @@ public final class CsvFiles {
             }
         }
         return parser;
+    }
+
+    /**
+     * Reads the whole stream, copying it to {@code copy}, and answers the line (from 1) of the first
+     * byte that is not {@code charset}, or 0 when every byte is. A newline byte never occurs inside
+     * a UTF-8 or GB18030 character, so the decoded newlines count the lines.
+     */
+    static long firstBadLine(InputStream in, Charset charset, OutputStream copy) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        long line = 1;
+        boolean end = false;
+        while (!end) {
+            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            end = n < 0;
+            if (n > 0) {
+                copy.write(bytes.array(), bytes.position(), n);
+                bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
+            CoderResult result;
+            do {
+                result = decoder.decode(bytes, chars, end);
+                if (!result.isError() && end) {
+                    result = decoder.flush(chars);
+                }
+                line += newlines(chars);
+                if (result.isError()) {
+                    in.transferTo(copy);
+                    return line;
+                }
+            } while (result.isOverflow());
+            bytes.compact();
+        }
+        return 0;
+    }
+
+    private static long newlines(CharBuffer chars) {
+        chars.flip();
+        long count = 0;
+        while (chars.hasRemaining()) {
+            if (chars.get() == '\n') {
+                count++;
+            }
+        }
+        chars.clear();
+        return count;
     }
 
     /** The value of a column, or null when the column is absent or the cell is empty; see {@link #safe}. */

@@ -1,5 +1,6 @@
 package com.serviceloop.standard;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -15,7 +16,7 @@ import java.time.OffsetDateTime;
 public record MeasurementForm(
         @NotNull Long outletId,
         @PastOrPresent OffsetDateTime measuredAt,
-        @DecimalMin("0") BigDecimal observedValue,
+        @DecimalMin("0") @DecimalMax("9999999999.99") BigDecimal observedValue,
         Boolean met,
         @Pattern(regexp = "[A-Z_]{1,40}", message = "{validation.source}") String source,
         @Size(max = 300) String note) {

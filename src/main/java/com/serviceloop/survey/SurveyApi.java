@@ -2,6 +2,7 @@ package com.serviceloop.survey;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
+import com.serviceloop.platform.Download;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -174,10 +175,8 @@ class SurveyApi {
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                        HttpServletResponse response) throws IOException {
         surveys.get(id);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"survey-" + id + "-responses.csv\"");
-        exports.export(user, id, analysis.filter(user, outletId, regionId, from, to), response.getWriter());
+        exports.export(user, id, analysis.filter(user, outletId, regionId, from, to),
+                Download.csv(response, "survey-" + id + "-responses.csv"));
     }
 
     @Operation(summary = "E-mail invitations (single-use links) to the outlet's customers who agreed to surveys")

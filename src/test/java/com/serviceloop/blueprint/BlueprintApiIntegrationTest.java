@@ -38,8 +38,8 @@ class BlueprintApiIntegrationTest extends ApiTest {
         JsonNode c = body(getJson("/api/v1/blueprints/" + id + "/satisfaction", admin).andExpect(status().isOk()));
         assertThat(c.get("endToEnd").asDouble()).isEqualTo(0.5987);
 
-        putJson("/api/v1/blueprints/" + id + "/steps/" + steps.get(3), admin, Map.of("name", "Checkout",
-                "satisfaction", 0.7)).andExpect(status().isOk());
+        putJson("/api/v1/blueprints/" + id + "/steps/" + steps.get(3), admin, whole(StepForm.class, Map.of("name", "Checkout",
+                "satisfaction", 0.7))).andExpect(status().isOk());
         c = body(getJson("/api/v1/blueprints/" + id + "/satisfaction", admin));
         assertThat(c.get("weakestStepId").asLong()).isEqualTo(steps.get(3));
         assertThat(c.get("weakestStepName").asText()).isEqualTo("Checkout");
@@ -66,8 +66,8 @@ class BlueprintApiIntegrationTest extends ApiTest {
         postJson("/api/v1/blueprints/" + id + "/steps", admin, Map.of("name", "S", "satisfaction", 1.5))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("satisfaction"));
         getJson("/api/v1/blueprints/999999999", admin).andExpect(status().isNotFound());
-        putJson("/api/v1/blueprints/" + id + "/steps/999999999", admin, Map.of("name", "S")).andExpect(status().isNotFound());
-        putJson("/api/v1/blueprints/" + id, admin, Map.of("outletType", type, "name", "B2", "version", 7))
+        putJson("/api/v1/blueprints/" + id + "/steps/999999999", admin, whole(StepForm.class, Map.of("name", "S"))).andExpect(status().isNotFound());
+        putJson("/api/v1/blueprints/" + id, admin, whole(BlueprintForm.class, Map.of("outletType", type, "name", "B2", "version", 7)))
                 .andExpect(status().isConflict());
     }
 }

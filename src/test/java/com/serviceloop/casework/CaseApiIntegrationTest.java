@@ -182,8 +182,8 @@ class CaseApiIntegrationTest extends ApiTest {
         putJson("/api/v1/outlets/" + chain.outletA().id() + "/calendar", adminToken, Map.of("timeZone", "Mars/Olympus",
                 "hours", List.of(), "holidays", List.of())).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("timeZone"));
-        putJson("/api/v1/outlets/" + chain.outletA().id() + "/calendar", adminToken, Map.of("hours",
-                List.of(Map.of("dayOfWeek", 1, "opens", "10:00", "closes", "09:00")), "holidays", List.of()))
+        putJson("/api/v1/outlets/" + chain.outletA().id() + "/calendar", adminToken, whole(CaseAdminApi.CalendarForm.class,
+                Map.of("hours", List.of(Map.of("dayOfWeek", 1, "opens", "10:00", "closes", "09:00")), "holidays", List.of())))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("hours"));
 
         JsonNode c = open(staffToken, "HIGH");
@@ -203,8 +203,8 @@ class CaseApiIntegrationTest extends ApiTest {
         try {
             putJson("/api/v1/standards/" + standardId + "/sla", staffToken, Map.of("clockKind", "FIRST_RESPONSE"))
                     .andExpect(status().isForbidden());
-            putJson("/api/v1/standards/" + standardId + "/sla", adminToken, Map.of("clockKind", "FIRST_RESPONSE",
-                    "caseType", "COMPLAINT")).andExpect(status().isOk())
+            putJson("/api/v1/standards/" + standardId + "/sla", adminToken, whole(CaseAdminApi.LinkForm.class,
+                    Map.of("clockKind", "FIRST_RESPONSE", "caseType", "COMPLAINT"))).andExpect(status().isOk())
                     .andExpect(jsonPath("$.standards[?(@.standardId == " + standardId + ")].clockKind").value("FIRST_RESPONSE"));
             JsonNode linked = open(staffToken, "HIGH");
             OffsetDateTime s2 = OffsetDateTime.parse(clock(linked.get("id").asLong(), "FIRST_RESPONSE").get("startedAt").asText());
@@ -213,7 +213,8 @@ class CaseApiIntegrationTest extends ApiTest {
                     .isEqualTo(SlaClock.deadline(calendars.forOutlet(chain.outletA().id()), s2.toInstant(),
                             Duration.ofMinutes(120), List.of()));
         } finally {
-            putJson("/api/v1/standards/" + standardId + "/sla", adminToken, Map.of()).andExpect(status().isOk());
+            putJson("/api/v1/standards/" + standardId + "/sla", adminToken, whole(CaseAdminApi.LinkForm.class, Map.of()))
+                    .andExpect(status().isOk());
         }
     }
 }

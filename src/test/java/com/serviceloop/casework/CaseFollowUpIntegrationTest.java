@@ -120,17 +120,17 @@ class CaseFollowUpIntegrationTest extends ApiTest {
         jdbc.sql("INSERT INTO standard (outlet_type, area_code) VALUES ('pharmacy', (SELECT MIN(code) FROM standard_area))")
                 .update();
         long standard = jdbc.sql("SELECT MAX(id) FROM standard").query(Long.class).single();
-        JsonNode c = body(putJson("/api/v1/cases/" + id + "/recovery", staffToken, Map.of("remedy", "Free delivery of the medicine",
-                "remedyCost", 12.5, "standardIds", List.of(standard), "problem", true, "version", 0)).andExpect(status().isOk()));
+        JsonNode c = body(putJson("/api/v1/cases/" + id + "/recovery", staffToken, whole(CaseCommands.Recovery.class, Map.of("remedy", "Free delivery of the medicine",
+                "remedyCost", 12.5, "standardIds", List.of(standard), "problem", true, "version", 0))).andExpect(status().isOk()));
         assertThat(c.get("remedy").asText()).isEqualTo("Free delivery of the medicine");
         assertThat(c.get("remedyCost").decimalValue()).isEqualByComparingTo("12.5");
         assertThat(c.get("problem").asBoolean()).isTrue();
         assertThat(body(getJson("/api/v1/cases/" + id + "/standards", staffToken)).get(0).asLong()).isEqualTo(standard);
-        putJson("/api/v1/cases/" + id + "/recovery", staffToken, Map.of("standardIds", List.of(999999), "version", 1))
+        putJson("/api/v1/cases/" + id + "/recovery", staffToken, whole(CaseCommands.Recovery.class, Map.of("standardIds", List.of(999999), "version", 1)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("standardIds"));
-        putJson("/api/v1/cases/" + id + "/recovery", staffToken, Map.of("remedyCost", -1, "version", 1))
+        putJson("/api/v1/cases/" + id + "/recovery", staffToken, whole(CaseCommands.Recovery.class, Map.of("remedyCost", -1, "version", 1)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("remedyCost"));
-        putJson("/api/v1/cases/" + id + "/recovery", staffToken, Map.of("remedy", "x", "version", 0))
+        putJson("/api/v1/cases/" + id + "/recovery", staffToken, whole(CaseCommands.Recovery.class, Map.of("remedy", "x", "version", 0)))
                 .andExpect(status().isConflict());
         assertThat(body(getJson("/api/v1/cases?problem=true", staffToken)).get("items").findValuesAsString("id"))
                 .containsExactly(String.valueOf(id));

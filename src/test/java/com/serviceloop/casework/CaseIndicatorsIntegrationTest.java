@@ -191,8 +191,8 @@ class CaseIndicatorsIntegrationTest extends ApiTest {
         assertThat(types.findValuesAsString("code")).contains("LATE_OVER_1_DAY", "MISSED_PICKUP", "LOST_ITEM");
         putJson("/api/v1/sqi/failure-types", managerToken, Map.of("code", "WRONG_MEDICINE", "nameEn", "Wrong medicine",
                 "nameZh", "发错药", "weight", 20)).andExpect(status().isForbidden());
-        putJson("/api/v1/sqi/failure-types", adminToken, Map.of("code", "WRONG_MEDICINE", "nameEn", "Wrong medicine",
-                "nameZh", "发错药", "weight", 20)).andExpect(status().isOk());
+        putJson("/api/v1/sqi/failure-types", adminToken, whole(Sqi.FailureTypeForm.class, Map.of("code", "WRONG_MEDICINE",
+                "nameEn", "Wrong medicine", "nameZh", "发错药", "weight", 20))).andExpect(status().isOk());
         postJson("/api/v1/sqi/events", managerToken, Map.of("outletId", chain.outletA().id(), "failureCode", "WRONG_MEDICINE",
                 "occurredOn", base.toLocalDate().toString(), "quantity", 1)).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.weight").value(20));

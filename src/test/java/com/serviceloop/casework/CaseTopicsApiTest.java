@@ -92,11 +92,11 @@ class CaseTopicsApiTest extends ApiTest {
                 .andExpect(status().isOk()));
         assertThat(codes(list)).startsWith("OUT_OF_STOCK");
 
-        putJson("/api/v1/case-topics/" + type, adminToken, Map.of("code", "HOME_DELIVERY", "nameEn", "Home delivery",
-                "nameZh", "送药上门")).andExpect(status().isOk()).andExpect(jsonPath("$.active").value(true));
-        putJson("/api/v1/case-topics/" + type, adminToken, Map.of("code", "QUEUEING", "nameEn", "Queueing",
-                "nameZh", "排队", "active", false)).andExpect(status().isOk());
-        putJson("/api/v1/case-topics/" + type, adminToken, Map.of("code", "home delivery", "nameEn", "x", "nameZh", "x"))
+        putJson("/api/v1/case-topics/" + type, adminToken, whole(CaseTopics.TopicForm.class, Map.of("code", "HOME_DELIVERY", "nameEn", "Home delivery",
+                "nameZh", "送药上门"))).andExpect(status().isOk()).andExpect(jsonPath("$.active").value(true));
+        putJson("/api/v1/case-topics/" + type, adminToken, whole(CaseTopics.TopicForm.class, Map.of("code", "QUEUEING", "nameEn", "Queueing",
+                "nameZh", "排队", "active", false))).andExpect(status().isOk());
+        putJson("/api/v1/case-topics/" + type, adminToken, whole(CaseTopics.TopicForm.class, Map.of("code", "home delivery", "nameEn", "x", "nameZh", "x")))
                 .andExpect(status().isBadRequest());
         list = body(getJson("/api/v1/case-topics?outletType=" + type, staffToken));
         // the defaults were stored first, the new topic goes last

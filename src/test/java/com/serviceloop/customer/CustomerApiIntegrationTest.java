@@ -143,11 +143,11 @@ class CustomerApiIntegrationTest extends ApiTest {
         long id = c.get("id").asLong();
         var edit = customer(c.get("memberNo").asText(), "Zhao Min");
         edit.put("version", 0);
-        putJson("/api/v1/customers/" + id, admin, edit).andExpect(status().isOk())
+        putJson("/api/v1/customers/" + id, admin, whole(CustomerForm.class, edit)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1));
         var stale = customer(c.get("memberNo").asText(), "Zhao Overwritten");
         stale.put("version", 0);
-        putJson("/api/v1/customers/" + id, admin, stale).andExpect(status().isConflict());
+        putJson("/api/v1/customers/" + id, admin, whole(CustomerForm.class, stale)).andExpect(status().isConflict());
         getJson("/api/v1/customers/" + id, admin).andExpect(jsonPath("$.name").value("Zhao Min"));
     }
 
@@ -160,7 +160,7 @@ class CustomerApiIntegrationTest extends ApiTest {
         for (int i = 0; i < writers; i++) {
             var edit = customer(c.get("memberNo").asText(), "Qian " + i);
             edit.put("version", 0);
-            edits.add(() -> putJson("/api/v1/customers/" + id, admin, edit).andReturn().getResponse().getStatus());
+            edits.add(() -> putJson("/api/v1/customers/" + id, admin, whole(CustomerForm.class, edit)).andReturn().getResponse().getStatus());
         }
         List<Integer> statuses = new ArrayList<>();
         try (var pool = Executors.newFixedThreadPool(writers)) {

@@ -84,8 +84,8 @@ class AccessIntegrationTest extends ApiTest {
         AppUser staff = fixtures.person(Role.STAFF, chain.outletA().id());
         String secret = token(staff);
         getJson("/api/v1/me", secret).andExpect(status().isOk());
-        putJson("/api/v1/people/" + staff.id(), adminToken, Map.of("displayName", "Gone", "username", staff.username(),
-                "role", "STAFF", "scopeUnitId", chain.outletA().id(), "active", false)).andExpect(status().isOk());
+        putJson("/api/v1/people/" + staff.id(), adminToken, whole(PersonForm.class, Map.of("displayName", "Gone",
+                "username", staff.username(), "role", "STAFF", "scopeUnitId", chain.outletA().id(), "active", false))).andExpect(status().isOk());
         getJson("/api/v1/me", secret).andExpect(status().isUnauthorized());
     }
 
@@ -154,8 +154,8 @@ class AccessIntegrationTest extends ApiTest {
         JsonNode outlet = body(postJson("/api/v1/units", adminToken, Map.of("kind", "OUTLET", "name", "Pop-up",
                 "code", Fixtures.unique("O"), "parentId", chain.region().id())).andExpect(status().isCreated()));
         assertThat(outlet.get("path").asText()).isEqualTo(chain.region().path() + outlet.get("id").asLong() + "/");
-        putJson("/api/v1/units/" + outlet.get("id").asLong(), adminToken, Map.of("kind", "OUTLET", "name", "Pop-up 2",
-                "code", outlet.get("code").asText(), "version", 0)).andExpect(status().isOk())
+        putJson("/api/v1/units/" + outlet.get("id").asLong(), adminToken, whole(OrgUnitForm.class, Map.of("kind", "OUTLET",
+                "name", "Pop-up 2", "code", outlet.get("code").asText(), "version", 0))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Pop-up 2"));
         deleteJson("/api/v1/units/" + outlet.get("id").asLong(), adminToken).andExpect(status().isNoContent());
     }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
+import com.serviceloop.customer.CustomerForm;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
@@ -65,8 +66,8 @@ class OutletScopeIntegrationTest extends ApiTest {
         postJson("/api/v1/customers", managerA, Map.of("memberNo", Fixtures.unique("M"), "name", "Sneaky",
                 "homeOutletId", chain.outletB().id())).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("homeOutletId"));
-        putJson("/api/v1/customers/" + customerOfB, managerA, Map.of("memberNo", memberOfB, "name", "Renamed",
-                "homeOutletId", chain.outletA().id())).andExpect(status().isNotFound());
+        putJson("/api/v1/customers/" + customerOfB, managerA, whole(CustomerForm.class, Map.of("memberNo", memberOfB,
+                "name", "Renamed", "homeOutletId", chain.outletA().id()))).andExpect(status().isNotFound());
         postJson("/api/v1/customers/" + customerOfA + "/visits", managerA, Map.of("outletId", chain.outletB().id(),
                 "visitedAt", "2025-01-02T10:00:00", "amount", "10", "items", 1)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("outletId"));

@@ -39,9 +39,8 @@ class SessionEndIntegrationTest extends ApiTest {
     }
 
     private Map<String, Object> form(AppUser who, String role, long scope, boolean active) {
-        Map<String, Object> f = new HashMap<>(Map.of("displayName", "Someone", "username", who.username(), "role", role,
-                "scopeUnitId", scope, "active", active));
-        return f;
+        return new HashMap<>(whole(PersonForm.class, Map.of("displayName", "Someone", "username", who.username(),
+                "role", role, "scopeUnitId", scope, "active", active)));
     }
 
     @Test

@@ -85,8 +85,8 @@ class StandardApiIntegrationTest extends ApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("areaCode"))
                 .andExpect(jsonPath("$.errors[0].message").value("未知的标准领域“NOPE”"));
         call(MockMvcRequestBuilders.get("/api/v1/standards/abc").header("Accept-Language", "zh-CN"), admin)
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value("值“abc”的类型不对"));
-        getJson("/api/v1/standards/abc", admin).andExpect(jsonPath("$.errors[0].message").value("Value 'abc' has the wrong type"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value("应为整数"));
+        getJson("/api/v1/standards/abc", admin).andExpect(jsonPath("$.errors[0].message").value("must be a whole number"));
         bad = callBack("Return calls within 4 hours", 4);
         bad.put("targetRate", 120);
         postJson("/api/v1/standards", admin, bad).andExpect(status().isBadRequest())
@@ -115,12 +115,12 @@ class StandardApiIntegrationTest extends ApiTest {
         var tighter = callBack("Return a customer's call within 2 hours", 2);
         tighter.put("changeNote", "Customers asked for faster call-backs");
         tighter.put("version", 0);
-        JsonNode revised = body(putJson(url, admin, tighter).andExpect(status().isOk()));
+        JsonNode revised = body(putJson(url, admin, whole(StandardForm.class, tighter)).andExpect(status().isOk()));
         assertThat(revised.get("standard").get("versionNo").asInt()).isEqualTo(2);
-        putJson(url, admin, tighter).andExpect(status().isConflict()) // stale version
+        putJson(url, admin, whole(StandardForm.class, tighter)).andExpect(status().isConflict()) // stale version
                 .andExpect(jsonPath("$.detail").value("Standard " + id + " was changed by someone else; reload and try again"));
         call(MockMvcRequestBuilders.put(url).header("Accept-Language", "zh-CN").contentType("application/json")
-                .content(json.writeValueAsString(tighter)), admin).andExpect(status().isConflict())
+                .content(json.writeValueAsString(whole(StandardForm.class, tighter))), admin).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("标准 " + id + " 已被他人修改，请重新加载后再试"));
 
         JsonNode second = body(postJson(url + "/measurements", admin, Map.of("outletId", chain.outletA().id(),
@@ -156,7 +156,7 @@ class StandardApiIntegrationTest extends ApiTest {
         assertThat(body(getJson("/api/v1/standards?includeRetired=true&outletType=" + type, admin))
                 .findValuesAsString("id")).contains(String.valueOf(id));
         assertThat(body(getJson(url + "/measurements", admin))).hasSize(3);
-        putJson(url, admin, tighter).andExpect(status().isConflict());
+        putJson(url, admin, whole(StandardForm.class, tighter)).andExpect(status().isConflict());
     }
 
     @Test
@@ -200,12 +200,12 @@ class StandardApiIntegrationTest extends ApiTest {
         assertThat(saved.get("procedural").get(0).get("weight").asDouble()).isEqualTo(13.33);
         assertThat(saved.get("personal").get(0).get("weight").asDouble()).isEqualTo(80.0);
 
-        putJson("/api/v1/priorities/" + type, admin, Map.of("proceduralWeight", 30, "proceduralOrder", List.of(a),
-                "version", saved.get("version").asInt())).andExpect(status().isBadRequest())
+        putJson("/api/v1/priorities/" + type, admin, whole(PriorityForm.class, Map.of("proceduralWeight", 30,
+                "proceduralOrder", List.of(a), "version", saved.get("version").asInt()))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("proceduralOrder"));
-        putJson("/api/v1/priorities/" + type, admin, Map.of("proceduralWeight", 130)).andExpect(status().isBadRequest())
+        putJson("/api/v1/priorities/" + type, admin, whole(PriorityForm.class, Map.of("proceduralWeight", 130))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("proceduralWeight"));
-        putJson("/api/v1/priorities/" + type, admin, Map.of("proceduralWeight", 30, "version", 99))
+        putJson("/api/v1/priorities/" + type, admin, whole(PriorityForm.class, Map.of("proceduralWeight", 30, "version", 99)))
                 .andExpect(status().isConflict());
         String staff = token(fixtures.person(Role.STAFF, chain.outletA().id()));
         putJson("/api/v1/priorities/" + type, staff, Map.of("proceduralWeight", 30)).andExpect(status().isForbidden());

@@ -75,7 +75,7 @@ class SurveyDesignerIntegrationTest extends ApiTest {
     }
 
     private ResultActions change(JsonNode design, long questionId, Map<String, Object> q) throws Exception {
-        return putJson(API + "/" + id(design) + "/questions/" + questionId, managerToken, at(q, design));
+        return putJson(API + "/" + id(design) + "/questions/" + questionId, managerToken, whole(QuestionForm.class, at(q, design)));
     }
 
     private static long id(JsonNode design) {
@@ -155,8 +155,9 @@ class SurveyDesignerIntegrationTest extends ApiTest {
         assertThat(texts(d)).containsExactly("How clear was the advice?", "What did you buy?", "Anything else?");
         assertThat(d.get("questions").findValues("position").stream().map(JsonNode::asInt).toList()).containsExactly(1, 2, 3);
 
-        d = body(putJson(API + "/" + id(d), managerToken, Map.of("titleEn", "Advice at our counters", "titleZh", "柜台用药咨询",
-                "kind", "SATISFACTION", "version", d.at("/survey/version").asInt())).andExpect(status().isOk()));
+        d = body(putJson(API + "/" + id(d), managerToken, whole(SurveyForm.class, Map.of("titleEn", "Advice at our counters",
+                "titleZh", "柜台用药咨询", "kind", "SATISFACTION", "version", d.at("/survey/version").asInt())))
+                .andExpect(status().isOk()));
         assertThat(d.at("/survey/titleEn").asText()).isEqualTo("Advice at our counters");
         assertThat(d.at("/survey/kind").asText()).isEqualTo("SATISFACTION");
         assertThat(d.at("/survey/introEn").isNull()).isTrue();
@@ -295,7 +296,8 @@ class SurveyDesignerIntegrationTest extends ApiTest {
         add(d, question("TEXT", "Second", "第二")).andExpect(status().isConflict());
         deleteJson(API + "/" + id(d) + "/questions/" + q + "?version=" + d.at("/survey/version").asInt(), managerToken)
                 .andExpect(status().isConflict());
-        putJson(API + "/" + id(d), managerToken, Map.of("titleEn", "x", "titleZh", "x", "version", d.at("/survey/version").asInt()))
+        putJson(API + "/" + id(d), managerToken, whole(SurveyForm.class, Map.of("titleEn", "x", "titleZh", "x",
+                "version", d.at("/survey/version").asInt())))
                 .andExpect(status().isConflict());
         putJson(API + "/" + id(d) + "/active", managerToken, Map.of("active", true, "version", d.at("/survey/version").asInt()))
                 .andExpect(status().isConflict());

@@ -330,7 +330,8 @@ class SurveyIntegrationTest extends ApiTest {
         putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", chainManager, Map.of("threshold", 101))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("threshold"));
         try {
-            putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", chainManager, new HashMap<>())
+            putJson("/api/v1/surveys/" + survey("post-visit") + "/case-threshold", chainManager,
+                    whole(SurveyApi.ThresholdForm.class, Map.of()))
                     .andExpect(status().isOk());
             assertThat(body(answer(token, submission(Map.of(q.get(0).id(), 1)))).get("caseId").isNull()).isTrue();
         } finally {

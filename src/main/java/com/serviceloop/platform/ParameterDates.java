@@ -1,0 +1,54 @@
+package com.serviceloop.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A form field or query parameter that is a date (or a date and time) must lie in the years that
+ * {@link StrictJson} allows in bodies: "0001-01-01" or "9999-12-31" in a report range would reach
+ * the database as a date some columns and date arithmetic cannot hold.
+ */
+@Configuration
+public class ParameterDates {
+    private static final Pattern DATE = Pattern.compile(
+            "([+-]?\\d{4,9})-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}(:?\\d{2})?)?)?");
+
+    /** The parameter's value is a date whose year is out of range. */
+    static boolean outOfRange(String value) {
+        Matcher m = DATE.matcher(value.strip());
+        return m.matches() && !StrictJson.yearInRange(Integer.parseInt(m.group(1).replace("+", "")));
+    }
+
+    @Bean
+    static FilterRegistrationBean<OncePerRequestFilter> datesInRange() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
+                    for (String value : p.getValue()) {
+                        if (value != null && outOfRange(value)) {
+                            ApiErrors.writeFieldError(response, p.getKey(), Messages.english("error.platform.dateRange",
+                                    String.valueOf(StrictJson.FIRST_YEAR), String.valueOf(StrictJson.LAST_YEAR)));
+                            return;
+                        }
+                    }
+                }
+                chain.doFilter(request, response);
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+}
