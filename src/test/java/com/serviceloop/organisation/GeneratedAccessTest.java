@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
+import com.serviceloop.customer.CustomerForm;
 import com.serviceloop.organisation.Roles.Holder;
 import com.serviceloop.organisation.Roles.Rule;
 import java.util.ArrayList;
@@ -149,12 +150,14 @@ class GeneratedAccessTest extends ApiTest {
                 "teamId", c.teamA().id(), "version", 999));
         bodies.put("POST /api/v1/cases/{id}/follow-up", Map.of("reached", false, "version", 999));
         bodies.put("POST /api/v1/cases/{id}/waive-follow-up", Map.of("reason", "Customer asked", "version", 999));
-        bodies.put("PUT /api/v1/cases/{id}/recovery", Map.of("remedy", "Apology", "version", 999));
-        bodies.put("PUT /api/v1/customers/{id}", Map.of("memberNo", "M-1", "name", "Changed", "homeOutletId", outlet,
-                "version", 999));
+        // a PUT names every field (WholeRecordUpdates), so the ones not set travel as null
+        bodies.put("PUT /api/v1/cases/{id}/recovery", withNulls(Map.of("remedy", "Apology", "version", 999),
+                "remedyCost", "standardIds", "problem"));
+        bodies.put("PUT /api/v1/customers/{id}", whole(CustomerForm.class, Map.of("memberNo", "M-1", "name", "Changed",
+                "homeOutletId", outlet, "version", 999)));
         bodies.put("POST /api/v1/customers/{id}/visits", Map.of("outletId", outlet, "visitedAt", "2026-01-05T10:00:00",
                 "amount", 12, "items", 1));
-        bodies.put("PUT /api/v1/outlets/{id}/calendar", Map.of("hours", List.of(), "holidays", List.of()));
+        bodies.put("PUT /api/v1/outlets/{id}/calendar", withNulls(Map.of("hours", List.of(), "holidays", List.of()), "timeZone"));
         bodies.put("PUT /api/v1/surveys/links/{token}/active", Map.of("active", true));
     }
 
@@ -275,7 +278,7 @@ class GeneratedAccessTest extends ApiTest {
     private String freshShared(String before, String name) throws Exception {
         return switch (before.replaceAll(".*/api/v1/", "").replace("/", "") + ":" + name) {
             case "tokens:id" -> String.valueOf(tokens.issue("spare", fixtures.admin().id()).token().id());
-            case "webhooks:id" -> id(postJson("/api/v1/webhooks", admin, Map.of("url", "https://hooks.example/x")));
+            case "webhooks:id" -> id(postJson("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/x")));
             case "standards:id" -> id(postJson("/api/v1/standards", admin, standard()));
             case "blueprints:id" -> id(postJson("/api/v1/blueprints", admin, Map.of("outletType", "pharmacy", "name", "B")));
             default -> {
@@ -314,9 +317,17 @@ class GeneratedAccessTest extends ApiTest {
                 "introEn", "Two questions.", "introZh", "两个问题。")));
         shared.put("surveys", survey);
         shared.put("questionId", question());
-        shared.put("webhooks", id(postJson("/api/v1/webhooks", admin, Map.of("url", "https://hooks.example/y"))));
+        shared.put("webhooks", id(postJson("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/y"))));
         shared.put("people", String.valueOf(adminUser.id()));
         shared.put("tokens", String.valueOf(tokens.issue("spare", adminUser.id()).token().id()));
+    }
+
+    private static Map<String, Object> withNulls(Map<String, Object> given, String... cleared) {
+        Map<String, Object> body = new LinkedHashMap<>(given);
+        for (String field : cleared) {
+            body.put(field, null);
+        }
+        return body;
     }
 
     private String question() throws Exception {
