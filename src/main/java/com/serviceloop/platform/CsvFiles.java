@@ -155,7 +155,7 @@ public final class CsvFiles {
                 if (!result.isError() && end) {
                     result = decoder.flush(chars);
                 }
-                line += newlines(chars);
+                line = newlines(chars, line);
                 if (result.isError()) {
                     in.transferTo(copy);
                     return line;
@@ -166,16 +166,20 @@ public final class CsvFiles {
         return 0;
     }
 
-    private static long newlines(CharBuffer chars) {
+    /** Counts on from {@code line}; a NUL is refused here because PostgreSQL cannot store it in text. */
+    private static long newlines(CharBuffer chars, long line) {
         chars.flip();
-        long count = 0;
+        long at = line;
         while (chars.hasRemaining()) {
-            if (chars.get() == '\n') {
-                count++;
+            char c = chars.get();
+            if (c == '\n') {
+                at++;
+            } else if (c == '\u0000') {
+                throw BadInputException.of("file", "error.platform.nulInFile", String.valueOf(at));
             }
         }
         chars.clear();
-        return count;
+        return at;
     }
 
     /** The value of a column, or null when the column is absent or the cell is empty; see {@link #safe}. */

@@ -74,4 +74,19 @@ class CsvEncodingImportIntegrationTest extends ApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
         assertThat(customers()).isEqualTo(before);
     }
+
+    @Test
+    void aNulCharacterInAnImportIsRefusedNamingTheLineAndNothingIsStored() throws Exception {
+        // PostgreSQL cannot hold NUL in text: before this check the import answered 500 there
+        String a = chain.outletA().code();
+        byte[] file = ("member_no,name,home_outlet_code\n" + Fixtures.unique("N") + ",Wang," + a + "\n"
+                + Fixtures.unique("N") + ",Li\u0000Na," + a + "\n").getBytes(StandardCharsets.UTF_8);
+        long before = customers();
+        upload("/api/v1/customers/import", file).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("Line 3 contains a NUL character")));
+        upload("/api/v1/visits/import", file).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"));
+        assertThat(customers()).isEqualTo(before);
+    }
 }
