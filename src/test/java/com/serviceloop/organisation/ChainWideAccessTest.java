@@ -85,8 +85,9 @@ class ChainWideAccessTest extends ApiTest {
         String regionSurveys = html(regionManager, "/surveys");
         assertThat(regionSurveys).doesNotContain("href=\"/surveys/new\"");
         assertThat(html(chainManager, "/surveys")).contains("href=\"/surveys/new\"");
-        assertThat(html(regionManager, "/settings")).contains("id=\"read-only\"").doesNotContain("type=\"submit\">Save");
-        assertThat(html(chainManager, "/settings")).doesNotContain("id=\"read-only\"");
+        assertThat(html(regionManager, "/settings")).contains("id=\"read-only\"").doesNotContain("type=\"submit\">Save")
+                .contains("<fieldset class=\"plain\" disabled=\"disabled\">");
+        assertThat(html(chainManager, "/settings")).doesNotContain("id=\"read-only\"").doesNotContain("disabled=\"disabled\"");
         assertThat(html(outletManager, "/blueprints")).doesNotContain("action=\"/blueprints\"");
         assertThat(html(chainManager, "/blueprints")).contains("action=\"/blueprints\"");
 
