@@ -4,6 +4,7 @@ import com.serviceloop.platform.RateLimits;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -49,11 +50,11 @@ class SignInThrottle {
                 .addLimit(Bandwidth.builder().capacity(failures).refillGreedy(1, period).build()).build();
     }
 
-    /** The wait before this username may try again from this address, when it has to wait. */
-    Optional<Duration> refusal(String username, String address) {
+    /** The longest of the refusals that keep this username from trying again from this address, when any does. */
+    Optional<RateLimits.Verdict> refusal(String username, String address) {
         String user = key(username);
         return Stream.of(slowUser.peek(user), lockUser.peek(user), slowAddress.peek(address), lockAddress.peek(address))
-                .filter(v -> !v.allowed()).map(RateLimits.Verdict::waitFor).max(Duration::compareTo);
+                .filter(v -> !v.allowed()).max(Comparator.comparing(RateLimits.Verdict::waitFor));
     }
 
     void failed(String username, String address) {

@@ -1,11 +1,11 @@
 package com.serviceloop.organisation;
 
+import com.serviceloop.platform.RateLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,14 +29,14 @@ class SignInThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Duration> wait = throttle.refusal(request.getParameter("username"), request.getRemoteAddr());
-        if (wait.isEmpty()) {
+        Optional<RateLimits.Verdict> refused = throttle.refusal(request.getParameter("username"), request.getRemoteAddr());
+        if (refused.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        long seconds = refused.get().retryAfterSeconds();
         // a minute or more reads as a lock in minutes; less as a short wait in seconds
-        String query = seconds >= 60 ? "locked=" + (seconds + 59) / 60 : "wait=" + seconds;
+        String query = seconds >= 60 ? "locked=" + refused.get().retryAfterMinutes() : "wait=" + seconds;
         response.sendRedirect(request.getContextPath() + "/login?" + query);
     }
 }
