@@ -1,17 +1,7 @@
 package com.serviceloop.platform;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.Map;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
@@ -20,8 +10,9 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Text with a NUL character is refused where it enters (JSON bodies, forms, query parameters) with
- * a 400 naming the field: PostgreSQL cannot store NUL in text, and the insert would end in a 500.
+ * Text with a NUL character is refused where it enters (JSON bodies here; forms and query parameters
+ * in {@link ParameterChecks}) with a 400 naming the field: PostgreSQL cannot store NUL in text, and
+ * the insert would end in a 500.
  */
 @Configuration
 public class NoNulCharacters {
@@ -42,26 +33,5 @@ public class NoNulCharacters {
                 return value;
             }
         });
-    }
-
-    /** Form fields and query parameters, before anything binds them. */
-    @Bean
-    static FilterRegistrationBean<OncePerRequestFilter> noNulInParameters() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
-                    if (hasNul(p.getKey()) || Arrays.stream(p.getValue()).anyMatch(NoNulCharacters::hasNul)) {
-                        String field = hasNul(p.getKey()) ? "parameter" : p.getKey();
-                        ApiErrors.writeFieldError(response, field, Messages.english("error.platform.nul"));
-                        return;
-                    }
-                }
-                chain.doFilter(request, response);
-            }
-        });
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
     }
 }

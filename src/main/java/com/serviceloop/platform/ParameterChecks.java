@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,12 +16,14 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A form field or query parameter that is a date (or a date and time) must lie in the years that
- * {@link StrictJson} allows in bodies: "0001-01-01" or "9999-12-31" in a report range would reach
- * the database as a date some columns and date arithmetic cannot hold.
+ * Form fields and query parameters, checked before anything binds them, with a 400 naming the
+ * field: text with a NUL character ({@link NoNulCharacters}: PostgreSQL cannot store it), then a
+ * date (or a date and time) outside the years that {@link StrictJson} allows in bodies — "0001-01-01"
+ * or "9999-12-31" in a report range would reach the database as a date some columns and date
+ * arithmetic cannot hold.
  */
 @Configuration
-public class ParameterDates {
+public class ParameterChecks {
     private static final Pattern DATE = Pattern.compile(
             "([+-]?\\d{4,9})-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}(:?\\d{2})?)?)?");
 
@@ -31,12 +34,20 @@ public class ParameterDates {
     }
 
     @Bean
-    static FilterRegistrationBean<OncePerRequestFilter> datesInRange() {
+    static FilterRegistrationBean<OncePerRequestFilter> parametersChecked() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
+                Map<String, String[]> parameters = request.getParameterMap();
+                for (Map.Entry<String, String[]> p : parameters.entrySet()) {
+                    if (NoNulCharacters.hasNul(p.getKey()) || Arrays.stream(p.getValue()).anyMatch(NoNulCharacters::hasNul)) {
+                        String field = NoNulCharacters.hasNul(p.getKey()) ? "parameter" : p.getKey();
+                        ApiErrors.writeFieldError(response, field, Messages.english("error.platform.nul"));
+                        return;
+                    }
+                }
+                for (Map.Entry<String, String[]> p : parameters.entrySet()) {
                     for (String value : p.getValue()) {
                         if (value != null && outOfRange(value)) {
                             ApiErrors.writeFieldError(response, p.getKey(), Messages.english("error.platform.dateRange",
@@ -48,7 +59,7 @@ public class ParameterDates {
                 chain.doFilter(request, response);
             }
         });
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 }
