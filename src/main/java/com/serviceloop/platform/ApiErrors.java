@@ -13,17 +13,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -163,13 +158,11 @@ public class ApiErrors {
     }
 
     /**
-     * The database is unreachable (see {@link DatabaseOutage}): 503 with Retry-After, so that the
-     * client sends the same request again; nothing was acknowledged, so nothing is lost.
-     * CannotGetJdbcConnectionException, a pool timeout, is a DataAccessResourceFailureException.
+     * The database is unreachable (see {@link DatabaseOutage}, which alone decides what counts, also
+     * when it comes wrapped): 503 with Retry-After, so that the client sends the same request again;
+     * nothing was acknowledged, so nothing is lost.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessResourceException.class, QueryTimeoutException.class, RecoverableDataAccessException.class})
-    ResponseEntity<ProblemDetail> unavailable(Exception e) {
+    private ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Database unreachable, answered 503: {}", e.getMessage());
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 say("error.platform.databaseDown"));
@@ -185,7 +178,7 @@ public class ApiErrors {
             return ResponseEntity.status(known.getStatusCode()).body(known.getBody());
         }
         if (DatabaseOutage.isCause(e)) {
-            return unavailable(e); // wrapped, e.g. a commit's TransactionSystemException
+            return unavailable(e);
         }
         log.error("Unexpected error", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
