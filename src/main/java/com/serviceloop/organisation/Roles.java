@@ -37,7 +37,8 @@ public final class Roles {
      */
     @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)
-    @PreAuthorize("hasRole('ADMIN') or (hasRole('MANAGER') and @chainWide.allows(principal))")
+    // ChainScope decides it whole (administrator, or manager of a chain unit), for pages too
+    @PreAuthorize("@chainWide.allows(principal)")
     public @interface ChainWide {
     }
 
