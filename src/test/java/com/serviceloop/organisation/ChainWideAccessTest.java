@@ -88,6 +88,11 @@ class ChainWideAccessTest extends ApiTest {
         assertThat(html(regionManager, "/settings")).contains("id=\"read-only\"").doesNotContain("type=\"submit\">Save")
                 .contains("<fieldset class=\"plain\" disabled=\"disabled\">");
         assertThat(html(chainManager, "/settings")).doesNotContain("id=\"read-only\"").doesNotContain("disabled=\"disabled\"");
+        // case topics and SQI types: read-only fields for the outlet manager, editable for the chain's manager
+        String outletCaseSettings = html(outletManager, "/settings/cases?topicType=pharmacy");
+        assertThat(outletCaseSettings.split("<fieldset class=\"plain\" disabled=\"disabled\">", -1)).hasSize(3);
+        assertThat(html(chainManager, "/settings/cases?topicType=pharmacy")).contains("<fieldset class=\"plain\">")
+                .doesNotContain("<fieldset class=\"plain\" disabled");
         assertThat(html(outletManager, "/blueprints")).doesNotContain("action=\"/blueprints\"");
         assertThat(html(chainManager, "/blueprints")).contains("action=\"/blueprints\"");
 
