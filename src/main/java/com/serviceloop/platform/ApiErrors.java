@@ -171,6 +171,16 @@ public class ApiErrors {
                 .header("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS)).body(p);
     }
 
+    /** The object store failed (see {@link StoreUnavailableException}): 503, as for the database; the operator reads the cause in the log. */
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> storeDown(StoreUnavailableException e) {
+        log.warn("Object store failed, answered 503: {}", e.getMessage());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, say("error.platform.storeDown"));
+        p.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS)).body(p);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof ErrorResponse known) {

@@ -1,7 +1,6 @@
 package com.serviceloop.platform;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +38,7 @@ class FileObjectStore implements ObjectStore {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not store " + key, e);
+            throw new StoreUnavailableException("Could not store " + key, e);
         }
     }
 
@@ -50,7 +49,7 @@ class FileObjectStore implements ObjectStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + key, e);
+            throw new StoreUnavailableException("Could not read " + key, e);
         }
     }
 
@@ -59,7 +58,7 @@ class FileObjectStore implements ObjectStore {
         try {
             Files.deleteIfExists(resolve(key));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + key, e);
+            throw new StoreUnavailableException("Could not delete " + key, e);
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.Optional;
  * Where files and photos live: outside the database, so that any instance can serve any of them and
  * the database stays small. The filesystem under {@code ./data} by default; an S3-compatible store in
  * production. Keys are chosen by the caller (e.g. {@code cases/12/3f2a….jpg}) and may hold only
- * letters, digits, '/', '.', '_' and '-', never "..".
+ * letters, digits, '/', '.', '_' and '-', never "..". A store that cannot do what is asked throws
+ * {@link StoreUnavailableException}, which requests answer 503.
  */
 public interface ObjectStore {
 

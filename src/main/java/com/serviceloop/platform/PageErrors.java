@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * Pages answer an unknown or out-of-scope record with a plain 404 page, like the API does, and an
- * unreachable database with a short 503 page that reloads itself (see {@link DatabaseOutage}).
+ * unreachable database with a short 503 page that reloads itself (see {@link DatabaseOutage}), a
+ * failing object store with the site's error page saying so.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -44,6 +45,16 @@ class PageErrors {
         response.setStatus(409);
         model.addAttribute("status", 409);
         model.addAttribute("detail", Messages.refusal(e, messages, locale));
+        return "error";
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    String storeDown(StoreUnavailableException e, HttpServletResponse response, Model model, Locale locale) {
+        log.warn("Object store failed, answered 503: {}", e.getMessage());
+        response.setStatus(503);
+        response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+        model.addAttribute("status", 503);
+        model.addAttribute("detail", messages.getMessage("error.platform.storeDown", null, locale));
         return "error";
     }
 
