@@ -3,6 +3,8 @@ package com.serviceloop.casework;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.ObjectStore;
+import com.serviceloop.platform.ObjectStoreTransactions;
 import com.serviceloop.platform.Rows;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -20,20 +25,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Photos and documents on a case. The type is read from the file's first bytes, not from its name
- * or the browser's claim, and only images and PDFs are kept.
+ * or the browser's claim, and only images and PDFs are kept. The bytes live in the object store under
+ * {@code cases/{caseId}/…}; rows from before V19 still hold them in {@code content} until
+ * {@link AttachmentMove} has moved them.
  */
 @Service
 class Attachments {
     public static final int MAX_PER_CASE = 20;
+    private static final Logger log = LoggerFactory.getLogger(Attachments.class);
     private final JdbcClient jdbc;
+    private final ObjectStore store;
     private final CaseService cases;
     private final CaseJournal journal;
     private final Clock clock;
     private final long maxBytes;
 
-    public Attachments(JdbcClient jdbc, CaseService cases, CaseJournal journal, Clock clock,
+    public Attachments(JdbcClient jdbc, ObjectStore store, CaseService cases, CaseJournal journal, Clock clock,
                        @Value("${serviceloop.cases.max-attachment-bytes:10485760}") long maxBytes) {
         this.jdbc = jdbc;
+        this.store = store;
         this.cases = cases;
         this.journal = journal;
         this.clock = clock;
@@ -67,12 +77,14 @@ class Attachments {
         }
         String name = cleanName(fileName);
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        String key = "cases/" + caseId + "/" + UUID.randomUUID();
+        ObjectStoreTransactions.putUndoneOnRollback(store, key, bytes, type);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO case_attachment (case_id, file_name, content_type, size_bytes, content, uploaded_by, uploaded_at)
-                VALUES (:c, :name, :type, :size, :content, :by, :at)""")
+                INSERT INTO case_attachment (case_id, file_name, content_type, size_bytes, object_key, uploaded_by, uploaded_at)
+                VALUES (:c, :name, :type, :size, :key, :by, :at)""")
                 .param("c", caseId).param("name", name).param("type", type).param("size", bytes.length)
-                .param("content", bytes).param("by", user.id()).param("at", now).update(keys, "id");
+                .param("key", key).param("by", user.id()).param("at", now).update(keys, "id");
         journal.event(c, user.id(), now, "ATTACHED", c.status(), c.status(), name);
         return new Attachment(keys.getKey().longValue(), caseId, name, type, bytes.length, user.id(), now);
     }
@@ -86,11 +98,22 @@ class Attachments {
 
     public Content get(AppUser user, long caseId, long id) {
         cases.get(user, caseId);
-        return jdbc.sql("SELECT id, case_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at, content "
-                        + "FROM case_attachment WHERE id = :id AND case_id = :c").param("id", id).param("c", caseId)
-                .query((rs, i) -> new Content(new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getLong(6), rs.getObject(7, OffsetDateTime.class)), rs.getBytes(8)))
+        record Stored(Attachment attachment, String key, byte[] bytes) {
+        }
+        Stored s = jdbc.sql("SELECT id, case_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at, object_key, "
+                        + "CASE WHEN object_key IS NULL THEN content END FROM case_attachment WHERE id = :id AND case_id = :c")
+                .param("id", id).param("c", caseId)
+                .query((rs, i) -> new Stored(new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getLong(6), rs.getObject(7, OffsetDateTime.class)), rs.getString(8), rs.getBytes(9)))
                 .optional().orElseThrow(() -> new NotFoundException("Attachment", id));
+        if (s.key() == null) {
+            return new Content(s.attachment(), s.bytes());
+        }
+        return new Content(s.attachment(), store.get(s.key()).orElseThrow(() -> {
+            // the row outlived its object (a store restored from an older backup, a bucket emptied by hand)
+            log.error("Attachment {} of case {} names object {}, which is not in the store", id, caseId, s.key());
+            return new NotFoundException("Attachment", id);
+        }));
     }
 
     static String sniff(byte[] b) {

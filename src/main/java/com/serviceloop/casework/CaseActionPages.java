@@ -5,11 +5,14 @@ import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.Messages;
+import com.serviceloop.platform.StoreUnavailableException;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CaseActionPages {
     private static final String HTMX = "HX-Request";
+    private static final Logger log = LoggerFactory.getLogger(CaseActionPages.class);
     private final CaseService cases;
     private final Attachments attachments;
     private final CaseView view;
@@ -63,6 +67,10 @@ class CaseActionPages {
             } catch (ConflictException e) {
                 // the page shows the case as it is now, so the reader can see what changed and try again
                 error = messages.getMessage("case.error.conflict", null, a.locale());
+            } catch (StoreUnavailableException e) {
+                // said on the case page rather than an error page that htmx would not show
+                log.warn("Object store failed, said so on the case page: {}", e.getMessage());
+                error = messages.getMessage("error.platform.storeDown", null, a.locale());
             }
         }
         if (a.htmx() == null) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -47,6 +48,7 @@ class S3ObjectStore implements ObjectStore, DisposableBean {
                     boolean pathStyle, String prefix) {
     }
 
+    @Autowired
     S3ObjectStore(@Value("${serviceloop.storage.s3.endpoint:}") String endpoint,
                   @Value("${serviceloop.storage.s3.region:us-east-1}") String region,
                   @Value("${serviceloop.storage.s3.bucket:}") String bucket,
