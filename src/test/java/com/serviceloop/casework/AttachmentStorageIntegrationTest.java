@@ -12,6 +12,7 @@ import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
 import com.serviceloop.platform.ObjectStore;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ class AttachmentStorageIntegrationTest extends ApiTest {
                 assertThat(store.get(k)).as("written before the commit").isPresent();
                 status.setRollbackOnly();
                 return k;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });

@@ -22,12 +22,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** Case attachments through the API with serviceloop.storage.type=s3, against s3rver (see {@link S3rver}). */
 class S3AttachmentIntegrationTest extends ApiTest {
@@ -66,7 +68,7 @@ class S3AttachmentIntegrationTest extends ApiTest {
                 .andExpect(status().isCreated())).get("id").asLong();
     }
 
-    private org.springframework.test.web.servlet.ResultActions upload(byte[] bytes) throws Exception {
+    private ResultActions upload(byte[] bytes) throws Exception {
         return mvc.perform(multipart("/api/v1/cases/" + caseId + "/attachments")
                 .file(new MockMultipartFile("file", "receipt.jpg", "image/jpeg", bytes))
                 .header("Authorization", "Bearer " + staffToken));
@@ -74,7 +76,7 @@ class S3AttachmentIntegrationTest extends ApiTest {
 
     @Test
     void aPhotoGoesToTheBucketAndComesBackThroughTheApi() throws Exception {
-        assertThat(org.springframework.aop.support.AopUtils.getTargetClass(store).getSimpleName()).isEqualTo("S3ObjectStore");
+        assertThat(AopUtils.getTargetClass(store).getSimpleName()).isEqualTo("S3ObjectStore");
         long id = body(upload(JPEG).andExpect(status().isCreated())).get("id").asLong();
         String key = jdbc.sql("SELECT object_key FROM case_attachment WHERE id = :id").param("id", id).query(String.class).single();
         assertThat(store.get(key)).hasValueSatisfying(b -> assertThat(b).isEqualTo(JPEG));
