@@ -1,9 +1,12 @@
 package com.serviceloop.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -37,6 +40,7 @@ class S3AttachmentIntegrationTest extends ApiTest {
     @Autowired JdbcClient jdbc;
     @Autowired AttachmentMove move;
     @MockitoSpyBean ObjectStore store;
+    private AppUser staff;
     private String staffToken;
     private long caseId;
 
@@ -61,7 +65,7 @@ class S3AttachmentIntegrationTest extends ApiTest {
     void setUp() throws Exception {
         fixtures.admin();
         Fixtures.Chain chain = fixtures.chain();
-        AppUser staff = fixtures.person(Role.STAFF, chain.outletA().id(), chain.teamA().id(), null);
+        staff = fixtures.person(Role.STAFF, chain.outletA().id(), chain.teamA().id(), null);
         staffToken = token(staff);
         caseId = body(postJson("/api/v1/cases", staffToken, Map.of("outletId", chain.outletA().id(), "channel", "COUNTER",
                 "caseType", "COMPLAINT", "severity", "LOW", "description", "Receipt photo for a refund"))
@@ -93,6 +97,19 @@ class S3AttachmentIntegrationTest extends ApiTest {
                 .andExpect(jsonPath("$.detail").value("Files and photos cannot be reached at the moment. "
                         + "Please try again in a few seconds"))
                 .andExpect(jsonPath("$.trace").doesNotExist());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_attachment WHERE case_id = :c").param("c", caseId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aStoreThatFailsIsSaidOnTheCasePageNotAsAnErrorPageHtmxWouldHide() throws Exception {
+        doThrow(new StoreUnavailableException("Could not store: Connection refused", null))
+                .when(store).put(anyString(), any(), anyString());
+        mvc.perform(multipart("/cases/" + caseId + "/attachments")
+                        .file(new MockMultipartFile("file", "receipt.jpg", "image/jpeg", JPEG))
+                        .with(user(staff)).with(csrf()).header("HX-Request", "true").header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Files and photos cannot be reached at the moment")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM case_attachment WHERE case_id = :c").param("c", caseId)
                 .query(Long.class).single()).isZero();
     }
