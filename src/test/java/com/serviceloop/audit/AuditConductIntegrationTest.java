@@ -1,6 +1,7 @@
 package com.serviceloop.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -71,8 +72,7 @@ class AuditConductIntegrationTest extends AuditApiTest {
         assertThat(view.get("requiredAnswered").asInt()).isEqualTo(4);
         assertThat(view.get("photos")).hasSize(2);
         long photoId = view.at("/photos/0/id").asLong();
-        byte[] stored = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get(url + "/photos/" + photoId).header("Authorization", "Bearer " + auditor))
+        byte[] stored = mvc.perform(get(url + "/photos/" + photoId).header("Authorization", "Bearer " + auditor))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(stored).isEqualTo(PNG);
 
