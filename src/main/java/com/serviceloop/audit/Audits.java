@@ -27,15 +27,17 @@ public class Audits {
     private final OrgService org;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Schedules schedules;
     private final double passMark;
 
     public Audits(AuditRepository repo, AuditForms forms, OrgService org, Clock clock, ApplicationEventPublisher events,
-                  @Value("${serviceloop.audits.pass-percent:80}") int passPercent) {
+                  Schedules schedules, @Value("${serviceloop.audits.pass-percent:80}") int passPercent) {
         this.repo = repo;
         this.forms = forms;
         this.org = org;
         this.clock = clock;
         this.events = events;
+        this.schedules = schedules;
         this.passMark = passPercent / 100.0;
     }
 
@@ -43,13 +45,9 @@ public class Audits {
     public record CriticalMiss(long auditId, long outletId, List<String> items) {
     }
 
+    /** With a schedule, the audit takes the schedule's next open date, which moves the schedule on. */
     @Transactional
     public Audit start(AppUser user, StartForm f) {
-        return start(user, f, null);
-    }
-
-    @Transactional
-    public Audit start(AppUser user, StartForm f, LocalDate dueOn) {
         if (!org.scopeOf(user).contains(f.outletId())) {
             throw BadInputException.of("outletId", "error.audit.outletOutOfScope", String.valueOf(f.outletId()));
         }
@@ -58,6 +56,14 @@ public class Audits {
                 .orElseThrow(() -> BadInputException.of("formId", "error.audit.unknownForm", String.valueOf(f.formId())));
         if (!form.outletType().equals(outlet.outletType())) {
             throw BadInputException.of("formId", "error.audit.formForOtherType", form.name(), form.outletType());
+        }
+        LocalDate dueOn = null;
+        if (f.scheduleId() != null) {
+            Schedule s = schedules.due(user).stream().filter(x -> x.id() == f.scheduleId()
+                            && x.outletId() == f.outletId() && x.formId() == f.formId()).findFirst()
+                    .orElseThrow(() -> BadInputException.of("scheduleId", "error.audit.unknownSchedule",
+                            String.valueOf(f.scheduleId())));
+            dueOn = s.nextDue();
         }
         FormVersion version = forms.latest(form.id());
         long id = repo.insert(f.outletId(), version.id(), f.scheduleId(), dueOn, user.id(), OffsetDateTime.now(clock));
