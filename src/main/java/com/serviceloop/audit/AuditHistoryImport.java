@@ -55,7 +55,7 @@ public class AuditHistoryImport {
         List<String> results = new ArrayList<>();
         for (PastAudit a : past) {
             List<Answer> answers = a.answers().stream().map(x -> new Answer(0, 0, x.itemId(), x.choice(), x.scale(),
-                    x.measured(), x.text(), x.notApplicable(), score(items.get(x.itemId()), x), "", 0, a.startedAt()))
+                    x.measured(), x.text(), x.notApplicable(), decimal(score(items.get(x.itemId()), x)), "", 0, a.startedAt()))
                     .toList();
             Scorecard card = audits.scorecard(form, answers);
             scores.add(new Double[] {card.overall()});
@@ -110,6 +110,10 @@ public class AuditHistoryImport {
                 new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.DATE, Types.VARCHAR, Types.VARCHAR,
                         Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP});
         return past.size();
+    }
+
+    private static BigDecimal decimal(Double score) {
+        return score == null ? null : BigDecimal.valueOf(score);
     }
 
     private static Double score(FormItem item, PastAnswer x) {

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.util.List;
@@ -30,8 +32,10 @@ class AuditWorkApi {
     private final Schedules schedules;
     private final CorrectiveActions actions;
     private final AuditExport export;
+    private final AuditDashboard dashboard;
 
-    AuditWorkApi(Schedules schedules, CorrectiveActions actions, AuditExport export) {
+    AuditWorkApi(Schedules schedules, CorrectiveActions actions, AuditExport export, AuditDashboard dashboard) {
+        this.dashboard = dashboard;
         this.schedules = schedules;
         this.actions = actions;
         this.export = export;
@@ -76,6 +80,15 @@ class AuditWorkApi {
     @PostMapping("/audit-actions/{id}/done")
     public CorrectiveAction done(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return actions.done(user, id);
+    }
+
+    @Operation(summary = "Audit dashboard of a unit (outlet, region, chain; none: all in scope): mean score per month with "
+            + "the audits behind each point, weakest items, overdue schedules, open corrective actions")
+    @Roles.Oversight
+    @GetMapping("/audit-dashboard")
+    public Dashboard dashboard(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long unitId,
+                               @RequestParam(defaultValue = "12") @Min(1) @Max(36) int months) {
+        return dashboard.of(user, unitId, months);
     }
 
     @Operation(summary = "Submitted audits' item results as CSV (one row per item answered)")
