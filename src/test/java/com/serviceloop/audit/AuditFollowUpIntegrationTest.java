@@ -119,7 +119,7 @@ class AuditFollowUpIntegrationTest extends AuditApiTest {
 
         String csv = mvc.perform(get("/api/v1/audits/export?outletId=" + outletA.id()).header("Authorization", "Bearer " + admin))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(csv).startsWith("audit_id,outlet,form");
+        assertThat(csv).contains("audit_id,outlet,form,form_version");
         assertThat(csv).contains(audit + ",Outlet A,Monthly walk-around,1,").contains("Greet every customer within 30 seconds");
         getJson("/api/v1/audits/export?outletId=" + outletA.id(), managerB).andExpect(status().isBadRequest());
     }
