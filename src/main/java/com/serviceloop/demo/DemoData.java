@@ -60,11 +60,13 @@ class DemoData {
     private final CustomerBulkLoad customerLoad;
     private final Clock clock;
     private final DemoCases demoCases;
+    private final DemoAudits demoAudits;
     private final AppSettings settings;
 
     public DemoData(OrgService org, PersonService people, CustomerBulkLoad customerLoad, Clock clock,
-                    DemoCases demoCases, AppSettings settings) {
+                    DemoCases demoCases, DemoAudits demoAudits, AppSettings settings) {
         this.demoCases = demoCases;
+        this.demoAudits = demoAudits;
         this.settings = settings;
         this.org = org;
         this.people = people;
@@ -133,6 +135,7 @@ class DemoData {
         }
         int visits = customersAndVisits(rnd, outlets, suffix);
         int cases = demoCases.load(rnd, outlets, MONTHS);
+        log.info("Demo audits loaded: {}", demoAudits.load(rnd, outlets, MONTHS));
         log.info("Demo data loaded: {} outlets, {} people, {} customers, {} visits, {} cases", outlets.size(), staff,
                 CUSTOMERS, visits, cases);
         StringBuilder sb = new StringBuilder("Demo sign-in accounts (passwords shown this once):");

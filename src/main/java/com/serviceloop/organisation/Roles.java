@@ -63,7 +63,7 @@ public final class Roles {
     public @interface Measures {
     }
 
-    /** Those who look over the outlets (administrators, managers, auditors): reports and exports. */
+    /** Those who look over the outlets (administrators, managers, auditors): reports, exports and service audits. */
     @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
@@ -108,16 +108,17 @@ public final class Roles {
         ADMIN(Admin.class, "manage the organisation tree, people, API tokens, webhooks and background jobs",
                 Holder.ADMINISTRATOR),
         CHAIN_WIDE(ChainWide.class, "change what applies to every outlet: standards with their priorities and SLA links, "
-                + "the starter library, blueprints, surveys and their case thresholds, SLA targets, SQI failure types "
+                + "the starter library, blueprints, audit forms, surveys and their case thresholds, SLA targets, SQI failure types "
                 + "and target, case topics, insight settings", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER),
         MANAGERS(Managers.class, "run their outlets: outlet hours, survey links, QR posters and "
-                + "invitations, a case for a survey answer, waive follow-up calls, bulk case actions, import and export "
+                + "invitations, a case for a survey answer, sign off audits, waive follow-up calls, bulk case actions, import and export "
                 + "customers and visits", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER),
         FRONT_LINE(FrontLine.class, "serve customers: write customers and visits, record and work cases, call back, "
                 + "attach photos", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER, Holder.STAFF),
         MEASURES(Measures.class, "record audit results: measurements against a standard and SQI failure events",
                 Holder.values()),
-        OVERSIGHT(Oversight.class, "read survey reports, response exports and the five-gap model",
+        OVERSIGHT(Oversight.class, "read survey reports, response exports and the five-gap model; conduct service "
+                + "audits (start, answer, photos, submit)",
                 Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER, Holder.AUDITOR),
         SIGNED_IN(SignedIn.class, "read what they see: customers, cases, standards, blueprints, surveys, settings and "
                 + "figures; mark their own inbox read", Holder.values());

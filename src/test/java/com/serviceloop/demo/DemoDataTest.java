@@ -58,6 +58,13 @@ class DemoDataTest {
         assertThat(report.topics()).extracting(CaseIndicators.TopicCount::code).contains("OUT_OF_STOCK", "QUEUEING");
 
         Set<Long> outletIds = loaded.outlets().stream().map(OrgUnit::id).collect(Collectors.toSet());
+        // monthly walk-around audits of the 6 outlets for 18 months (the current month's once its date has passed)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit WHERE outlet_id IN (:ids)").param("ids", outletIds)
+                .query(Long.class).single()).isBetween(102L, 108L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit WHERE outlet_id IN (:ids) AND result = 'FAILED'")
+                .param("ids", outletIds).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_action WHERE outlet_id IN (:ids)").param("ids", outletIds)
+                .query(Long.class).single()).isPositive();
         List<TierMix> mix = customers.tierMix(fixtures.admin()).stream()
                 .filter(m -> outletIds.contains(m.outletId())).toList();
         assertThat(mix).hasSize(6);

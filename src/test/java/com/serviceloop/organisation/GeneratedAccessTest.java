@@ -10,6 +10,7 @@ import com.serviceloop.Fixtures;
 import com.serviceloop.customer.CustomerForm;
 import com.serviceloop.organisation.Roles.Holder;
 import com.serviceloop.organisation.Roles.Rule;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -268,7 +269,7 @@ class GeneratedAccessTest extends ApiTest {
         }
         return switch (name) {
             case "outletType", "industry" -> "pharmacy";
-            case "questionId", "stepId" -> shared.get(name);
+            case "questionId", "stepId", "itemId", "photoId", "versionNo" -> shared.get(name);
             default -> Optional.ofNullable(shared.get(before.replaceAll(".*/api/v1/", "").replace("/", "")))
                     .orElseThrow(() -> new AssertionError("no value for {" + name + "} in " + before));
         };
@@ -320,6 +321,43 @@ class GeneratedAccessTest extends ApiTest {
         shared.put("webhooks", id(postJson("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/y"))));
         shared.put("people", String.valueOf(adminUser.id()));
         shared.put("tokens", String.valueOf(tokens.issue("spare", adminUser.id()).token().id()));
+        audit(adminUser);
+    }
+
+    /** A published audit form with a photo item, and an audit of the inside outlet A with one photo. */
+    private void audit(AppUser adminUser) throws Exception {
+        String form = body(postJson("/api/v1/audit-forms", admin, Map.of("outletType", "pharmacy", "name", "Walk"))
+                .andExpect(status().isCreated())).get("formId").asText();
+        Map<String, Object> met = new LinkedHashMap<>(Map.of("answerType", "MET", "weight", 1, "critical", false,
+                "naAllowed", false, "required", true));
+        met.put("standardId", Long.valueOf(shared.get("standards")));
+        met.put("text", null);
+        Map<String, Object> photo = new LinkedHashMap<>(met);
+        photo.putAll(Map.of("answerType", "PHOTO", "text", "Shop front"));
+        photo.put("standardId", null);
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("name", "Walk");
+        draft.put("sections", List.of(Map.of("areaCode", "TIMELINESS", "weight", 1, "items", List.of(met)),
+                Map.of("areaCode", "APPEARANCE", "weight", 1, "items", List.of(photo))));
+        putJson("/api/v1/audit-forms/" + form + "/draft", admin, draft).andExpect(status().isOk());
+        JsonNode published = body(postJson("/api/v1/audit-forms/" + form + "/publish", admin, "").andExpect(status().isOk()));
+        String audit = id(postJson("/api/v1/audits", admin, Map.of("outletId", inside.chain().outletA().id(),
+                "formId", Long.valueOf(form))));
+        String item = published.at("/sections/1/items/0/id").asText();
+        long photoId = body(mvc.perform(multipart("/api/v1/audits/" + audit + "/items/" + item + "/photos")
+                .file(new MockMultipartFile("file", "box.png", "image/png", PNG))
+                .header("Authorization", "Bearer " + admin)).andExpect(status().isCreated())).get("id").asLong();
+        String first = published.at("/sections/0/items/0/id").asText();
+        postJson("/api/v1/audits/" + audit + "/answers", admin, Map.of("itemId", Long.valueOf(first), "key", "access-0001",
+                "choice", "NOT_MET")).andExpect(status().isOk());
+        shared.put("audit-actions", id(postJson("/api/v1/audits/" + audit + "/actions", admin, Map.of("itemId",
+                Long.valueOf(first), "ownerId", adminUser.id(), "dueOn", LocalDate.now().plusDays(7).toString(),
+                "description", "Brief the team"))));
+        shared.put("audit-forms", form);
+        shared.put("versionNo", published.get("versionNo").asText());
+        shared.put("audits", audit);
+        shared.put("itemId", item);
+        shared.put("photoId", String.valueOf(photoId));
     }
 
     private static Map<String, Object> withNulls(Map<String, Object> given, String... cleared) {
