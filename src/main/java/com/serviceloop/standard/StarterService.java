@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Copies an industry's starter standards and blueprint into an outlet type, in the manager's language. */
 @Service
-class StarterService {
+public class StarterService {
     private final StarterLibrary library;
     private final BlueprintService blueprints;
     private final StandardService standards;

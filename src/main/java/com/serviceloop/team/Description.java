@@ -17,6 +17,6 @@ public record Description(long jobId, String jobName, String outletType, int ver
     }
 
     /** One saved version, for the history. */
-    public record Saved(int versionNo, Long authorId, String authorName, OffsetDateTime savedAt) {
+    public record SavedVersion(int versionNo, Long authorId, String authorName, OffsetDateTime savedAt) {
     }
 }

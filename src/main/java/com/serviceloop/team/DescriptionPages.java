@@ -2,15 +2,10 @@ package com.serviceloop.team;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
-import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.Messages;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,13 +21,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DescriptionPages {
     private final DescriptionService descriptions;
     private final DescriptionPdf pdf;
-    private final Validator validator;
+    private final FormCheck check;
     private final MessageSource messages;
 
-    DescriptionPages(DescriptionService descriptions, DescriptionPdf pdf, Validator validator, MessageSource messages) {
+    DescriptionPages(DescriptionService descriptions, DescriptionPdf pdf, FormCheck check, MessageSource messages) {
         this.descriptions = descriptions;
         this.pdf = pdf;
-        this.validator = validator;
+        this.check = check;
         this.messages = messages;
     }
 
@@ -51,15 +46,7 @@ class DescriptionPages {
     public String save(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                        @ModelAttribute("form") DescriptionPageForm form, Model model, Locale locale) {
         try {
-            DescriptionForm api = form.toForm();
-            Set<ConstraintViolation<DescriptionForm>> violations = validator.validate(api);
-            if (!violations.isEmpty()) {
-                ConstraintViolation<DescriptionForm> first = violations.stream()
-                        .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
-                throw new BadInputException(first.getPropertyPath().toString(),
-                        first.getPropertyPath() + ": " + first.getMessage());
-            }
-            descriptions.save(user, id, api);
+            descriptions.save(user, id, check.valid(form.toForm()));
             return "redirect:/jobs/" + id;
         } catch (RuntimeException e) {
             model.addAttribute("problem", Messages.refusal(e, messages, locale));

@@ -34,12 +34,12 @@ class DescriptionRepository {
                 .param("job", jobId).param("no", versionNo).query(Rows.of(Row.class)).optional();
     }
 
-    List<Description.Saved> versions(long jobId) {
+    List<Description.SavedVersion> versions(long jobId) {
         return jdbc.sql("""
                         SELECT d.version_no, d.author_id, p.display_name AS author_name, d.saved_at
                         FROM team_job_description d LEFT JOIN person p ON p.id = d.author_id
                         WHERE d.job_id = :job ORDER BY d.version_no DESC""")
-                .param("job", jobId).query(Rows.of(Description.Saved.class)).list();
+                .param("job", jobId).query(Rows.of(Description.SavedVersion.class)).list();
     }
 
     int latestNo(long jobId) {

@@ -59,7 +59,7 @@ public class DescriptionService {
         return generated(job, repo.latestNo(jobId), locale);
     }
 
-    public List<Description.Saved> versions(long jobId) {
+    public List<Description.SavedVersion> versions(long jobId) {
         jobs.get(jobId);
         return repo.versions(jobId);
     }

@@ -89,7 +89,7 @@ class JobApi {
     @Operation(summary = "The saved versions, newest first: number, author and time")
     @Roles.SignedIn
     @GetMapping("/{id}/description/versions")
-    public List<Description.Saved> versions(@PathVariable long id) {
+    public List<Description.SavedVersion> versions(@PathVariable long id) {
         return descriptions.versions(id);
     }
 
@@ -110,7 +110,7 @@ class JobApi {
     @Operation(summary = "The job's holders in the caller's outlets")
     @Roles.SignedIn
     @GetMapping("/{id}/people")
-    public List<Holder> holders(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
+    public List<JobHolder> holders(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return jobs.holders(user, id);
     }
 
@@ -118,7 +118,7 @@ class JobApi {
     @Roles.Managers
     @PostMapping("/{id}/people")
     @ResponseStatus(HttpStatus.CREATED)
-    public Holder assign(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+    public JobHolder assign(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                          @Valid @RequestBody HolderForm form) {
         return jobs.assign(user, id, form.personId());
     }

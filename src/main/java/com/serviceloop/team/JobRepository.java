@@ -104,20 +104,20 @@ class JobRepository {
                 .param("s", standardId).query(Long.class).list();
     }
 
-    List<Holder> holders(long jobId, OutletScope scope) {
+    List<JobHolder> holders(long jobId, OutletScope scope) {
         return scope.bind(jdbc.sql("""
                         SELECT pj.person_id, p.display_name, pj.job_id, pj.outlet_id, pj.assigned_at
                         FROM team_person_job pj JOIN person p ON p.id = pj.person_id
                         WHERE pj.job_id = :job AND %s ORDER BY p.display_name, pj.person_id"""
                         .formatted(scope.sqlFilter("pj.outlet_id"))))
-                .param("job", jobId).query(Rows.of(Holder.class)).list();
+                .param("job", jobId).query(Rows.of(JobHolder.class)).list();
     }
 
-    Optional<Holder> holding(long personId) {
+    Optional<JobHolder> holding(long personId) {
         return jdbc.sql("""
                         SELECT pj.person_id, p.display_name, pj.job_id, pj.outlet_id, pj.assigned_at
                         FROM team_person_job pj JOIN person p ON p.id = pj.person_id WHERE pj.person_id = :p""")
-                .param("p", personId).query(Rows.of(Holder.class)).optional();
+                .param("p", personId).query(Rows.of(JobHolder.class)).optional();
     }
 
     /** A person's one current job replaces any job they held before. */

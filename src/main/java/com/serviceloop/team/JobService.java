@@ -98,7 +98,7 @@ public class JobService {
     }
 
     /** The job's holders the caller may see: those of the caller's outlets. */
-    public List<Holder> holders(AppUser user, long jobId) {
+    public List<JobHolder> holders(AppUser user, long jobId) {
         get(jobId);
         return repo.holders(jobId, org.scopeOf(user));
     }
@@ -121,12 +121,12 @@ public class JobService {
     }
 
     /** A person's current job, if any; for callers that check the scope themselves. */
-    public Optional<Holder> holding(long personId) {
+    public Optional<JobHolder> holding(long personId) {
         return repo.holding(personId);
     }
 
     @Transactional
-    public Holder assign(AppUser user, long jobId, long personId) {
+    public JobHolder assign(AppUser user, long jobId, long personId) {
         Job job = get(jobId);
         Person person = personInScope(user, personId);
         Long outletId = outletOf(person);

@@ -3,5 +3,5 @@ package com.serviceloop.team;
 import java.time.OffsetDateTime;
 
 /** A person holding a job, with the outlet they work in (null for people above the outlets). */
-public record Holder(long personId, String displayName, long jobId, Long outletId, OffsetDateTime assignedAt) {
+public record JobHolder(long personId, String displayName, long jobId, Long outletId, OffsetDateTime assignedAt) {
 }
