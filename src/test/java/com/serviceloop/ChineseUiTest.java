@@ -83,7 +83,10 @@ class ChineseUiTest extends PageTest {
         long blueprint = jdbc.sql("SELECT MIN(id) FROM blueprint WHERE outlet_type = :t").param("t", type).query(Long.class).single();
         long standard = jdbc.sql("SELECT MIN(id) FROM standard WHERE outlet_type = :t").param("t", type).query(Long.class).single();
 
-        List<String> pages = List.of("/", "/cases?outletId=" + outlet, "/cases/" + recorded.id(), "/cases/new",
+        submit(admin, "/jobs", "name", "营业员", "outletType", type, "standardIds", "" + standard);
+        long job = jdbc.sql("SELECT MAX(id) FROM team_job WHERE outlet_type = :t").param("t", type).query(Long.class).single();
+        List<String> pages = List.of("/jobs", "/jobs?outletType=" + type, "/jobs/" + job, "/jobs/" + job + "/description/edit",
+                "/jobs/" + job + "/selection", "/", "/cases?outletId=" + outlet, "/cases/" + recorded.id(), "/cases/new",
                 "/cases/indicators", "/follow-ups", "/inbox", "/customers?q=王小明", "/customers/" + customer,
                 "/customers/new", "/customers/import", "/surveys", "/surveys/" + postVisit + "?outletId=" + outlet,
                 "/surveys/" + servqual + "?outletId=" + outlet, "/surveys/five-gaps", "/surveys/new", "/surveys/" + postVisit + "/design",

@@ -12,16 +12,21 @@ import org.springframework.stereotype.Component;
 class DemoLoader implements ApplicationRunner {
     private final DemoData demo;
     private final OrgService org;
+    private final DemoTeam team;
 
-    DemoLoader(DemoData demo, OrgService org) {
+    DemoLoader(DemoData demo, OrgService org, DemoTeam team) {
         this.demo = demo;
         this.org = org;
+        this.team = team;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (org.isEmpty()) {
-            demo.loadOnce("");
+            DemoData.Loaded loaded = demo.loadOnce("");
+            if (loaded != null) {
+                team.load(loaded.outlets(), "");
+            }
         }
     }
 }

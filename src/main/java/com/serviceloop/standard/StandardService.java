@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -35,10 +36,12 @@ public class StandardService {
     private final OrgService org;
     private final Clock clock;
     private final BlueprintService blueprints;
+    private final ApplicationEventPublisher events;
 
     public StandardService(StandardRepository repo, MessageSource messages, JdbcClient jdbc, OrgService org,
-                           Clock clock, BlueprintService blueprints) {
+                           Clock clock, BlueprintService blueprints, ApplicationEventPublisher events) {
         this.blueprints = blueprints;
+        this.events = events;
         this.repo = repo;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -138,6 +141,7 @@ public class StandardService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         repo.closeCurrentVersion(id, now);
         repo.insertVersion(id, current.versionNo() + 1, f, user.id(), now);
+        events.publishEvent(new StandardRevised(id, current.versionNo() + 1, current.outletType()));
         return get(id);
     }
 

@@ -320,6 +320,8 @@ class GeneratedAccessTest extends ApiTest {
         shared.put("questionId", question());
         shared.put("webhooks", id(postJson("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/y"))));
         shared.put("people", String.valueOf(adminUser.id()));
+        shared.put("jobs", id(postJson("/api/v1/jobs", admin, Map.of("name", Fixtures.unique("Cashier"),
+                "standardIds", List.of(Long.parseLong(shared.get("standards")))))));
         shared.put("tokens", String.valueOf(tokens.issue("spare", adminUser.id()).token().id()));
         audit(adminUser);
     }

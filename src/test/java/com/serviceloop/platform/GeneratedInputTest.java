@@ -377,6 +377,8 @@ class GeneratedInputTest extends ApiTest {
         ids.put("step", String.valueOf(step));
         ids.put("standard", String.valueOf(standardId == 0 ? 1 : standardId));
         ids.put("survey", String.valueOf(survey));
+        ids.put("job", body(postJson("/api/v1/jobs", token, Map.of("name", "Generated", "outletType", type,
+                "standardIds", List.of(standardId)))).get("id").asString());
         ids.put("question", String.valueOf(question));
         ids.put("token", link);
         ids.put("link", link);
