@@ -25,7 +25,7 @@ public class ContactDueList {
     private static final String FROM = """
             FROM contact_due d JOIN customer c ON c.id = d.customer_id JOIN contact_rule r ON r.id = d.rule_id
             JOIN org_unit o ON o.id = d.outlet_id LEFT JOIN person p ON p.id = d.assignee_id
-            WHERE d.closed_seq = 0 AND c.consent_contact = TRUE AND """;
+            WHERE d.closed_seq = 0 AND c.consent_contact = TRUE AND\s""";
     private static final String SELECT = """
             SELECT d.id, d.rule_id, r.name AS rule_name, r.kind, d.roster_group, d.outlet_id, o.name AS outlet_name,
                    d.customer_id, c.name AS customer_name, c.member_no, c.phone, d.assignee_id,

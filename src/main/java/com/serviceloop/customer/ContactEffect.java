@@ -34,22 +34,20 @@ public class ContactEffect {
         this.clock = clock;
     }
 
-    /** The two groups of one rule; the rates are null for an empty group. */
+    /**
+     * The two groups of one rule; the rates are null for an empty group, the difference (reached rate minus
+     * not-reached rate, in percentage points, one decimal) when either is.
+     */
     public record RuleEffect(long ruleId, String ruleName, ContactKind kind, long reached, long reachedReturned,
-                             long notReached, long notReachedReturned) {
-        public Double reachedRate() {
-            return reached == 0 ? null : (double) reachedReturned / reached;
-        }
-
-        public Double notReachedRate() {
-            return notReached == 0 ? null : (double) notReachedReturned / notReached;
-        }
-
-        /** Reached rate minus not-reached rate, in percentage points; null when either group is empty. */
-        public Double differencePoints() {
-            Double a = reachedRate();
-            Double b = notReachedRate();
-            return a == null || b == null ? null : Math.round((a - b) * 1000) / 10.0;
+                             Double reachedRate, long notReached, long notReachedReturned, Double notReachedRate,
+                             Double differencePoints) {
+        static RuleEffect of(ContactRule r, long reached, long reachedReturned, long notReached,
+                             long notReachedReturned) {
+            Double a = reached == 0 ? null : (double) reachedReturned / reached;
+            Double b = notReached == 0 ? null : (double) notReachedReturned / notReached;
+            Double diff = a == null || b == null ? null : Math.round((a - b) * 1000) / 10.0;
+            return new RuleEffect(r.id(), r.name(), r.kind(), reached, reachedReturned, a, notReached,
+                    notReachedReturned, b, diff);
         }
     }
 
@@ -89,7 +87,7 @@ public class ContactEffect {
         return rules.list(user).stream().map(r -> {
             Counts a = reached.getOrDefault(r.id(), new Counts(0, 0));
             Counts b = notReached.getOrDefault(r.id(), new Counts(0, 0));
-            return new RuleEffect(r.id(), r.name(), r.kind(), a.n(), a.returned(), b.n(), b.returned());
+            return RuleEffect.of(r, a.n(), a.returned(), b.n(), b.returned());
         }).toList();
     }
 }
