@@ -56,28 +56,52 @@ class ContactApi {
         return rules.get(user, id);
     }
 
-    @Operation(summary = "Add a contact rule; without outletId it is chain-wide and needs a chain-wide role (403 otherwise)")
+    @Operation(summary = "Add an outlet's contact rule (outletId required, in the caller's scope)")
     @Roles.Managers
     @PostMapping("/contact-rules")
     @ResponseStatus(HttpStatus.CREATED)
     public ContactRule create(@AuthenticationPrincipal AppUser user, @Valid @RequestBody ContactRuleForm form) {
-        return rules.create(user, form);
+        return rules.create(user, form, false);
     }
 
-    @Operation(summary = "Replace a contact rule (whole record; send the version you read for 409 on lost updates)")
+    @Operation(summary = "Replace an outlet's contact rule (whole record; send the version you read for 409 on lost updates)")
     @Roles.Managers
     @PutMapping("/contact-rules/{id}")
     public ContactRule update(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                               @Valid @RequestBody ContactRuleForm form) {
-        return rules.update(user, id, form);
+        return rules.update(user, id, form, false);
     }
 
-    @Operation(summary = "Delete a contact rule that has no contacts recorded under it (409 otherwise: switch it off)")
+    @Operation(summary = "Delete an outlet's contact rule that has no contacts recorded under it (409 otherwise: switch it off)")
     @Roles.Managers
     @DeleteMapping("/contact-rules/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
-        rules.delete(user, id);
+        rules.delete(user, id, false);
+    }
+
+    @Operation(summary = "Add a chain-wide contact rule, applying to every outlet (outletId must be null)")
+    @Roles.ChainWide
+    @PostMapping("/contact-rules/chain-wide")
+    @ResponseStatus(HttpStatus.CREATED)
+    public ContactRule createChainWide(@AuthenticationPrincipal AppUser user, @Valid @RequestBody ContactRuleForm form) {
+        return rules.create(user, form, true);
+    }
+
+    @Operation(summary = "Replace a chain-wide contact rule (whole record)")
+    @Roles.ChainWide
+    @PutMapping("/contact-rules/chain-wide/{id}")
+    public ContactRule updateChainWide(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                       @Valid @RequestBody ContactRuleForm form) {
+        return rules.update(user, id, form, true);
+    }
+
+    @Operation(summary = "Delete a chain-wide contact rule that has no contacts recorded under it")
+    @Roles.ChainWide
+    @DeleteMapping("/contact-rules/chain-wide/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void deleteChainWide(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
+        rules.delete(user, id, true);
     }
 
     @Operation(summary = "Open contact items of an outlet (outletId) or of a person (personId; default: the caller), earliest due first, paged")

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
  * The open contact items of one person or one outlet, earliest due first. Each list is one range
  * scan of an index on contact_due (outlet or assignee, open marker, due day) joined by primary key
  * to the customer, the rule and the person; a customer who withdrew consent since the last run is
- * left out by the join.
+ * left out by the join. (PostgreSQL, 200,000 customers, 430,000 items of which 30,000 open: a page
+ * 2.6 ms, its count 32 ms as an index-only scan; see notes-contacts.md.)
  */
 @Service
 public class ContactDueList {
@@ -59,8 +60,10 @@ public class ContactDueList {
         var items = scope.bind(jdbc.sql(SELECT + FROM + where + " ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset"))
                 .param(name, value).param("limit", page.size()).param("offset", page.offset())
                 .query(Rows.of(ContactDueItem.class)).list();
-        long total = scope.bind(jdbc.sql("SELECT COUNT(*) " + FROM + where)).param(name, value)
-                .query(Long.class).single();
+        // counted from the index alone (no join): a customer who withdrew consent since the last run is left
+        // out of the rows at once but still counted until the next run closes the item
+        long total = scope.bind(jdbc.sql("SELECT COUNT(*) FROM contact_due d WHERE d.closed_seq = 0 AND " + where))
+                .param(name, value).query(Long.class).single();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 

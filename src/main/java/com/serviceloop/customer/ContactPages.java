@@ -110,10 +110,12 @@ class ContactPages {
                            RedirectAttributes flash) {
         if (!errors.hasErrors()) {
             try {
+                // a rule without an outlet is chain-wide; the service lets only a chain-wide role write it
+                boolean chainWide = form.outletId() == null;
                 if (editId == null) {
-                    rules.create(user, form);
+                    rules.create(user, form, chainWide);
                 } else {
-                    rules.update(user, editId, form);
+                    rules.update(user, editId, form, chainWide);
                 }
                 flash.addFlashAttribute("notice", "contactRules.saved");
                 return "redirect:/contacts/rules";

@@ -66,8 +66,13 @@ public class ContactRules {
                 .param("o", outletId).query(Rows.of(ContactRule.class)).list();
     }
 
+    /**
+     * Adds a rule: an outlet's own ({@code chainWide} false, outlet required) or one for every outlet
+     * ({@code chainWide} true, no outlet), each through its own operation with its own role rule.
+     */
     @Transactional
-    public ContactRule create(AppUser user, ContactRuleForm f) {
+    public ContactRule create(AppUser user, ContactRuleForm f, boolean chainWide) {
+        sameReach(f, chainWide);
         check(user, f);
         var keys = new GeneratedKeyHolder();
         bind(jdbc.sql("""
@@ -79,8 +84,9 @@ public class ContactRules {
     }
 
     @Transactional
-    public ContactRule update(AppUser user, long id, ContactRuleForm f) {
-        ContactRule current = get(user, id);
+    public ContactRule update(AppUser user, long id, ContactRuleForm f, boolean chainWide) {
+        ContactRule current = reached(user, id, chainWide);
+        sameReach(f, chainWide);
         mayWrite(user, current.outletId());
         check(user, f);
         int version = f.version() == null ? current.version() : f.version();
@@ -102,8 +108,8 @@ public class ContactRules {
 
     /** A rule with contacts recorded under it keeps its history: switch it off instead. */
     @Transactional
-    public void delete(AppUser user, long id) {
-        ContactRule current = get(user, id);
+    public void delete(AppUser user, long id, boolean chainWide) {
+        ContactRule current = reached(user, id, chainWide);
         mayWrite(user, current.outletId());
         long contacts = jdbc.sql("SELECT COUNT(*) FROM contact WHERE rule_id = :id").param("id", id)
                 .query(Long.class).single();
@@ -112,6 +118,24 @@ public class ContactRules {
         }
         jdbc.sql("DELETE FROM contact_due WHERE rule_id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM contact_rule WHERE id = :id").param("id", id).update();
+    }
+
+    /** The rule, if it is of the reach the operation is for (an outlet's, or every outlet's). */
+    private ContactRule reached(AppUser user, long id, boolean chainWide) {
+        ContactRule r = get(user, id);
+        if ((r.outletId() == null) != chainWide) {
+            throw new NotFoundException("Contact rule", id);
+        }
+        return r;
+    }
+
+    private static void sameReach(ContactRuleForm f, boolean chainWide) {
+        if (chainWide && f.outletId() != null) {
+            throw BadInputException.of("outletId", "error.customer.contactChainWideOutlet");
+        }
+        if (!chainWide && f.outletId() == null) {
+            throw BadInputException.of("outletId", "error.customer.contactOutletNeeded");
+        }
     }
 
     private void check(AppUser user, ContactRuleForm f) {

@@ -69,13 +69,13 @@ class DemoContacts {
         // the demo writes its chain-wide rules as an administrator would
         AppUser admin = new AppUser(0, "demo", null, "Demo", Role.ADMIN, null);
         rules.create(admin, new ContactRuleForm(null, "每季度感谢真正忠诚顾客", ContactKind.THANK, RosterGroup.TRULY_LOYAL,
-                90, 7, null, null, null, true, null));
+                90, 7, null, null, null, true, null), true);
         rules.create(admin, new ContactRuleForm(null, "问候潜在忠诚顾客，了解少来的原因", ContactKind.ASK_LATENT, null,
-                180, 0, null, null, null, true, null));
+                180, 0, null, null, null, true, null), true);
         rules.create(admin, new ContactRuleForm(null, "流失常客 30 天内挽回", ContactKind.WIN_BACK, RosterGroup.LAPSED_HEAVY,
-                null, 0, 300, 30, null, true, null));
+                null, 0, 300, 30, null, true, null), true);
         rules.create(admin, new ContactRuleForm(null, "慢病续药提醒", ContactKind.REFILL, null, null, 3, null, null, null,
-                true, null));
+                true, null), true);
         LocalDate today = LocalDate.now(clock);
         Map<Long, Member> members = extraCustomers(rnd, outlets, suffix, today);
         Map<Long, List<Long>> staff = new HashMap<>();

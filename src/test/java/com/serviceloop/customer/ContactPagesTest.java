@@ -51,7 +51,7 @@ class ContactPagesTest extends PageTest {
                     .atTime(10, 0), new BigDecimal("50.00"), 1, UUID.randomUUID())));
         }
         rules.create(admin, new ContactRuleForm(outlet, "感谢老顾客", ContactKind.THANK, RosterGroup.TRULY_LOYAL, 90, 0,
-                null, null, null, true, null));
+                null, null, null, true, null), false);
         job.outlet(outlet, today);
     }
 

@@ -171,10 +171,13 @@ class ContactPlansIntegrationTest extends ApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("customerId"));
         // consent withdrawn after the run: gone from the list at once, closed by the next run
         jdbc.sql("UPDATE customer SET consent_contact = FALSE WHERE id = :id").param("id", d.zhou()).update();
-        assertThat(list(staffA).get("total").asLong()).isEqualTo(3);
+        JsonNode after = list(staffA);
+        assertThat(after.get("items")).hasSize(3);
+        assertThat(after.get("items").findValues("customerId").stream().map(JsonNode::asLong)).doesNotContain(d.zhou());
         postJson("/api/v1/contact-due/generate?outletId=" + outletA, managerA, Map.of())
                 .andExpect(jsonPath("$.added").value(0)).andExpect(jsonPath("$.closed").value(1))
                 .andExpect(jsonPath("$.kept").value(3));
+        assertThat(list(staffA).get("total").asLong()).isEqualTo(3);
         mvc.perform(get("/api/v1/contact-due/export?outletId=" + outletA).header("Authorization", "Bearer " + staffA))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("感谢忠诚顾客")));
@@ -265,10 +268,14 @@ class ContactPlansIntegrationTest extends ApiTest {
                 .andExpect(status().isForbidden());
         Map<String, Object> chainWide = rule("全连锁感谢", "THANK", "TRULY_LOYAL", 90, 0);
         chainWide.put("outletId", null);
-        postJson("/api/v1/contact-rules", managerA, chainWide).andExpect(status().isForbidden());
-        long id = body(postJson("/api/v1/contact-rules", admin, chainWide).andExpect(status().isCreated()))
+        postJson("/api/v1/contact-rules/chain-wide", managerA, chainWide).andExpect(status().isForbidden());
+        postJson("/api/v1/contact-rules", admin, chainWide).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("outletId"));
+        long id = body(postJson("/api/v1/contact-rules/chain-wide", admin, chainWide).andExpect(status().isCreated()))
                 .get("id").asLong();
-        deleteJson("/api/v1/contact-rules/" + id, admin).andExpect(status().isNoContent());
+        getJson("/api/v1/contact-rules/" + id, staffA).andExpect(jsonPath("$.outletId").doesNotExist());
+        deleteJson("/api/v1/contact-rules/" + id, admin).andExpect(status().isNotFound());
+        deleteJson("/api/v1/contact-rules/chain-wide/" + id, admin).andExpect(status().isNoContent());
         // a rule with contacts keeps its history
         postJson("/api/v1/contacts", staffA, Map.of("customerId", d.lin(), "ruleId", d.thank(), "outcome", "REACHED"))
                 .andExpect(status().isCreated());
