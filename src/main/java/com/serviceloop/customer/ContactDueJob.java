@@ -140,6 +140,9 @@ public class ContactDueJob {
     private Result generate(long outletId, LocalDate today) {
         List<ContactRule> active = rules.activeFor(outletId);
         Map<Long, Map<Long, Open>> open = openItems(outletId);
+        if (active.isEmpty() && open.isEmpty()) {
+            return new Result(0, 0, 0);
+        }
         Map<Long, Map<Long, LocalDateTime>> lastContact = lastContacts(outletId, today);
         InsightSettings s = settings.current();
         LocalDateTime now = today.equals(LocalDate.now(clock)) ? LocalDateTime.now(clock) : today.atTime(6, 0);

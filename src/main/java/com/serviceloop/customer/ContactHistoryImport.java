@@ -45,10 +45,10 @@ public class ContactHistoryImport {
     }
 
     /**
-     * Runs the job as of {@code from}, then every {@code stepDays} days until today (today last),
+     * Runs the job for the outlets as of {@code from}, then every {@code stepDays} days until today (today last),
      * asking the decider about each item each run adds. Returns the number of contacts stored.
      */
-    public int replay(LocalDate from, int stepDays, Decider decider) {
+    public int replay(List<Long> outletIds, LocalDate from, int stepDays, Decider decider) {
         LocalDate today = LocalDate.now(clock);
         LocalDateTime now = LocalDateTime.now(clock);
         int contacts = 0;
@@ -59,7 +59,9 @@ public class ContactHistoryImport {
         days.add(today);
         for (LocalDate day : days) {
             long before = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM contact_due").query(Long.class).single();
-            job.allOutlets(day);
+            for (long outlet : outletIds) {
+                job.outlet(outlet, day);
+            }
             List<DueItem> added = jdbc.sql("""
                     SELECT d.id, d.rule_id, r.kind, d.outlet_id, d.customer_id, d.due_on
                     FROM contact_due d JOIN contact_rule r ON r.id = d.rule_id WHERE d.id > :before ORDER BY d.id""")

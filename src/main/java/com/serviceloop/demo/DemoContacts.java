@@ -80,7 +80,8 @@ class DemoContacts {
         Map<Long, Member> members = extraCustomers(rnd, outlets, suffix, today);
         Map<Long, List<Long>> staff = new HashMap<>();
         outlets.forEach(o -> staff.put(o.id(), people.activeStaffIds(o.id())));
-        return history.replay(today.minusDays(364), 14, item -> decide(rnd, item, today, staff, members));
+        return history.replay(outlets.stream().map(OrgUnit::id).toList(), today.minusDays(364), 14,
+                item -> decide(rnd, item, today, staff, members));
     }
 
     private PastContact decide(Random rnd, DueItem item, LocalDate today, Map<Long, List<Long>> staff,
