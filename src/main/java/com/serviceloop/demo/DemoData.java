@@ -61,10 +61,12 @@ class DemoData {
     private final Clock clock;
     private final DemoCases demoCases;
     private final DemoAudits demoAudits;
+    private final DemoContacts demoContacts;
     private final AppSettings settings;
 
     public DemoData(OrgService org, PersonService people, CustomerBulkLoad customerLoad, Clock clock,
-                    DemoCases demoCases, DemoAudits demoAudits, AppSettings settings) {
+                    DemoCases demoCases, DemoAudits demoAudits, AppSettings settings, DemoContacts demoContacts) {
+        this.demoContacts = demoContacts;
         this.demoCases = demoCases;
         this.demoAudits = demoAudits;
         this.settings = settings;
@@ -136,6 +138,7 @@ class DemoData {
         int visits = customersAndVisits(rnd, outlets, suffix);
         int cases = demoCases.load(rnd, outlets, MONTHS);
         log.info("Demo audits loaded: {}", demoAudits.load(rnd, outlets, MONTHS));
+        demoContacts.load(rnd, outlets, suffix);
         log.info("Demo data loaded: {} outlets, {} people, {} customers, {} visits, {} cases", outlets.size(), staff,
                 CUSTOMERS, visits, cases);
         StringBuilder sb = new StringBuilder("Demo sign-in accounts (passwords shown this once):");

@@ -72,11 +72,20 @@ class DemoDataTest {
         long medium = mix.stream().mapToLong(TierMix::medium).sum();
         long light = mix.stream().mapToLong(TierMix::light).sum();
         long lapsed = mix.stream().mapToLong(TierMix::lapsed).sum();
-        assertThat(heavy + medium + light + lapsed).isEqualTo(2000);
+        // DemoContacts adds its own customers on chronic medication and regulars who stopped coming
+        assertThat(heavy + medium + light + lapsed).isEqualTo(2000 + DemoContacts.EXTRA_CUSTOMERS);
         assertThat(List.of(heavy, medium, light, lapsed)).allSatisfy(n -> assertThat(n).isGreaterThan(100));
 
         LocalDateTime first = jdbc.sql("SELECT MIN(v.visited_at) FROM visit v JOIN customer c ON c.id = v.customer_id "
-                + "WHERE c.member_no LIKE :s").param("s", "%" + suffix).query(LocalDateTime.class).single();
+                + "WHERE c.member_no LIKE :s AND c.member_no NOT LIKE 'DC%'").param("s", "%" + suffix).query(LocalDateTime.class).single();
         assertThat(first).isBefore(LocalDateTime.now().minusMonths(17)).isAfter(LocalDateTime.now().minusMonths(19));
+
+        // a year of contacts under every rule, and today's list waiting
+        var ids = loaded.outlets().stream().map(OrgUnit::id).toList();
+        List<String> contacted = jdbc.sql("SELECT DISTINCT r.kind FROM contact k JOIN contact_rule r ON r.id = k.rule_id "
+                + "WHERE k.outlet_id IN (:ids)").param("ids", ids).query(String.class).list();
+        assertThat(contacted).contains("THANK", "ASK_LATENT", "WIN_BACK", "REFILL");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_due WHERE closed_seq = 0 AND outlet_id IN (:ids)")
+                .param("ids", ids).query(Long.class).single()).isPositive();
     }
 }

@@ -282,6 +282,8 @@ class GeneratedAccessTest extends ApiTest {
             case "webhooks:id" -> id(postJson("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/x")));
             case "standards:id" -> id(postJson("/api/v1/standards", admin, standard()));
             case "blueprints:id" -> id(postJson("/api/v1/blueprints", admin, Map.of("outletType", "pharmacy", "name", "B")));
+            case "contact-rules:id" -> id(postJson("/api/v1/contact-rules", admin, contactRule(inside.chain().outletA().id())));
+            case "contact-ruleschain-wide:id" -> id(postJson("/api/v1/contact-rules/chain-wide", admin, contactRule(null)));
             default -> {
                 if (name.equals("stepId")) {
                     yield id(postJson(before.replace("/steps/", "/steps"), admin, Map.of("name", "S")));
@@ -323,6 +325,8 @@ class GeneratedAccessTest extends ApiTest {
         shared.put("jobs", id(postJson("/api/v1/jobs", admin, Map.of("name", Fixtures.unique("Cashier"),
                 "standardIds", List.of(Long.parseLong(shared.get("standards")))))));
         shared.put("tokens", String.valueOf(tokens.issue("spare", adminUser.id()).token().id()));
+        shared.put("contact-rules", id(postJson("/api/v1/contact-rules", admin, contactRule(inside.chain().outletA().id()))));
+        shared.put("contact-ruleschain-wide", id(postJson("/api/v1/contact-rules/chain-wide", admin, contactRule(null))));
         audit(adminUser);
     }
 
@@ -360,6 +364,18 @@ class GeneratedAccessTest extends ApiTest {
         shared.put("audits", audit);
         shared.put("itemId", item);
         shared.put("photoId", String.valueOf(photoId));
+    }
+
+    private static Map<String, Object> contactRule(Long outletId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outletId", outletId);
+        m.put("name", "Thank the truly loyal");
+        m.put("kind", "THANK");
+        m.put("rosterGroup", "TRULY_LOYAL");
+        m.put("periodDays", 90);
+        m.put("leadDays", 0);
+        m.put("active", true);
+        return m;
     }
 
     private static Map<String, Object> withNulls(Map<String, Object> given, String... cleared) {
