@@ -22,7 +22,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProfileFigures {
     static final int TOP_PHRASES = 5;
-    static final List<String> TEXT_FIELDS = List.of("valuesNote", "attitudes", "habits", "preferences", "expectations");
+    public static final List<String> TEXT_FIELDS = List.of("valuesNote", "attitudes", "habits", "preferences",
+            "expectations");
+    /** The factors of the service silhouette, in the order of {@link ServiceProfileForm.SilhouetteRow#weights}. */
+    public static final List<String> FACTORS = List.of("purpose", "cost", "necessity", "risk", "result");
     private final ServiceProfileService profiles;
     private final ProfileFiguresRepository repo;
     private final OrgService org;

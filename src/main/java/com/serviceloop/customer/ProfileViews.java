@@ -18,6 +18,14 @@ public final class ProfileViews {
     }
 
     public record ActualMix(long outletId, long customers, List<MixPart> parts) {
+        /** The thresholds of {@link ProfileChecks#findings}, for the sentence that states the rule. */
+        public double targetBelow() {
+            return ProfileChecks.TARGET_BELOW;
+        }
+
+        public double untargetedAbove() {
+            return ProfileChecks.UNTARGETED_ABOVE;
+        }
     }
 
     /** The most frequent entries of each profile text (values, attitudes, habits, preferences, expectations) of a tier. */
@@ -25,6 +33,9 @@ public final class ProfileViews {
     }
 
     public record Concepts(long outletId, int top, List<TierConcepts> tiers) {
+        public List<String> fields() {
+            return ProfileFigures.TEXT_FIELDS;
+        }
     }
 
     /**

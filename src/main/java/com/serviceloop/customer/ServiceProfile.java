@@ -1,6 +1,7 @@
 package com.serviceloop.customer;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * One version of a service profile. {@code outletId} is null for an outlet type's template.
@@ -11,6 +12,11 @@ public record ServiceProfile(String outletType, Long outletId, String outletName
                              String authorName, OffsetDateTime savedAt, ServiceProfileForm content) {
 
     public enum Source { OUTLET, TEMPLATE, NONE }
+
+    /** The silhouette's factors, in the order of the weights (for the column heads of a page or print). */
+    public List<String> factors() {
+        return ProfileFigures.FACTORS;
+    }
 
     /** One line of the version list. */
     public record Version(int version, String authorName, OffsetDateTime savedAt) {

@@ -41,6 +41,7 @@ public class ServiceProfileService {
     /** The template's current version, or its version {@code version} when given. */
     public ServiceProfile template(String outletType, Integer version) {
         checkType(outletType);
+        checkVersion(version);
         String key = ServiceProfileRepository.templateKey(outletType);
         Optional<ServiceProfileRepository.Row> row = version == null ? repo.latest(OutletScope.EVERYTHING, key)
                 : repo.version(OutletScope.EVERYTHING, key, version);
@@ -76,6 +77,7 @@ public class ServiceProfileService {
      */
     public ServiceProfile outlet(AppUser user, long outletId, Integer version) {
         OrgUnit outlet = outletUnit(user, outletId);
+        checkVersion(version);
         OutletScope scope = org.scopeOf(user);
         String key = ServiceProfileRepository.outletKey(outletId);
         Optional<ServiceProfileRepository.Row> own = version == null ? repo.latest(scope, key)
@@ -153,6 +155,12 @@ public class ServiceProfileService {
             if (n.questionId() != null && n.dimension() != null) {
                 throw BadInputException.of("needs[" + i + "].questionId", "error.customer.needMappedTwice");
             }
+        }
+    }
+
+    private static void checkVersion(Integer version) {
+        if (version != null && version < 1) {
+            throw BadInputException.of("version", "error.customer.profileVersion");
         }
     }
 
