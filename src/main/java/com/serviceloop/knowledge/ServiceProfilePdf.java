@@ -49,7 +49,7 @@ class ServiceProfilePdf {
 
     @Operation(summary = "An outlet's service profile with its measured customer mix and needs review, as a PDF (lang=zh|en)")
     @Roles.SignedIn
-    @GetMapping(value = "/api/v1/outlets/{outletId}/service-profile.pdf", produces = "application/pdf")
+    @GetMapping("/api/v1/outlets/{outletId}/service-profile.pdf")
     public ResponseEntity<byte[]> download(@AuthenticationPrincipal AppUser user, @PathVariable long outletId,
                                            @RequestParam(required = false) String lang, Locale reader) {
         Locale locale = language(lang, reader);
