@@ -12,16 +12,18 @@ import org.springframework.stereotype.Component;
 class DemoLoader implements ApplicationRunner {
     private final DemoData demo;
     private final OrgService org;
+    private final DemoProfiles profiles;
 
-    DemoLoader(DemoData demo, OrgService org) {
+    DemoLoader(DemoData demo, OrgService org, DemoProfiles profiles) {
         this.demo = demo;
         this.org = org;
+        this.profiles = profiles;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (org.isEmpty()) {
-            demo.loadOnce("");
+            profiles.load(demo.loadOnce(""), "");
         }
     }
 }
