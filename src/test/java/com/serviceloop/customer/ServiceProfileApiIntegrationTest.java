@@ -1,6 +1,7 @@
 package com.serviceloop.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /** Templates and outlet profiles through the API: versions, 409, scope and roles, bad input, measured mix. */
@@ -89,6 +91,8 @@ class ServiceProfileApiIntegrationTest extends ApiTest {
         assertThat(templateVersion()).isEqualTo(t + 1);
         // the handbook of the type carries the template
         getJson("/api/v1/handbook/pharmacy", admin).andExpect(jsonPath("$.profile.version").value(t + 1));
+        mvc.perform(get("/api/v1/handbook/pharmacy/pdf").header("Authorization", "Bearer " + admin)
+                .accept(MediaType.APPLICATION_PDF)).andExpect(status().isOk());
     }
 
     @Test

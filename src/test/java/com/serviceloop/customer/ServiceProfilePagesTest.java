@@ -75,6 +75,13 @@ class ServiceProfilePagesTest extends PageTest {
         page(managerA, "/customers/profile?outletId=" + chain.outletA().id(), "en").andExpect(status().isOk())
                 .andExpect(content().string(containsString("Service silhouette")));
         page(managerA, "/customers/profile/edit?outletId=" + chain.outletA().id(), "en").andExpect(status().isOk());
+        // the template's view (no measured figures) and its edit form
+        AppUser admin = fixtures.admin();
+        int t = profiles.template("pharmacy", null).version();
+        submit(admin, "/customers/profile/template/pharmacy", form("连锁模板", "4", t)).andExpect(status().is3xxRedirection());
+        page(managerA, "/customers/profile?type=pharmacy", "zh").andExpect(status().isOk())
+                .andExpect(content().string(containsString("连锁模板")));
+        page(admin, "/customers/profile/edit?type=pharmacy", "en").andExpect(status().isOk());
     }
 
     @Test
