@@ -13,11 +13,13 @@ class DemoLoader implements ApplicationRunner {
     private final DemoData demo;
     private final OrgService org;
     private final DemoTeam team;
+    private final DemoProfiles profiles;
 
-    DemoLoader(DemoData demo, OrgService org, DemoTeam team) {
+    DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles) {
         this.demo = demo;
         this.org = org;
         this.team = team;
+        this.profiles = profiles;
     }
 
     @Override
@@ -27,6 +29,7 @@ class DemoLoader implements ApplicationRunner {
             if (loaded != null) {
                 team.load(loaded.outlets(), "");
             }
+            profiles.load(loaded, "");
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.serviceloop.knowledge;
 
 import com.serviceloop.blueprint.BlueprintService;
+import com.serviceloop.customer.ServiceProfileService;
 import com.serviceloop.standard.PriorityService;
 import com.serviceloop.standard.Standard;
 import com.serviceloop.standard.StandardService;
@@ -16,10 +17,12 @@ class HandbookService {
     private final StandardService standards;
     private final BlueprintService blueprints;
     private final PriorityService priorities;
+    private final ServiceProfileService profiles;
     private final Clock clock;
 
     public HandbookService(StandardService standards, BlueprintService blueprints, PriorityService priorities,
-                           Clock clock) {
+                           ServiceProfileService profiles, Clock clock) {
+        this.profiles = profiles;
         this.standards = standards;
         this.blueprints = blueprints;
         this.priorities = priorities;
@@ -36,6 +39,6 @@ class HandbookService {
                 .toList();
         return new Handbook(outletType, LocalDate.now(clock), sections,
                 blueprints.list(outletType).stream().map(b -> blueprints.get(b.id())).toList(),
-                priorities.get(outletType));
+                priorities.get(outletType), profiles.templateIfWritten(outletType).orElse(null));
     }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.serviceloop.Fixtures;
 import com.serviceloop.casework.CaseIndicators;
 import com.serviceloop.customer.CustomerService;
+import com.serviceloop.customer.ServiceProfile;
+import com.serviceloop.customer.ServiceProfileService;
 import com.serviceloop.customer.TierMix;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgUnit;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 class DemoDataTest {
     @Autowired DemoData demo;
+    @Autowired DemoProfiles demoProfiles;
+    @Autowired ServiceProfileService serviceProfiles;
     @Autowired Fixtures fixtures;
     @Autowired CustomerService customers;
     @Autowired JdbcClient jdbc;
@@ -33,6 +38,12 @@ class DemoDataTest {
         String suffix = Fixtures.unique("").toUpperCase();
         DemoData.Loaded loaded = demo.loadOnce(suffix);
         assertThat(demo.loadOnce(suffix)).as("second load is skipped").isNull();
+        demoProfiles.load(loaded, suffix);
+        AppUser admin = fixtures.admin();
+        assertThat(serviceProfiles.outlet(admin, loaded.outlets().get(1).id(), null).source())
+                .isEqualTo(ServiceProfile.Source.OUTLET);
+        assertThat(serviceProfiles.outlet(admin, loaded.outlets().get(0).id(), null).content().characteristics())
+                .hasSize(9);
 
         assertThat(loaded.outlets()).hasSize(6);
         assertThat(loaded.people()).isEqualTo(30);

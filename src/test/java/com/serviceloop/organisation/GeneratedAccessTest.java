@@ -160,6 +160,10 @@ class GeneratedAccessTest extends ApiTest {
                 "amount", 12, "items", 1));
         bodies.put("PUT /api/v1/outlets/{id}/calendar", withNulls(Map.of("hours", List.of(), "holidays", List.of()), "timeZone"));
         bodies.put("PUT /api/v1/surveys/links/{token}/active", Map.of("active", true));
+        bodies.put("PUT /api/v1/outlets/{outletId}/service-profile", withNulls(Map.of("targetAgeBands", List.of(),
+                "targetIncomeBands", List.of(), "targetEducations", List.of(), "targetSocialClasses", List.of(),
+                "characteristics", List.of(), "silhouette", List.of(), "needs", List.of(), "version", 999),
+                "statement", "tradeArea"));
     }
 
     /** Null when the answer fits the rule, else what was expected. */
