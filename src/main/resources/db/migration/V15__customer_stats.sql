@@ -69,3 +69,11 @@ CREATE TABLE customer_value_share (
     top_value     NUMERIC(20, 2) NOT NULL,
     refreshed_at  TIMESTAMP NOT NULL
 );
+
+-- One row that every refresh of customer_stats locks first (SELECT ... FOR UPDATE): a chunk of the
+-- full refresh and an import's refresh of the same customers would otherwise both delete the old
+-- row and insert a new one, and the later insert would fail on the primary key.
+CREATE TABLE customer_stats_lock (
+    id INT PRIMARY KEY
+);
+INSERT INTO customer_stats_lock (id) VALUES (1);

@@ -26,7 +26,7 @@ class TableOwnershipTest {
             "platform", Set.of("outbox", "shedlock", "spring_session", "spring_session_attributes", "app_setting", "rate_limit"),
             "organisation", Set.of("org_unit", "person", "api_token"),
             "customer", Set.of("customer", "visit", "visit_import_row", "customer_stats", "customer_signal",
-                    "customer_segment", "customer_value_share"),
+                    "customer_segment", "customer_value_share", "customer_stats_lock"),
             "standard", Set.of("standard", "standard_area", "standard_measurement", "standard_priority",
                     "standard_version"),
             "blueprint", Set.of("blueprint", "blueprint_step"),

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * What other modules know about a customer that the customer module may not ask them for
- * directly (they depend on it): complaints from cases, satisfaction from survey answers. Each
+ * directly (they depend on it): complaints from cases, satisfaction given in survey answers. Each
  * implementation streams one signal per customer it knows something about; the full stats refresh
  * stores them next to the visit figures.
  */

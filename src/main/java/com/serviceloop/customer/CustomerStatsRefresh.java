@@ -66,7 +66,8 @@ public class CustomerStatsRefresh {
     }
 
     /** A changed threshold moves customers between tiers and groups: the whole table is redone. */
-    @Scheduled(fixedDelayString = "${serviceloop.customers.stats-check:PT1M}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${serviceloop.customers.stats-check:PT1M}",
+            initialDelayString = "${serviceloop.customers.stats-check-delay:PT30S}")
     @SchedulerLock(name = "customer-stats", lockAtMostFor = "PT3H", lockAtLeastFor = "PT5S")
     public void whenSettingsChanged() {
         refreshIfSettingsChanged();
@@ -98,6 +99,7 @@ public class CustomerStatsRefresh {
             }
         }
         tx.executeWithoutResult(status -> {
+            lock();
             // customers never disappear, but a stats row for an id past the last customer would linger
             jdbc.sql("DELETE FROM customer_stats WHERE customer_id NOT IN (SELECT id FROM customer)").update();
             rollup.rebuildAll(now);
@@ -108,7 +110,13 @@ public class CustomerStatsRefresh {
         return new Result(customers, signalRows, millis);
     }
 
+    /** Serialises the refreshes: each deletes and re-inserts rows, which two at once cannot do (see V15). */
+    private void lock() {
+        jdbc.sql("SELECT id FROM customer_stats_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+    }
+
     private int refreshRange(long from, long to, InsightSettings s, LocalDateTime now) {
+        lock();
         jdbc.sql("DELETE FROM customer_stats WHERE customer_id BETWEEN :lo AND :hi")
                 .param("lo", from).param("hi", to).update();
         return StatsSql.bind(jdbc.sql(StatsSql.insert("%1$s BETWEEN :lo AND :hi")), s, now)
@@ -116,8 +124,8 @@ public class CustomerStatsRefresh {
     }
 
     /**
-     * Refreshes a few customers (a visit or profile written at the counter) inside the caller's
-     * transaction. The segment rollup waits for the next import or full refresh: rebuilding an
+     * Refreshes a few customers (a visit or profile written at the counter), inside the caller's
+     * transaction if there is one. The segment rollup waits for the next import or full refresh: rebuilding an
      * outlet's cells for every single visit would cost more than the visit.
      */
     public void refreshCustomers(Collection<Long> customerIds) {
@@ -125,9 +133,12 @@ public class CustomerStatsRefresh {
             return;
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        jdbc.sql("DELETE FROM customer_stats WHERE customer_id IN (:ids)").param("ids", customerIds).update();
-        StatsSql.bind(jdbc.sql(StatsSql.insert("%1$s IN (:ids)")), settings.current(), now)
-                .param("ids", customerIds).update();
+        tx.executeWithoutResult(status -> {
+            lock();
+            jdbc.sql("DELETE FROM customer_stats WHERE customer_id IN (:ids)").param("ids", customerIds).update();
+            StatsSql.bind(jdbc.sql(StatsSql.insert("%1$s IN (:ids)")), settings.current(), now)
+                    .param("ids", customerIds).update();
+        });
     }
 
     /**
@@ -138,6 +149,7 @@ public class CustomerStatsRefresh {
      */
     void refreshSet(String customersSql, String importId) {
         LocalDateTime now = LocalDateTime.now(clock);
+        lock();
         jdbc.sql("DELETE FROM customer_stats WHERE customer_id IN (" + customersSql + ")")
                 .param("id", importId).update();
         int refreshed = StatsSql.bind(jdbc.sql(StatsSql.insert("%1$s IN (" + customersSql + ")")),

@@ -11,6 +11,7 @@ import java.io.IOException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,10 +22,20 @@ import org.springframework.web.bind.annotation.RestController;
 class RosterApi {
     private final RosterService roster;
     private final SegmentService segments;
+    private final CustomerStatsRefresh refresh;
 
-    RosterApi(RosterService roster, SegmentService segments) {
+    RosterApi(RosterService roster, SegmentService segments, CustomerStatsRefresh refresh) {
         this.roster = roster;
         this.segments = segments;
+        this.refresh = refresh;
+    }
+
+    @Operation(summary = "Recompute every customer's figures and the segment rollup now (it also runs every night, "
+            + "and within a minute of a change of the insight settings)")
+    @Roles.Admin
+    @PostMapping("/customer-stats/refresh")
+    public CustomerStatsRefresh.Result refreshNow() {
+        return refresh.refreshAll();
     }
 
     @Operation(summary = "An outlet's loyal-customer roster: group TRULY_LOYAL, LATENT, SPURIOUS, LAPSED_HEAVY or "

@@ -35,7 +35,7 @@ class RosterRepository {
         return """
                 SELECT s.customer_id, c.member_no, c.name, %s, s.roster_group, s.tier, s.loyalty,
                        s.visits_365 AS visits365, s.visits_prev_365 AS visits_prev365, s.last_visit_at, s.would_recommend, s.customer_value,
-                       s.mean_gap_days
+                       s.mean_gap_days, CONCAT('/customers/', s.customer_id) AS link
                 FROM customer_stats s JOIN customer c ON c.id = s.customer_id
                 """.formatted(contacts ? "c.phone, c.email" : "CAST(NULL AS VARCHAR(40)) AS phone, "
                 + "CAST(NULL AS VARCHAR(200)) AS email");

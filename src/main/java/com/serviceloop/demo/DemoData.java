@@ -60,10 +60,12 @@ class DemoData {
     private final CustomerBulkLoad customerLoad;
     private final Clock clock;
     private final DemoCases demoCases;
+    private final DemoLoyalty demoLoyalty;
     private final AppSettings settings;
 
     public DemoData(OrgService org, PersonService people, CustomerBulkLoad customerLoad, Clock clock,
-                    DemoCases demoCases, AppSettings settings) {
+                    DemoCases demoCases, AppSettings settings, DemoLoyalty demoLoyalty) {
+        this.demoLoyalty = demoLoyalty;
         this.demoCases = demoCases;
         this.settings = settings;
         this.org = org;
@@ -133,6 +135,7 @@ class DemoData {
         }
         int visits = customersAndVisits(rnd, outlets, suffix);
         int cases = demoCases.load(rnd, outlets, MONTHS);
+        demoLoyalty.refresh();
         log.info("Demo data loaded: {} outlets, {} people, {} customers, {} visits, {} cases", outlets.size(), staff,
                 CUSTOMERS, visits, cases);
         StringBuilder sb = new StringBuilder("Demo sign-in accounts (passwords shown this once):");

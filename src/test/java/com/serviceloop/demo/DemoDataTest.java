@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.serviceloop.Fixtures;
 import com.serviceloop.casework.CaseIndicators;
 import com.serviceloop.customer.CustomerService;
+import com.serviceloop.customer.RosterGroup;
+import com.serviceloop.customer.RosterService;
 import com.serviceloop.customer.TierMix;
 import com.serviceloop.organisation.OrgUnit;
 import java.time.LocalDate;
@@ -27,6 +29,7 @@ class DemoDataTest {
     @Autowired CustomerService customers;
     @Autowired JdbcClient jdbc;
     @Autowired CaseIndicators indicators;
+    @Autowired RosterService roster;
 
     @Test
     void loadsAPharmacyChainOnceWithEveryTierRepresented() {
@@ -67,6 +70,13 @@ class DemoDataTest {
         long lapsed = mix.stream().mapToLong(TierMix::lapsed).sum();
         assertThat(heavy + medium + light + lapsed).isEqualTo(2000);
         assertThat(List.of(heavy, medium, light, lapsed)).allSatisfy(n -> assertThat(n).isGreaterThan(100));
+
+        // the customer figures were computed with the demo: every outlet has truly loyal and lapsed customers
+        for (OrgUnit outlet : loaded.outlets()) {
+            var counts = roster.groupCounts(fixtures.admin(), outlet.id());
+            assertThat(counts.get(RosterGroup.TRULY_LOYAL)).as(outlet.name()).isPositive();
+            assertThat(counts.get(RosterGroup.SPURIOUS)).as(outlet.name()).isPositive();
+        }
 
         LocalDateTime first = jdbc.sql("SELECT MIN(v.visited_at) FROM visit v JOIN customer c ON c.id = v.customer_id "
                 + "WHERE c.member_no LIKE :s").param("s", "%" + suffix).query(LocalDateTime.class).single();
