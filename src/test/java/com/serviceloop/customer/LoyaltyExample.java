@@ -91,7 +91,7 @@ final class LoyaltyExample {
         jdbc.sql("""
                 INSERT INTO support_case (outlet_id, customer_id, channel, case_type, severity, status, description,
                     owner_id, received_by, created_at, updated_at)
-                VALUES (:o, :c, 'COUNTER', :t, 'LOW', 'OPEN', 'worked example', :p, :p, :at, :at)""")
+                VALUES (:o, :c, 'COUNTER', :t, 'LOW', 'RECEIVED', 'worked example', :p, :p, :at, :at)""")
                 .param("o", outlet).param("c", customer).param("t", type).param("p", person).param("at", at).update();
     }
 
