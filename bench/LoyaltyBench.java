@@ -129,12 +129,12 @@ public class LoyaltyBench {
                     owner_id, received_by, created_at, updated_at)
                 SELECT c.home_outlet_id, c.id, 'COUNTER', CASE WHEN g %% 4 = 0 THEN 'REQUEST' ELSE 'COMPLAINT' END,
                        'LOW', 'CLOSED', 'bench', 1, 1, now() - random() * interval '500 days', now()
-                FROM generate_series(1, %7$d) g JOIN customer c ON c.id = (SELECT lo FROM bounds) + (g * 104729) %% (SELECT n FROM bounds);
+                FROM generate_series(1, %7$d) g JOIN customer c ON c.id = (SELECT lo FROM bounds) + (g::bigint * 104729) %% (SELECT n FROM bounds);
                 INSERT INTO survey_response (survey_id, outlet_id, link_token, channel, customer_id, complete,
                     satisfaction, submitted_at, submission_key)
                 SELECT 1, c.home_outlet_id, 'bench', 'LINK', c.id, TRUE, round((40 + random() * 60)::numeric, 2),
                        now() - random() * interval '500 days', 'k' || g
-                FROM generate_series(1, %8$d) g JOIN customer c ON c.id = (SELECT lo FROM bounds) + (g * 15485863) %% (SELECT n FROM bounds);
+                FROM generate_series(1, %8$d) g JOIN customer c ON c.id = (SELECT lo FROM bounds) + (g::bigint * 15485863) %% (SELECT n FROM bounds);
                 VACUUM ANALYZE customer;
                 VACUUM ANALYZE visit;
                 """.formatted(ids, big, others, customers, 1, visits, Math.max(10, customers / 100),

@@ -27,6 +27,8 @@ work=bench/out; mkdir -p "$work"
 # the nightly and settings-check refreshes stay off: the benchmark runs the full refresh itself, once, timed
 start_app "$db" "$port" "$work/loyalty-app.log" "$jar" \
   --serviceloop.customers.stats-cron=- --serviceloop.customers.stats-check-delay=PT24H
+# start_app gives up waiting after 60 s; on a busy machine the app may need longer
+for _ in $(seq 1 240); do curl -sf "localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
 
 "$JAVA" bench/LoyaltyBench.java "http://localhost:$port" "$app" "$db" "${LOYALTY_OUTLETS:-500}" \
   "${LOYALTY_CUSTOMERS:-5000000}" "${LOYALTY_BIG_OUTLET:-200000}" "${LOYALTY_VISITS:-10000000}" \

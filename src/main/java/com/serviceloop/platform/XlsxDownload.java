@@ -96,7 +96,7 @@ public final class XlsxDownload implements AutoCloseable {
                 workbook.write(out);
             }
         } finally {
-            workbook.close();
+            workbook.close(); // also deletes the row window's temporary files
         }
     }
 }
