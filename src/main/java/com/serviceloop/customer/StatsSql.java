@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The refresh of customer_stats as one INSERT ... SELECT over a set of customers: the visit
  * aggregates, then tier, loyalty class, roster group and value as CASE expressions that mirror
  * {@link FrequencyTier}, {@link LoyaltyClass}, {@link RosterGroup} and {@link CustomerValue}
- * (CustomerStatsAgreementTest holds them together). The same text runs on PostgreSQL and H2.
+ * (CustomerStatsIntegrationTest holds them together). The same text runs on PostgreSQL and H2.
+ * The rhythm (the sixth-last visit) and the 90-day return are correlated subqueries on the
+ * (customer_id, visited_at) index rather than window functions: H2 re-evaluates a derived table
+ * with window functions for every joined row.
  */
 final class StatsSql {
     /** How many of a customer's last visits the refill rhythm (mean gap) is taken over. */
@@ -52,29 +55,26 @@ final class StatsSql {
                 FROM (SELECT c.id, c.home_outlet_id AS outlet_id, c.would_recommend AS wr,
                              COALESCE(a.n, 0) AS n, COALESCE(a.n365, 0) AS n365, COALESCE(a.nprev, 0) AS nprev,
                              a.first_at, a.last_at, COALESCE(a.amount, 0) AS amount, COALESCE(a.items, 0) AS items,
-                             COALESCE(a.recent_n, 0) AS recent_n, a.recent_first, COALESCE(a.returned, 0) AS returned,
+                             LEAST(COALESCE(a.n, 0), %2$d) AS recent_n,
+                             CASE WHEN a.n >= 2 THEN COALESCE((SELECT r.visited_at FROM visit r WHERE r.customer_id = c.id
+                                  ORDER BY r.visited_at DESC, r.id DESC LIMIT 1 OFFSET %6$d), a.first_at) END AS recent_first,
+                             CASE WHEN a.n365 >= 1 AND a.n >= 2 AND EXISTS (SELECT 1 FROM visit v1
+                                  WHERE v1.customer_id = c.id AND v1.visited_at >= :since AND EXISTS (SELECT 1 FROM visit v0
+                                      WHERE v0.customer_id = c.id AND v0.id <> v1.id AND v0.visited_at <= v1.visited_at
+                                        AND v0.visited_at >= v1.visited_at - INTERVAL '%3$d' DAY)) THEN 1 ELSE 0 END AS returned,
                              COALESCE(g.complaints, 0) AS complaints, g.sat_sum, COALESCE(g.sat_n, 0) AS sat_n
                       FROM customer c
                       LEFT JOIN (SELECT customer_id, COUNT(*) AS n,
                                         SUM(CASE WHEN visited_at >= :since THEN 1 ELSE 0 END) AS n365,
                                         SUM(CASE WHEN visited_at >= :before AND visited_at < :since THEN 1 ELSE 0 END) AS nprev,
                                         MIN(visited_at) AS first_at, MAX(visited_at) AS last_at,
-                                        SUM(amount) AS amount, SUM(items) AS items,
-                                        SUM(CASE WHEN rn > cnt - %2$d THEN 1 ELSE 0 END) AS recent_n,
-                                        MIN(CASE WHEN rn > cnt - %2$d THEN visited_at END) AS recent_first,
-                                        MAX(CASE WHEN visited_at >= :since AND prev_at IS NOT NULL
-                                                  AND EXTRACT(EPOCH FROM visited_at) - EXTRACT(EPOCH FROM prev_at) <= %3$d
-                                                 THEN 1 ELSE 0 END) AS returned
-                                 FROM (SELECT customer_id, visited_at, amount, items,
-                                              ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY visited_at, id) AS rn,
-                                              COUNT(*) OVER (PARTITION BY customer_id) AS cnt,
-                                              LAG(visited_at) OVER (PARTITION BY customer_id ORDER BY visited_at, id) AS prev_at
-                                       FROM visit WHERE %4$s) w
+                                        SUM(amount) AS amount, SUM(items) AS items
+                                 FROM visit WHERE %4$s
                                  GROUP BY customer_id) a ON a.customer_id = c.id
                       LEFT JOIN (SELECT customer_id, SUM(complaints) AS complaints, SUM(satisfaction_sum) AS sat_sum,
                                         SUM(satisfaction_count) AS sat_n
                                  FROM customer_signal WHERE %5$s GROUP BY customer_id) g ON g.customer_id = c.id
-                      WHERE %1$s) x""".formatted(onCustomer, RHYTHM_VISITS, RETURN_DAYS * 86_400, onVisit, onSignal);
+                      WHERE %1$s) x""".formatted(onCustomer, RHYTHM_VISITS, RETURN_DAYS, onVisit, onSignal, RHYTHM_VISITS - 1);
     }
 
     static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, InsightSettings s, LocalDateTime now) {
