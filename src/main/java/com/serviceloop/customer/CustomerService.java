@@ -29,9 +29,11 @@ public class CustomerService {
     private final OrgService org;
     private final InsightSettingsService settings;
     private final Clock clock;
+    private final CustomerStatsRefresh stats;
 
     public CustomerService(CustomerRepository customers, VisitRepository visits, OrgService org,
-                           InsightSettingsService settings, Clock clock) {
+                           InsightSettingsService settings, Clock clock, CustomerStatsRefresh stats) {
+        this.stats = stats;
         this.customers = customers;
         this.visits = visits;
         this.org = org;
@@ -65,7 +67,9 @@ public class CustomerService {
         if (customers.idByMemberNo(form.memberNo().strip()).isPresent()) {
             throw BadInputException.of("memberNo", "error.customer.memberNoTaken", form.memberNo().strip());
         }
-        return get(user, customers.insert(form));
+        long id = customers.insert(form);
+        stats.refreshCustomers(List.of(id));
+        return get(user, id);
     }
 
     @Transactional
@@ -80,6 +84,7 @@ public class CustomerService {
         if (!customers.update(id, form, version)) {
             throw ConflictException.of("error.customer.changed", String.valueOf(id));
         }
+        stats.refreshCustomers(List.of(id));
         return get(user, id);
     }
 
@@ -102,6 +107,7 @@ public class CustomerService {
         if (id < 0) {
             throw ConflictException.of("error.customer.visitRecorded");
         }
+        stats.refreshCustomers(List.of(customerId));
         return id;
     }
 

@@ -51,10 +51,12 @@ class VisitImportService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Database database;
+    private final CustomerStatsRefresh stats;
 
     public VisitImportService(OrgService org, JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx,
-                              Clock clock, Database database) {
+                              Clock clock, Database database, CustomerStatsRefresh stats) {
         this.database = database;
+        this.stats = stats;
         this.org = org;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -202,6 +204,11 @@ class VisitImportService {
                 .param("id", importId).update();
         report.inserted(inserted);
         report.duplicates(staged - unknownCount - inserted);
+        if (inserted > 0) {
+            // in the import's transaction: the roster never shows visits without their figures
+            stats.refreshSet("SELECT c.id FROM %s s JOIN customer c ON c.member_no = s.member_no WHERE s.import_id = :id"
+                    .formatted(table), importId);
+        }
         if (!database.isPostgres()) {
             jdbc.sql("DELETE FROM visit_import_row WHERE import_id = :id").param("id", importId).update();
         }

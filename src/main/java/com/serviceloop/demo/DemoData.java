@@ -62,11 +62,14 @@ class DemoData {
     private final DemoCases demoCases;
     private final DemoAudits demoAudits;
     private final DemoContacts demoContacts;
+    private final DemoLoyalty demoLoyalty;
     private final AppSettings settings;
 
     public DemoData(OrgService org, PersonService people, CustomerBulkLoad customerLoad, Clock clock,
-                    DemoCases demoCases, DemoAudits demoAudits, AppSettings settings, DemoContacts demoContacts) {
+                    DemoCases demoCases, DemoAudits demoAudits, AppSettings settings, DemoContacts demoContacts,
+                    DemoLoyalty demoLoyalty) {
         this.demoContacts = demoContacts;
+        this.demoLoyalty = demoLoyalty;
         this.demoCases = demoCases;
         this.demoAudits = demoAudits;
         this.settings = settings;
@@ -139,6 +142,8 @@ class DemoData {
         int cases = demoCases.load(rnd, outlets, MONTHS);
         log.info("Demo audits loaded: {}", demoAudits.load(rnd, outlets, MONTHS));
         demoContacts.load(rnd, outlets, suffix);
+        // last: the customer figures include the customers the contact plans added
+        demoLoyalty.refresh();
         log.info("Demo data loaded: {} outlets, {} people, {} customers, {} visits, {} cases", outlets.size(), staff,
                 CUSTOMERS, visits, cases);
         StringBuilder sb = new StringBuilder("Demo sign-in accounts (passwords shown this once):");

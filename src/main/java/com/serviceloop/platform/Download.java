@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The writer of a CSV download that becomes a download only with its first character. An export
@@ -23,6 +24,11 @@ public final class Download extends Writer {
 
     public static Writer csv(HttpServletResponse response, String filename) {
         return new Download(response, filename);
+    }
+
+    /** An Excel download of one sheet with a header row; see {@link XlsxDownload}. */
+    public static XlsxDownload xlsx(HttpServletResponse response, String filename, String sheet, List<String> header) {
+        return new XlsxDownload(response, filename, sheet, header);
     }
 
     private Writer out() throws IOException {

@@ -7,6 +7,8 @@ import com.serviceloop.casework.CaseIndicators;
 import com.serviceloop.customer.CustomerService;
 import com.serviceloop.customer.ServiceProfile;
 import com.serviceloop.customer.ServiceProfileService;
+import com.serviceloop.customer.RosterGroup;
+import com.serviceloop.customer.RosterService;
 import com.serviceloop.customer.TierMix;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgUnit;
@@ -32,6 +34,7 @@ class DemoDataTest {
     @Autowired CustomerService customers;
     @Autowired JdbcClient jdbc;
     @Autowired CaseIndicators indicators;
+    @Autowired RosterService roster;
 
     @Test
     void loadsAPharmacyChainOnceWithEveryTierRepresented() {
@@ -86,6 +89,13 @@ class DemoDataTest {
         // DemoContacts adds its own customers on chronic medication and regulars who stopped coming
         assertThat(heavy + medium + light + lapsed).isEqualTo(2000 + DemoContacts.EXTRA_CUSTOMERS);
         assertThat(List.of(heavy, medium, light, lapsed)).allSatisfy(n -> assertThat(n).isGreaterThan(100));
+
+        // the customer figures were computed with the demo: every outlet has truly loyal and lapsed customers
+        for (OrgUnit outlet : loaded.outlets()) {
+            var counts = roster.groupCounts(fixtures.admin(), outlet.id());
+            assertThat(counts.get(RosterGroup.TRULY_LOYAL)).as(outlet.name()).isPositive();
+            assertThat(counts.get(RosterGroup.SPURIOUS)).as(outlet.name()).isPositive();
+        }
 
         LocalDateTime first = jdbc.sql("SELECT MIN(v.visited_at) FROM visit v JOIN customer c ON c.id = v.customer_id "
                 + "WHERE c.member_no LIKE :s AND c.member_no NOT LIKE 'DC%'").param("s", "%" + suffix).query(LocalDateTime.class).single();

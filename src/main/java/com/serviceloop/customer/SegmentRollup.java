@@ -1,0 +1,70 @@
+package com.serviceloop.customer;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Rebuilds the segment rollup (outlet x tier x loyalty) and the top-20 % value share per unit from
+ * customer_stats, for every outlet or for some. The value share is not additive over outlets, so it
+ * is ranked again for each region and chain above the outlets that changed.
+ */
+@Repository
+class SegmentRollup {
+    /** Share of customers counted as "the few who bring most of the value": the top fifth. */
+    static final int TOP_PERCENT = 20;
+    private final JdbcClient jdbc;
+
+    SegmentRollup(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void rebuildAll(LocalDateTime now) {
+        jdbc.sql("DELETE FROM customer_segment").update();
+        jdbc.sql(segments("1=1")).update();
+        jdbc.sql("DELETE FROM customer_value_share").update();
+        jdbc.sql(shares("1=1")).param("now", now).update();
+    }
+
+    /** Only the given outlets' cells, and the value share of those outlets and every unit above them. */
+    void rebuild(Collection<Long> outletIds, LocalDateTime now) {
+        if (outletIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM customer_segment WHERE outlet_id IN (:o)").param("o", outletIds).update();
+        jdbc.sql(segments("outlet_id IN (:o)")).param("o", outletIds).update();
+        String units = "a.id IN (SELECT a2.id FROM org_unit o2 JOIN org_unit a2 ON o2.path LIKE CONCAT(a2.path, '%') "
+                + "WHERE o2.id IN (:o))";
+        jdbc.sql("DELETE FROM customer_value_share WHERE unit_id IN (SELECT a.id FROM org_unit a WHERE " + units + ")")
+                .param("o", outletIds).update();
+        jdbc.sql(shares(units)).param("o", outletIds).param("now", now).update();
+    }
+
+    private static String segments(String filter) {
+        return """
+                INSERT INTO customer_segment (outlet_id, tier, loyalty, customers, value_sum, returned_90, complaints,
+                    satisfaction_sum, satisfaction_count)
+                SELECT outlet_id, tier, loyalty, COUNT(*), SUM(customer_value),
+                       SUM(CASE WHEN returned_90 THEN 1 ELSE 0 END), SUM(complaints_365), SUM(satisfaction_sum),
+                       SUM(satisfaction_count)
+                FROM customer_stats WHERE %s GROUP BY outlet_id, tier, loyalty""".formatted(filter);
+    }
+
+    /** Ranks each unit's customers by value; the top ceil(n / 5) are its top fifth. */
+    private static String shares(String unitFilter) {
+        return """
+                INSERT INTO customer_value_share (unit_id, customers, value_total, top_customers, top_value, refreshed_at)
+                SELECT unit_id, MAX(n), SUM(customer_value), SUM(CASE WHEN rn <= top THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN rn <= top THEN customer_value ELSE 0 END), :now
+                FROM (SELECT u.unit_id, s.customer_value,
+                             ROW_NUMBER() OVER (PARTITION BY u.unit_id ORDER BY s.customer_value DESC, s.customer_id) AS rn,
+                             COUNT(*) OVER (PARTITION BY u.unit_id) AS n,
+                             (COUNT(*) OVER (PARTITION BY u.unit_id) * %d + 99) / 100 AS top
+                      FROM customer_stats s
+                      JOIN (SELECT o.id AS outlet_id, a.id AS unit_id FROM org_unit o
+                            JOIN org_unit a ON o.path LIKE CONCAT(a.path, '%%')
+                            WHERE o.kind = 'OUTLET' AND %s) u ON u.outlet_id = s.outlet_id) r
+                GROUP BY unit_id""".formatted(TOP_PERCENT, unitFilter);
+    }
+}
