@@ -75,6 +75,39 @@ public class LoyaltyBench {
             outletView[i] = get("/api/v1/segments?unitId=" + outletIds.get(rnd.nextInt(outletIds.size())), admin);
         }
         report("segment insight (one outlet)", outletView);
+        dueList(db, admin, bigOutlet, big, requests, rnd);
+    }
+
+    /**
+     * The contact due list: seven in ten customers agreed to be contacted, the four kinds of chain-wide
+     * rule; the big outlet's list is generated once (timed, as the nightly job would) and then read.
+     */
+    private static void dueList(String db, String admin, long outlet, long customers, int requests, Random rnd)
+            throws Exception {
+        BenchLoad.psql(db, "UPDATE customer SET consent_contact = TRUE WHERE id % 10 < 7; VACUUM ANALYZE customer;");
+        String[] rules = {
+            "{\"name\":\"thank\",\"kind\":\"THANK\",\"rosterGroup\":\"TRULY_LOYAL\",\"periodDays\":90,\"leadDays\":0,\"active\":true}",
+            "{\"name\":\"latent\",\"kind\":\"ASK_LATENT\",\"rosterGroup\":\"LATENT\",\"periodDays\":180,\"leadDays\":0,\"active\":true}",
+            "{\"name\":\"win back\",\"kind\":\"WIN_BACK\",\"rosterGroup\":\"LAPSED_HEAVY\",\"leadDays\":0,\"lapseDays\":60,"
+                    + "\"windowDays\":30,\"active\":true}",
+            "{\"name\":\"refill\",\"kind\":\"REFILL\",\"leadDays\":3,\"active\":true}"};
+        for (String rule : rules) {
+            BenchApi.send("POST", "/api/v1/contact-rules/chain-wide", "application/json", rule, admin);
+        }
+        long t = System.nanoTime();
+        String run = BenchApi.send("POST", "/api/v1/contact-due/generate?outletId=" + outlet, "application/json", "", admin);
+        System.out.printf("due list generated for the outlet with %d customers: seconds=%.1f result=%s open_items=%s%n",
+                customers, (System.nanoTime() - t) / 1e9, run.strip(),
+                BenchLoad.psql(db, "SELECT count(*) FROM contact_due WHERE closed_seq = 0 AND outlet_id = " + outlet).strip());
+        for (int i = 0; i < 20; i++) {
+            get("/api/v1/contact-due?outletId=" + outlet + "&page=" + rnd.nextInt(20) + "&size=50", admin);
+        }
+        long[] due = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            int page = rnd.nextInt(10) == 0 ? 100 + rnd.nextInt(100) : rnd.nextInt(20);
+            due[i] = get("/api/v1/contact-due?outletId=" + outlet + "&page=" + page + "&size=50", admin);
+        }
+        report("due list (outlet with " + customers + " customers, size 50, varied page)", due);
     }
 
     private static String rosterUrl(long outlet, Random rnd) {

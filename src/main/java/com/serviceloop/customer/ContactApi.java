@@ -6,6 +6,7 @@ import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.Download;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
+import com.serviceloop.platform.XlsxDownload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -125,6 +126,14 @@ class ContactApi {
     public void export(@AuthenticationPrincipal AppUser user, @RequestParam long outletId, HttpServletResponse response)
             throws IOException {
         due.exportOutlet(user, outletId, Download.csv(response, "contact-due.csv"));
+    }
+
+    @Operation(summary = "An outlet's open contact items as an Excel workbook (xlsx)")
+    @Roles.FrontLine
+    @GetMapping(value = "/contact-due/export.xlsx", produces = XlsxDownload.CONTENT_TYPE)
+    public void exportXlsx(@AuthenticationPrincipal AppUser user, @RequestParam long outletId, HttpServletResponse response)
+            throws IOException {
+        due.exportOutletXlsx(user, outletId, header -> Download.xlsx(response, "contact-due.xlsx", "contact-due", header));
     }
 
     @Operation(summary = "Generate the due list now for one outlet or every outlet in scope (409 while a run is going on)")

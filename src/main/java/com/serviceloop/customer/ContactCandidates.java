@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * visits in the last 365 days and its spread (the refill rhythm), the recommendation score. Only
  * customers who agreed to be contacted are read at all.
  *
- * <p>This is the one place that reads customer and visit for contact plans: when the per-customer
- * summary table ({@code customer_stats}) exists, the SQL below becomes a read of it.
+ * <p>This is the one place that reads customer and visit for contact plans. It does not read the
+ * per-customer summary ({@code customer_stats}): a rule is judged as of the job's day, which tests and
+ * "generate now" set, and the refill rhythm needs the spread of the gaps, which the summary does not keep.
  */
 @Component
 class ContactCandidates {

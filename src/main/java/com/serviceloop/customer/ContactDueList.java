@@ -8,8 +8,14 @@ import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import com.serviceloop.platform.Rows;
+import com.serviceloop.platform.XlsxDownload;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,20 +73,50 @@ public class ContactDueList {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
+    private static final List<String> HEADER = List.of("due_on", "rule", "kind", "roster_group", "member_no", "customer",
+            "phone", "last_visit", "assignee");
+
     /** The whole open list of an outlet as CSV (through platform.Download, which neutralises formulas). */
     public void exportOutlet(AppUser user, long outletId, Writer out) throws IOException {
+        OutletScope scope = scopeWith(user, outletId);
+        CSVPrinter csv = CsvFiles.printer(out);
+        csv.printRecord(HEADER);
+        forEachOfOutlet(scope, outletId, i -> {
+            try {
+                csv.printRecord(CsvFiles.safe(cells(i)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        csv.flush();
+    }
+
+    /** The same list as an Excel workbook with typed dates; the workbook is opened only once the outlet is allowed. */
+    public void exportOutletXlsx(AppUser user, long outletId, Function<List<String>, XlsxDownload> open) throws IOException {
+        OutletScope scope = scopeWith(user, outletId);
+        try (XlsxDownload xlsx = open.apply(HEADER)) {
+            forEachOfOutlet(scope, outletId, i -> xlsx.row(cells(i)));
+        }
+    }
+
+    private OutletScope scopeWith(AppUser user, long outletId) {
         OutletScope scope = org.scopeOf(user);
         if (!scope.contains(outletId)) {
             throw BadInputException.of("outletId", "error.customer.noOutlet", String.valueOf(outletId));
         }
-        CSVPrinter csv = CsvFiles.printer(out);
-        csv.printRecord("due_on", "rule", "kind", "roster_group", "member_no", "customer", "phone", "last_visit",
-                "assignee");
-        for (ContactDueItem i : jdbc.sql(SELECT + FROM + "d.outlet_id = :o ORDER BY d.due_on, d.id").param("o", outletId)
-                .query(Rows.of(ContactDueItem.class)).list()) {
-            csv.printRecord(CsvFiles.safe(i.dueOn(), i.ruleName(), i.kind(), i.rosterGroup(), i.memberNo(),
-                    i.customerName(), i.phone(), i.lastVisit(), i.assigneeName()));
+        return scope;
+    }
+
+    private void forEachOfOutlet(OutletScope scope, long outletId, Consumer<ContactDueItem> sink) {
+        try (Stream<ContactDueItem> rows = scope.bind(jdbc.sql(SELECT + FROM + "d.outlet_id = :o AND "
+                        + scope.sqlFilter("d.outlet_id") + " ORDER BY d.due_on, d.id"))
+                .param("o", outletId).query(Rows.of(ContactDueItem.class)).stream()) {
+            rows.forEach(sink);
         }
-        csv.flush();
+    }
+
+    private static Object[] cells(ContactDueItem i) {
+        return new Object[] {i.dueOn(), i.ruleName(), i.kind(), i.rosterGroup(), i.memberNo(), i.customerName(), i.phone(),
+                i.lastVisit(), i.assigneeName()};
     }
 }

@@ -13,6 +13,7 @@ import com.serviceloop.Fixtures;
 import com.serviceloop.TestClock;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import java.util.UUID;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +184,19 @@ class ContactPlansIntegrationTest extends ApiTest {
         mvc.perform(get("/api/v1/contact-due/export?outletId=" + outletA).header("Authorization", "Bearer " + staffA))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("感谢忠诚顾客")));
+        // the same three items as a workbook: a header row, the due day as a real date cell
+        byte[] xlsx = mvc.perform(get("/api/v1/contact-due/export.xlsx?outletId=" + outletA)
+                .header("Authorization", "Bearer " + staffA)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("due_on");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(DateUtil.isCellDateFormatted(sheet.getRow(1).getCell(0))).isTrue();
+        }
+        // an outlet outside the caller's scope: a JSON refusal, not a workbook
+        mvc.perform(get("/api/v1/contact-due/export.xlsx?outletId=" + chain.outletB().id()).header("Authorization", "Bearer " + staffA))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("outletId"));
     }
 
     @Test
