@@ -14,6 +14,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -70,7 +71,13 @@ public class CustomerStatsRefresh {
             initialDelayString = "${serviceloop.customers.stats-check-delay:PT30S}")
     @SchedulerLock(name = "customer-stats", lockAtMostFor = "PT3H", lockAtLeastFor = "PT5S")
     public void whenSettingsChanged() {
-        refreshIfSettingsChanged();
+        try {
+            refreshIfSettingsChanged();
+        } catch (TransientDataAccessException e) {
+            // a long write holds the table (a visit import, the demo being loaded): the fingerprint is
+            // unchanged, so the next check in a minute refreshes
+            log.info("Customer stats: the table is busy ({}); checking again later", e.getClass().getSimpleName());
+        }
     }
 
     /** True when it refreshed: the settings differ from those of the last full refresh, or there was none. */
