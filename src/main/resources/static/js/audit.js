@@ -1,0 +1,51 @@
+// Audit conduct: every answer a form marked data-answer-key sends carries a key made here, once per answer,
+// so the server can tell a repeated post (same key: nothing changes) from a correction (new key).
+// Runs in the capture phase, before htmx reads the form on the same change event.
+(function () {
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var s = '';
+    for (var i = 0; i < 32; i++) { s += Math.floor(Math.random() * 16).toString(16); }
+    return s;
+  }
+  document.addEventListener('change', function (e) {
+    var form = e.target.closest && e.target.closest('form[data-answer-key]');
+    if (!form) { return; }
+    var key = form.querySelector('input[name="key"]');
+    if (key) { key.value = newKey(); }
+  }, true);
+})();
+// Audit dashboard: monthly mean scores as a line; clicking a point lists the audits behind it.
+(function () {
+  var el = document.getElementById('audit-trend-data');
+  if (!el || !window.echarts) { return; }
+  var data = JSON.parse(el.textContent);
+  var p = data.points;
+  var chart = echarts.init(document.getElementById('audit-trend'));
+  chart.setOption({
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 8, bottom: 8, top: 24, containLabel: true },
+    xAxis: { type: 'category', data: p.map(function (x) { return x.month; }) },
+    yAxis: { type: 'value', min: 0, max: 100 },
+    series: [{ name: data.label, type: 'line', itemStyle: { color: '#0b6e6e' },
+      data: p.map(function (x) { return Math.round(x.meanScore * 1000) / 10; }) }]
+  });
+  var list = document.getElementById('audit-point');
+  chart.on('click', function (params) {
+    var point = p[params.dataIndex];
+    if (!point || !list) { return; }
+    list.textContent = '';
+    var head = document.createElement('p');
+    head.textContent = point.month + ' · ' + data.audits + ': ' + point.audits;
+    list.appendChild(head);
+    point.auditIds.forEach(function (id) {
+      var a = document.createElement('a');
+      a.href = data.base + id;
+      a.textContent = data.audit + ' #' + id;
+      a.className = 'chip';
+      list.appendChild(a);
+      list.appendChild(document.createTextNode(' '));
+    });
+  });
+  window.addEventListener('resize', function () { chart.resize(); });
+})();
