@@ -15,6 +15,9 @@ import com.serviceloop.organisation.AppUser;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -46,6 +49,15 @@ class AuditPagesTest extends AuditApiTest {
         System.arraycopy(fieldsAndValues, 0, all, 2, fieldsAndValues.length);
         return send(who, "/audits/" + audit + "/items/" + item + "/answer", all).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String pdfText(AppUser who, String url) throws Exception {
+        byte[] pdf = mvc.perform(get(url).with(user(who))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
     }
 
     @Test
@@ -115,6 +127,15 @@ class AuditPagesTest extends AuditApiTest {
                 .andExpect(flash().attribute("error", containsString("corrective actions are for missed items")));
         assertThat(html(admin, "/audits/" + audit, "en")).contains("Corrective action: ", "Second person at the counter");
         assertThat(html(admin, "/audits", "en")).contains("Second person at the counter at rush hour", "25.0 %");
+
+        // the PDF report says the same in both languages, the photo included
+        String en = pdfText(admin, "/api/v1/audits/" + audit + "/report.pdf?lang=en");
+        assertThat(en).contains("Audit of Outlet A", "25.0 %", "Failed because a critical item was missed", "What was done well",
+                "Second person at the counter", "Photo of the shop front");
+        assertThat(en.indexOf("What was done well")).isLessThan(en.indexOf("What to improve"));
+        assertThat(pdfText(admin, "/api/v1/audits/" + audit + "/report.pdf?lang=zh")).contains("不合格", "做得好的地方");
+        mvc.perform(get("/api/v1/audits/" + audit + "/report.pdf?lang=fr").with(user(admin)))
+                .andExpect(status().isBadRequest());
 
         send(admin, "/audits/" + audit + "/sign-off").andExpect(flash().attribute("notice", "The audit is signed off."));
         assertThat(html(admin, "/audits/" + audit, "en")).contains("Signed off by the outlet manager");
