@@ -49,3 +49,52 @@
   });
   window.addEventListener('resize', function () { chart.resize(); });
 })();
+// Signature pad: drawn with a finger or a mouse on a canvas, saved as a PNG through the item's photo upload.
+(function () {
+  document.querySelectorAll('canvas.signature-pad').forEach(function (canvas) {
+    var ctx = canvas.getContext('2d');
+    var drawing = false;
+    ctx.lineWidth = 3;
+    ctx.lineCap = 'round';
+    function at(e) {
+      var r = canvas.getBoundingClientRect();
+      return { x: (e.clientX - r.left) * canvas.width / r.width, y: (e.clientY - r.top) * canvas.height / r.height };
+    }
+    canvas.addEventListener('pointerdown', function (e) {
+      drawing = true;
+      var p = at(e);
+      ctx.beginPath();
+      ctx.moveTo(p.x, p.y);
+      canvas.setPointerCapture(e.pointerId);
+      e.preventDefault();
+    });
+    canvas.addEventListener('pointermove', function (e) {
+      if (!drawing) { return; }
+      var p = at(e);
+      ctx.lineTo(p.x, p.y);
+      ctx.stroke();
+      e.preventDefault();
+    });
+    canvas.addEventListener('pointerup', function () { drawing = false; });
+    var box = canvas.parentElement;
+    box.querySelector('[data-signature-clear]').addEventListener('click', function () {
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+    });
+    box.querySelector('[data-signature-save]').addEventListener('click', function () {
+      canvas.toBlob(function (blob) {
+        var body = new FormData();
+        body.append('file', blob, 'signature.png');
+        var headers = {};
+        var token = document.querySelector('meta[name="_csrf"]');
+        var header = document.querySelector('meta[name="_csrf_header"]');
+        if (token && header) { headers[header.content] = token.content; }
+        fetch(canvas.getAttribute('data-signature-url'), { method: 'POST', body: body, headers: headers, credentials: 'same-origin' })
+          .then(function (r) { return r.text(); })
+          .then(function (html) {
+            var target = document.getElementById(canvas.getAttribute('data-signature-target'));
+            if (target) { target.outerHTML = html; }
+          });
+      }, 'image/png');
+    });
+  });
+})();

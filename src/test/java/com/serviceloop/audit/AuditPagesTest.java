@@ -78,7 +78,8 @@ class AuditPagesTest extends AuditApiTest {
         String conduct = html(admin, location, "en");
         assertThat(conduct).contains("Audit of Outlet A", "0 of 4 required items answered", "data-answer-key",
                 "target: 30 seconds", "accept=\"image/*\"", "capture=\"environment\"", "/js/audit.js",
-                "Greet every customer within 30 seconds", "Not applicable", "Submit the audit");
+                "Greet every customer within 30 seconds", "Not applicable", "Submit the audit",
+                "class=\"signature-pad\"", "data-signature-url=\"/audits/" + audit + "/items/");
         assertThat(html(admin, location, "zh-CN")).contains("必答项目已答 0 / 4", "不符合");
 
         // greeted after 31 s: over the 30 s target, a critical miss
