@@ -81,6 +81,8 @@ class AuditPagesTest extends AuditApiTest {
                 "Greet every customer within 30 seconds", "Not applicable", "Submit the audit",
                 "class=\"signature-pad\"", "data-signature-url=\"/audits/" + audit + "/items/");
         assertThat(html(admin, location, "zh-CN")).contains("必答项目已答 0 / 4", "不符合");
+        // one progress bar (the htmx reply's copy is not part of the page)
+        assertThat(conduct.split("id=\"audit-progress\"", -1)).hasSize(2);
 
         // greeted after 31 s: over the 30 s target, a critical miss
         assertThat(answer(admin, audit, item.get("Greet every customer within 30 seconds"), "measured", "31"))
