@@ -1,0 +1,57 @@
+package com.serviceloop.audit;
+
+import com.serviceloop.organisation.AppUser;
+import com.serviceloop.organisation.OrgService;
+import com.serviceloop.platform.ScriptJson;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The audit dashboard of a unit: the monthly mean score as a line (a point opens its audits), the weak spots. */
+@Controller
+class AuditDashboardPage {
+    private static final int MONTHS = 12;
+    private final AuditDashboard dashboard;
+    private final CorrectiveActions actions;
+    private final Schedules schedules;
+    private final OrgService org;
+    private final ScriptJson scriptJson;
+    private final MessageSource messages;
+
+    AuditDashboardPage(AuditDashboard dashboard, CorrectiveActions actions, Schedules schedules, OrgService org,
+                       ScriptJson scriptJson, MessageSource messages) {
+        this.dashboard = dashboard;
+        this.actions = actions;
+        this.schedules = schedules;
+        this.org = org;
+        this.scriptJson = scriptJson;
+        this.messages = messages;
+    }
+
+    @GetMapping("/audits/dashboard")
+    public String page(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long unitId,
+                       Locale locale, Model model) {
+        var units = org.visibleUnits(user);
+        // a unit the caller cannot see shows what they can see, not someone else's figures
+        Long unit = unitId != null && units.stream().anyMatch(u -> u.id() == unitId) ? unitId : null;
+        Dashboard d = dashboard.of(user, unit, MONTHS);
+        model.addAttribute("d", d);
+        model.addAttribute("units", units);
+        model.addAttribute("unitId", unit);
+        var chart = new LinkedHashMap<String, Object>();
+        chart.put("points", d.months());
+        chart.put("label", messages.getMessage("audits.dashboard.mean", null, locale));
+        chart.put("audits", messages.getMessage("audits.dashboard.audits", null, locale));
+        chart.put("audit", messages.getMessage("audits.dashboard.audit", null, locale));
+        chart.put("base", "/audits/");
+        model.addAttribute("chartJson", scriptJson.write(chart));
+        model.addAttribute("overdue", schedules.due(user).stream().filter(s -> s.state().equals("OVERDUE")).toList());
+        model.addAttribute("open", actions.list(user, false, null, "OPEN"));
+        return "audit/dashboard";
+    }
+}
