@@ -27,19 +27,33 @@ public class LoyaltyBench {
         long big = Math.min(customers, Long.parseLong(args[5]));
         long visits = Long.parseLong(args[6]);
         int requests = Integer.parseInt(args[7]);
-        String admin = BenchApi.administrator();
-        int regions = Math.max(1, outlets / 50);
-        List<Long> org = BenchApi.organisation(admin, regions, Math.max(1, outlets / regions));
-        long chain = org.getFirst();
-        List<Long> outletIds = org.subList(1, org.size());
+        // LOYALTY_REUSE=1: the database of an earlier run is kept (its load takes most of the time)
+        boolean reuse = "1".equals(System.getenv("LOYALTY_REUSE"));
+        String admin = reuse ? BenchApi.token() : BenchApi.administrator();
+        long chain;
+        List<Long> outletIds;
+        if (reuse) {
+            chain = Long.parseLong(BenchLoad.psql(db, "SELECT min(id) FROM org_unit WHERE kind = 'CHAIN'").strip());
+            outletIds = Arrays.stream(BenchLoad.psql(db, "SELECT string_agg(id::text, ',' ORDER BY id) FROM org_unit "
+                    + "WHERE kind = 'OUTLET'").strip().split(",")).map(Long::valueOf).toList();
+        } else {
+            int regions = Math.max(1, outlets / 50);
+            List<Long> org = BenchApi.organisation(admin, regions, Math.max(1, outlets / regions));
+            chain = org.getFirst();
+            outletIds = org.subList(1, org.size());
+            System.out.printf("organisation: 1 chain, %d regions, %d outlets (created through the API)%n", regions,
+                    outletIds.size());
+        }
         long bigOutlet = outletIds.getFirst();
-        System.out.printf("organisation: 1 chain, %d regions, %d outlets (created through the API)%n", regions,
-                outletIds.size());
 
         long t = System.nanoTime();
-        load(db, outletIds, customers, big, visits);
-        System.out.printf("load: customers=%d (outlet %d: %d) visits=%s seconds=%.1f%n", customers, bigOutlet, big,
-                BenchLoad.psql(db, "SELECT count(*) FROM visit").strip(), (System.nanoTime() - t) / 1e9);
+        if (!reuse) {
+            load(db, outletIds, customers, big, visits);
+        }
+        System.out.printf("load: customers=%s (outlet %d: %d) visits=%s seconds=%.1f%s%n",
+                BenchLoad.psql(db, "SELECT count(*) FROM customer").strip(), bigOutlet, big,
+                BenchLoad.psql(db, "SELECT count(*) FROM visit").strip(), (System.nanoTime() - t) / 1e9,
+                reuse ? " (kept from an earlier run)" : "");
 
         t = System.nanoTime();
         String result = BenchApi.send("POST", "/api/v1/customer-stats/refresh", "application/json", "", admin);

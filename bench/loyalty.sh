@@ -12,6 +12,7 @@
 # usage: bench/loyalty.sh
 # env:   LOYALTY_OUTLETS (500), LOYALTY_CUSTOMERS (5000000), LOYALTY_BIG_OUTLET (200000 customers at the
 #        first outlet), LOYALTY_VISITS (10000000), LOYALTY_REQUESTS (200 roster requests measured);
+#        LOYALTY_REUSE=1 keeps the database of an earlier run (skips the load);
 #        a quick check: LOYALTY_OUTLETS=4 LOYALTY_CUSTOMERS=5000 LOYALTY_BIG_OUTLET=2000 LOYALTY_VISITS=20000
 #        JAR (default target/serviceloop.jar, built if missing), JAVA_HOME (a JDK >= 22; found under /usr/lib/jvm
 #        when unset), PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres), BENCH_PORT (8291)
@@ -25,8 +26,17 @@ work=bench/out; mkdir -p "$work"
 
 . bench/lib.sh
 # the nightly and settings-check refreshes stay off: the benchmark runs the full refresh itself, once, timed
-start_app "$db" "$port" "$work/loyalty-app.log" "$jar" \
-  --serviceloop.customers.stats-cron=- --serviceloop.customers.stats-check-delay=PT24H
+if [ "${LOYALTY_REUSE:-0}" = 1 ]; then
+  # keep the database of an earlier run: start the app on it without dropping it
+  SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
+  SPRING_DATASOURCE_USERNAME=$PGUSER "$JAVA" -Xmx512m -jar "$jar" --server.port="$port" \
+    --serviceloop.customers.stats-cron=- --serviceloop.customers.stats-check-delay=PT24H >"$work/loyalty-app.log" 2>&1 &
+  app=$!
+  trap 'kill $app 2>/dev/null || true' EXIT
+else
+  start_app "$db" "$port" "$work/loyalty-app.log" "$jar" \
+    --serviceloop.customers.stats-cron=- --serviceloop.customers.stats-check-delay=PT24H
+fi
 # start_app gives up waiting after 60 s; on a busy machine the app may need longer
 for _ in $(seq 1 240); do curl -sf "localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
 

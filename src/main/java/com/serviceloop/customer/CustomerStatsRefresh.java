@@ -108,7 +108,10 @@ public class CustomerStatsRefresh {
         tx.executeWithoutResult(status -> {
             lock();
             // customers never disappear, but a stats row for an id past the last customer would linger
-            jdbc.sql("DELETE FROM customer_stats WHERE customer_id NOT IN (SELECT id FROM customer)").update();
+            // NOT EXISTS, not NOT IN: PostgreSQL turns NOT IN over millions of ids that do not fit in
+            // work_mem into a scan of the subquery per row
+            jdbc.sql("DELETE FROM customer_stats s WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.id = s.customer_id)")
+                    .update();
             rollup.rebuildAll(now);
             appSettings.put(FINGERPRINT, s.toString());
         });
