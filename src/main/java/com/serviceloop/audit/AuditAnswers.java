@@ -3,8 +3,10 @@ package com.serviceloop.audit;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
+import com.serviceloop.platform.FileTypes;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.ObjectStore;
+import com.serviceloop.platform.ObjectStoreTransactions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -12,10 +14,13 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Answers, photos and signatures of an audit in progress. An answer is saved per item as soon as it is
@@ -24,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AuditAnswers {
+    private static final Set<String> PHOTO_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
     private final Audits audits;
     private final AuditForms forms;
     private final AuditRepository repo;
@@ -116,8 +122,14 @@ public class AuditAnswers {
             repo.saveAnswer(false, auditId, itemId, new AnswerForm(itemId, "upload-" + id, null, null, null, null, null),
                     false, null, user.id(), now);
         }
-        store.put(key, bytes, type);
-        replaced.forEach(store::delete);
+        ObjectStoreTransactions.putUndoneOnRollback(store, key, bytes, type);
+        // a replaced signature stays in the store until the new one is committed
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                replaced.forEach(store::delete);
+            }
+        });
         return repo.photos(auditId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
@@ -147,32 +159,9 @@ public class AuditAnswers {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The image type from the first bytes; null for anything else. */
+    /** The photo types an audit keeps (not HEIC, which few browsers show, nor PDF); null for anything else. */
     static String sniff(byte[] b) {
-        if (starts(b, 0, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return "image/png";
-        }
-        if (starts(b, 0, 'G', 'I', 'F', '8')) {
-            return "image/gif";
-        }
-        if (starts(b, 0, 'R', 'I', 'F', 'F') && starts(b, 8, 'W', 'E', 'B', 'P')) {
-            return "image/webp";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] b, int at, int... magic) {
-        if (b.length < at + magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((b[at + i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
+        String type = FileTypes.sniff(b);
+        return PHOTO_TYPES.contains(type) ? type : null;
     }
 }

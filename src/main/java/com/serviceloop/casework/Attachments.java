@@ -2,17 +2,16 @@ package com.serviceloop.casework;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.FileTypes;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.ObjectStore;
 import com.serviceloop.platform.ObjectStoreTransactions;
 import com.serviceloop.platform.Rows;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -67,7 +66,7 @@ class Attachments {
         if (bytes.length > maxBytes) {
             throw BadInputException.of("file", "error.casework.fileTooLarge", String.valueOf(maxBytes / (1024 * 1024)));
         }
-        String type = sniff(bytes);
+        String type = FileTypes.sniff(bytes);
         if (type == null) {
             throw BadInputException.of("file", "error.casework.fileType");
         }
@@ -114,43 +113,6 @@ class Attachments {
             log.error("Attachment {} of case {} names object {}, which is not in the store", id, caseId, s.key());
             return new NotFoundException("Attachment", id);
         }));
-    }
-
-    static String sniff(byte[] b) {
-        if (starts(b, 0, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return "image/png";
-        }
-        if (starts(b, 0, 'G', 'I', 'F', '8')) {
-            return "image/gif";
-        }
-        if (starts(b, 0, 'R', 'I', 'F', 'F') && starts(b, 8, 'W', 'E', 'B', 'P')) {
-            return "image/webp";
-        }
-        if (starts(b, 4, 'f', 't', 'y', 'p') && b.length >= 12) {
-            String brand = new String(Arrays.copyOfRange(b, 8, 12), StandardCharsets.US_ASCII);
-            if (List.of("heic", "heix", "mif1", "msf1", "hevc").contains(brand)) {
-                return "image/heic";
-            }
-        }
-        if (starts(b, 0, '%', 'P', 'D', 'F', '-')) {
-            return "application/pdf";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] b, int offset, int... magic) {
-        if (b.length < offset + magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((b[offset + i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Keeps the name readable but safe in a Content-Disposition header and in HTML. */
