@@ -51,20 +51,32 @@ class SegmentRollup {
                 FROM customer_stats WHERE %s GROUP BY outlet_id, tier, loyalty""".formatted(filter);
     }
 
-    /** Ranks each unit's customers by value; the top ceil(n / 5) are its top fifth. */
+    /**
+     * The top ceil(n / 5) customers of each unit by value, summed without ranking every customer:
+     * customers are first counted per outlet and value (most share a value, e.g. nothing this year),
+     * those counts are rolled up to every unit above the outlet, and a running count over the values,
+     * highest first, finds where the top fifth ends. Customers tied at that value count in part, which
+     * gives the same sum as any order among them. Ranking all customers under the chain, its regions
+     * and outlets at once sorted three times the customer count and took minutes on 5 million.
+     */
     private static String shares(String unitFilter) {
         return """
                 INSERT INTO customer_value_share (unit_id, customers, value_total, top_customers, top_value, refreshed_at)
-                SELECT unit_id, MAX(n), SUM(customer_value), SUM(CASE WHEN rn <= top THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN rn <= top THEN customer_value ELSE 0 END), :now
-                FROM (SELECT u.unit_id, s.customer_value,
-                             ROW_NUMBER() OVER (PARTITION BY u.unit_id ORDER BY s.customer_value DESC, s.customer_id) AS rn,
-                             COUNT(*) OVER (PARTITION BY u.unit_id) AS n,
-                             (COUNT(*) OVER (PARTITION BY u.unit_id) * %d + 99) / 100 AS top
-                      FROM customer_stats s
-                      JOIN (SELECT o.id AS outlet_id, a.id AS unit_id FROM org_unit o
-                            JOIN org_unit a ON o.path LIKE CONCAT(a.path, '%%')
-                            WHERE o.kind = 'OUTLET' AND %s) u ON u.outlet_id = s.outlet_id) r
-                GROUP BY unit_id""".formatted(TOP_PERCENT, unitFilter);
+                SELECT unit_id, n, total, top,
+                       SUM(CASE WHEN above >= top THEN 0 WHEN above + c <= top THEN c * v ELSE (top - above) * v END), :now
+                FROM (SELECT unit_id, v, c, n, total, COALESCE(above_raw, 0) AS above, (n * %d + 99) / 100 AS top
+                      FROM (SELECT h.unit_id, h.v, h.c,
+                                   SUM(h.c) OVER (PARTITION BY h.unit_id ORDER BY h.v DESC
+                                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS above_raw,
+                                   CAST(SUM(h.c) OVER (PARTITION BY h.unit_id) AS BIGINT) AS n,
+                                   SUM(h.c * h.v) OVER (PARTITION BY h.unit_id) AS total
+                            FROM (SELECT u.unit_id, o.v, CAST(SUM(o.c) AS BIGINT) AS c
+                                  FROM (SELECT outlet_id, customer_value AS v, COUNT(*) AS c
+                                        FROM customer_stats GROUP BY outlet_id, customer_value) o
+                                  JOIN (SELECT o.id AS outlet_id, a.id AS unit_id FROM org_unit o
+                                        JOIN org_unit a ON o.path LIKE CONCAT(a.path, '%%')
+                                        WHERE o.kind = 'OUTLET' AND %s) u ON u.outlet_id = o.outlet_id
+                                  GROUP BY u.unit_id, o.v) h) w) r
+                GROUP BY unit_id, n, total, top""".formatted(TOP_PERCENT, unitFilter);
     }
 }
