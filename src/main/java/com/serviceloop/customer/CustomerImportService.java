@@ -13,9 +13,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVParser;
@@ -38,14 +40,16 @@ class CustomerImportService {
     private final JdbcClient jdbc;
     private final Validator validator;
     private final TransactionTemplate tx;
+    private final CustomerStatsRefresh stats;
 
     public CustomerImportService(CustomerRepository customers, OrgService org, JdbcClient jdbc, Validator validator,
-                                 TransactionTemplate tx) {
+                                 TransactionTemplate tx, CustomerStatsRefresh stats) {
         this.customers = customers;
         this.org = org;
         this.jdbc = jdbc;
         this.validator = validator;
         this.tx = tx;
+        this.stats = stats;
     }
 
     private record Row(long line, CustomerForm form) {
@@ -57,6 +61,8 @@ class CustomerImportService {
         OutletScope scope = org.scopeOf(user);
         Map<String, OrgUnit> outlets = org.visibleOutlets(user).stream()
                 .collect(Collectors.toMap(OrgUnit::code, Function.identity()));
+        // outlets whose segment cells change: a new customer's, and both sides of a move
+        Set<Long> touched = new HashSet<>();
         try (CSVParser parser = CsvFiles.open(in, CustomerCsv.REQUIRED)) {
             Map<String, Row> batch = new LinkedHashMap<>();
             long line = 1;
@@ -74,19 +80,20 @@ class CustomerImportService {
                         report.duplicates(1); // the same member twice in one file: the later line wins
                     }
                     if (batch.size() >= BATCH) {
-                        store(batch, scope, report);
+                        store(batch, scope, report, touched);
                     }
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
                 report.reject(line + 1, "file", "The file cannot be read past this line: " + rootMessage(e));
             }
-            store(batch, scope, report);
+            store(batch, scope, report, touched);
         }
+        stats.rebuildRollup(touched);
         report.finished(start);
         return report;
     }
 
-    private void store(Map<String, Row> batch, OutletScope scope, ImportReport report) {
+    private void store(Map<String, Row> batch, OutletScope scope, ImportReport report, Set<Long> touched) {
         if (batch.isEmpty()) {
             return;
         }
@@ -97,20 +104,27 @@ class CustomerImportService {
                             "SELECT id, member_no, home_outlet_id, version FROM customer WHERE member_no IN (:m)")
                     .param("m", new ArrayList<>(batch.keySet())).query(Rows.of(Existing.class)).list().stream()
                     .collect(Collectors.toMap(Existing::memberNo, Function.identity()));
+            List<Long> written = new ArrayList<>(batch.size());
             for (Row row : batch.values()) {
                 Existing e = existing.get(row.form().memberNo());
                 if (e == null) {
-                    customers.insert(row.form());
+                    written.add(customers.insert(row.form()));
+                    touched.add(row.form().homeOutletId());
                     report.inserted(1);
                 } else if (!scope.contains(e.homeOutletId())) {
                     report.reject(row.line(), "member_no", "Member number " + e.memberNo()
                             + " belongs to a customer outside your scope");
                 } else if (customers.update(e.id(), row.form(), e.version())) {
+                    written.add(e.id());
+                    touched.add(e.homeOutletId());
+                    touched.add(row.form().homeOutletId());
                     report.updated(1);
                 } else {
                     report.reject(row.line(), "member_no", "Someone changed this customer during the import; import the line again");
                 }
             }
+            // in the batch's transaction: a customer is never stored without the summary row the roster reads
+            stats.refreshCustomers(written);
         });
         batch.clear();
     }

@@ -151,6 +151,17 @@ public class CustomerStatsRefresh {
         });
     }
 
+    /** The segment cells and value shares of some outlets (and the units above them), after a customer import. */
+    public void rebuildRollup(Collection<Long> outletIds) {
+        if (outletIds.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            lock();
+            rollup.rebuild(outletIds, LocalDateTime.now(clock));
+        });
+    }
+
     /**
      * Refreshes, inside the import's transaction, the customers named by an import's staging rows
      * (one statement for all of them), then the rollup of the outlets they belong to.

@@ -67,6 +67,27 @@ class CsvImportIntegrationTest extends ApiTest {
     }
 
     @Test
+    void importedCustomersReachTheSegmentFiguresAtOnce() throws Exception {
+        String a = chain.outletA().code(), b = chain.outletB().code();
+        String m1 = Fixtures.unique("C"), m2 = Fixtures.unique("C");
+        upload("/api/v1/customers/import", "member_no,name,home_outlet_code,would_recommend\n"
+                + m1 + ",Wang Fang," + a + ",3\n" + m2 + ",Zhao Lei," + a + ",\n");
+        assertThat(segmentCustomers(chain.outletA().id())).isEqualTo(2);
+        assertThat(segmentCustomers(chain.region().id())).isEqualTo(2);
+
+        // the same member moves to outlet B: both outlets and the region above them are recounted
+        upload("/api/v1/customers/import", "member_no,name,home_outlet_code,would_recommend\n" + m1 + ",Wang Fang," + b + ",9\n");
+        assertThat(segmentCustomers(chain.outletA().id())).isEqualTo(1);
+        assertThat(segmentCustomers(chain.outletB().id())).isEqualTo(1);
+        assertThat(segmentCustomers(chain.region().id())).isEqualTo(2);
+    }
+
+    private long segmentCustomers(long unitId) throws Exception {
+        return body(getJson("/api/v1/segments?unitId=" + unitId, admin).andExpect(status().isOk()))
+                .get("total").get("customers").asLong();
+    }
+
+    @Test
     void aFileWithoutRequiredColumnsIsRefusedWhole() throws Exception {
         call(multipart("/api/v1/customers/import").file(new MockMultipartFile("file", "f.csv", "text/csv",
                 "name,phone\nLi,123\n".getBytes(StandardCharsets.UTF_8))), admin)
