@@ -30,9 +30,11 @@ public record SegmentInsight(long unitId, String unitName, String unitKind, Loca
                          BigDecimal returnRate, BigDecimal complaintRate, BigDecimal satisfaction, long topCustomers,
                          BigDecimal topValueShare) {
 
-        static Totals of(long id, String name, String kind, SegmentFigures f, long topCustomers, BigDecimal topValue) {
+        /** The top-fifth share is taken from its own snapshot (value over that snapshot's total), not mixed with the cells. */
+        static Totals of(long id, String name, String kind, SegmentFigures f, long topCustomers, BigDecimal topValue,
+                         BigDecimal shareTotal) {
             return new Totals(id, name, kind, f.customers(), f.value(), f.returnRate(), f.complaintRate(),
-                    f.satisfaction(), topCustomers, SegmentFigures.percent(topValue, f.value()));
+                    f.satisfaction(), topCustomers, SegmentFigures.percent(topValue, shareTotal));
         }
     }
 }

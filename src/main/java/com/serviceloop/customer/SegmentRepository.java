@@ -31,13 +31,13 @@ class SegmentRepository {
 
     record UnitRow(long unitId, String unitName, String unitKind, long customers, BigDecimal valueSum, long returned,
                    long complaints, BigDecimal satisfactionSum, long satisfactionCount, Long topCustomers,
-                   BigDecimal topValue) {
+                   BigDecimal topValue, BigDecimal shareTotal) {
         SegmentFigures figures() {
             return new SegmentFigures(customers, valueSum, returned, complaints, satisfactionSum, satisfactionCount);
         }
     }
 
-    record Share(long topCustomers, BigDecimal topValue, LocalDateTime refreshedAt) {
+    record Share(long topCustomers, BigDecimal topValue, BigDecimal valueTotal, LocalDateTime refreshedAt) {
     }
 
     List<CellRow> cells(OutletScope scope, String unitPath) {
@@ -53,7 +53,8 @@ class SegmentRepository {
     List<UnitRow> children(OutletScope scope, long unitId) {
         return scope.bind(jdbc.sql("""
                 SELECT ch.id AS unit_id, ch.name AS unit_name, ch.kind AS unit_kind, %s,
-                       MAX(vs.top_customers) AS top_customers, MAX(vs.top_value) AS top_value
+                       MAX(vs.top_customers) AS top_customers, MAX(vs.top_value) AS top_value,
+                       MAX(vs.value_total) AS share_total
                 FROM org_unit ch
                 JOIN org_unit o ON o.path LIKE CONCAT(ch.path, '%%')
                 JOIN customer_segment cs ON cs.outlet_id = o.id
@@ -64,7 +65,7 @@ class SegmentRepository {
     }
 
     Optional<Share> share(long unitId) {
-        return jdbc.sql("SELECT top_customers, top_value, refreshed_at FROM customer_value_share WHERE unit_id = :u")
+        return jdbc.sql("SELECT top_customers, top_value, value_total, refreshed_at FROM customer_value_share WHERE unit_id = :u")
                 .param("u", unitId).query(Rows.of(Share.class)).optional();
     }
 }

@@ -59,11 +59,13 @@ public class SegmentService {
         var share = segments.share(unit.id());
         SegmentInsight.Totals totals = SegmentInsight.Totals.of(unit.id(), unit.name(), unit.kind().name(), total,
                 share.map(SegmentRepository.Share::topCustomers).orElse(0L),
-                share.map(SegmentRepository.Share::topValue).orElse(BigDecimal.ZERO));
+                share.map(SegmentRepository.Share::topValue).orElse(BigDecimal.ZERO),
+                share.map(SegmentRepository.Share::valueTotal).orElse(BigDecimal.ZERO));
         List<SegmentInsight.Totals> children = unit.kind() == UnitKind.OUTLET ? List.of()
                 : segments.children(scope, unit.id()).stream().map(c -> SegmentInsight.Totals.of(c.unitId(),
                         c.unitName(), c.unitKind(), c.figures(), c.topCustomers() == null ? 0 : c.topCustomers(),
-                        c.topValue() == null ? BigDecimal.ZERO : c.topValue())).toList();
+                        c.topValue() == null ? BigDecimal.ZERO : c.topValue(),
+                        c.shareTotal() == null ? BigDecimal.ZERO : c.shareTotal())).toList();
         return new SegmentInsight(unit.id(), unit.name(), unit.kind().name(),
                 share.map(SegmentRepository.Share::refreshedAt).orElse(null), totals, cells, children);
     }

@@ -47,12 +47,14 @@ class ValueShareIntegrationTest extends ApiTest {
         assertShare(chain.region().id(), 15, "380", 3, "230");
         assertShare(chain.chain().id(), 15, "380", 3, "230");
 
-        // an import at outlet B rebuilds B and every unit above it; A keeps its row
+        // an import at outlet B re-ranks B only; the region keeps its snapshot (with its own total) until the full refresh
         jdbc.sql("UPDATE customer_stats SET customer_value = 300 WHERE customer_id = :c").param("c", id).update();
         rollup.rebuild(List.of(chain.outletB().id()), LocalDateTime.now());
         assertShare(chain.outletB().id(), 5, "420", 1, "300");
-        assertShare(chain.region().id(), 15, "680", 3, "480");
         assertShare(chain.outletA().id(), 10, "260", 2, "150");
+        assertShare(chain.region().id(), 15, "380", 3, "230");
+        rollup.rebuildAll(LocalDateTime.now());
+        assertShare(chain.region().id(), 15, "680", 3, "480");
     }
 
     private void stats(long customer, long outlet, String value) {
