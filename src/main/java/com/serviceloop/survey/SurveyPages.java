@@ -83,6 +83,10 @@ class SurveyPages {
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                          Locale locale, Model model) {
         Survey s = surveys.get(id);
+        if (SurveyKind.CLIMATE.is(s.kind())) {
+            // its answers are shown only as results per outlet, and its staff links are made there too
+            return "redirect:/surveys/climate";
+        }
         boolean zh = !"en".equals(locale.getLanguage());
         SurveyReports.Period period;
         try {
