@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -51,8 +52,10 @@ class DemoClimateTest extends ApiTest {
         assertThat(r.get("quarter").asText()).isEqualTo(last);
         assertThat(r.get("quarters")).hasSize(2);
         assertThat(r.get("trend")).hasSize(2).allSatisfy(p -> assertThat(p.get("index").asDouble()).isBetween(40.0, 90.0));
-        JsonNode rows = r.get("outlets");
-        assertThat(rows).hasSize(6);
+        assertThat(r.get("outlets")).hasSize(6);
+        // in the demo's order of outlets (the page lists them in the tree's order)
+        List<JsonNode> rows = outlets.stream().map(o -> StreamSupport.stream(r.get("outlets").spliterator(), false)
+                .filter(row -> row.get("outletId").asLong() == o.id()).findFirst().orElseThrow()).toList();
         // 东门店: two answers in the latest quarter, four in the one before
         assertThat(rows.get(5).get("answers").asLong()).isEqualTo(2);
         assertThat(rows.get(5).get("shown").asBoolean()).isFalse();
