@@ -274,6 +274,12 @@ class ClimateApiIntegrationTest extends ApiTest {
             assertThat(r.getStatus()).as(view).isEqualTo(400);
             assertThat(json.readTree(r.getContentAsString()).at("/errors/0/field").asText()).as(view).isEqualTo("surveyId");
         }
+        // a copy stays a climate survey: another kind would open those views
+        JsonNode copy = body(postJson("/api/v1/surveys/" + climate() + "/copy", adminToken, "").andExpect(status().isCreated()));
+        assertThat(copy.at("/survey/kind").asText()).isEqualTo("CLIMATE");
+        putJson("/api/v1/surveys/" + copy.at("/survey/id").asLong(), adminToken, whole(SurveyForm.class, Map.of(
+                "titleEn", "x", "titleZh", "x", "kind", "CUSTOM", "version", copy.at("/survey/version").asInt())))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));
         // the survey itself, its questions and its links stay readable
         getJson(base, regionManager).andExpect(status().isOk());
         assertThat(body(getJson("/api/v1/climate/links", regionManager).andExpect(status().isOk()))).hasSize(2);

@@ -87,6 +87,8 @@ class ClimatePageTest extends PageTest {
         // its answers are only read as results per outlet: the survey page, figures and all, goes there
         page(manager, "/surveys/" + climate, "en").andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/surveys/climate"));
+        page(fixtures.person(Role.STAFF, chain.outletA().id()), "/surveys/" + climate, "en")
+                .andExpect(redirectedUrl("/surveys/" + climate + "/preview"));
         page(manager, "/surveys/" + climate + "/preview", "en").andExpect(status().isOk())
                 .andExpect(content().string(containsString("1 = strongly disagree, 7 = strongly agree")));
     }
