@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * only, so that nobody can narrow a period down to one colleague's answer by comparing two that
  * overlap.
  */
-public record Quarter(int year, int quarter) implements Comparable<Quarter> {
+record Quarter(int year, int quarter) implements Comparable<Quarter> {
     private static final Pattern TEXT = Pattern.compile("(\\d{4})-Q([1-4])");
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
