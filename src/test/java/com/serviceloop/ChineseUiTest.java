@@ -89,7 +89,7 @@ class ChineseUiTest extends PageTest {
                 "/jobs/" + job + "/selection", "/", "/cases?outletId=" + outlet, "/cases/" + recorded.id(), "/cases/new",
                 "/cases/indicators", "/follow-ups", "/inbox", "/customers?q=王小明", "/customers/" + customer,
                 "/customers/new", "/customers/import", "/surveys", "/surveys/" + postVisit + "?outletId=" + outlet,
-                "/surveys/" + servqual + "?outletId=" + outlet, "/surveys/five-gaps", "/surveys/new", "/surveys/" + postVisit + "/design",
+                "/surveys/" + servqual + "?outletId=" + outlet, "/surveys/five-gaps", "/surveys/climate", "/surveys/new", "/surveys/" + postVisit + "/design",
                 "/surveys/" + postVisit + "/preview", "/standards?outletType=" + type,
                 "/standards/" + standard, "/standards/priorities?outletType=" + type, "/blueprints?outletType=" + type,
                 "/blueprints/" + blueprint, "/handbook?outletType=" + type, "/organisation", "/people", "/people/" + admin.id(),

@@ -14,12 +14,14 @@ class DemoLoader implements ApplicationRunner {
     private final OrgService org;
     private final DemoTeam team;
     private final DemoProfiles profiles;
+    private final DemoClimate climate;
 
-    DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles) {
+    DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles, DemoClimate climate) {
         this.demo = demo;
         this.org = org;
         this.team = team;
         this.profiles = profiles;
+        this.climate = climate;
     }
 
     @Override
@@ -30,6 +32,7 @@ class DemoLoader implements ApplicationRunner {
                 team.load(loaded.outlets(), "");
             }
             profiles.load(loaded, "");
+            climate.load(loaded, "");
         }
     }
 }

@@ -39,6 +39,10 @@ final class QuestionRules {
     /** The kind after a change: the survey's own unless another is given, which must be choosable. */
     static String kindAfterChange(String sent, Survey s) {
         String kind = sent == null || sent.isBlank() ? s.kind() : sent.strip();
+        if (!kind.equals(s.kind()) && SurveyKind.CLIMATE.is(s.kind())) {
+            // a staff climate survey's answers are read only per outlet with enough of them; another kind would show them one by one
+            throw BadInputException.of("kind", "error.climate.staysClimate");
+        }
         if (!kind.equals(s.kind()) && (!SurveyKind.CHOOSABLE.contains(kind) || SurveyKind.SERVQUAL.is(s.kind()))) {
             throw SurveyKind.SERVQUAL.is(s.kind()) ? BadInputException.of("kind", "error.survey.staysServqual")
                     : BadInputException.of("kind", "error.survey.kindOneOf", String.join(", ", SurveyKind.CHOOSABLE));

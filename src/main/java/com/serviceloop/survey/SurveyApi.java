@@ -110,7 +110,7 @@ class SurveyApi {
                                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                       @RequestParam(defaultValue = "en") String language) {
-        surveys.get(id);
+        ClimateResults.readOnlyAsResults(surveys.get(id));
         return questionFigures.stats(user, id, analysis.filter(user, outletId, regionId, from, to), surveys.questions(id),
                 "zh".equals(language));
     }
@@ -148,6 +148,7 @@ class SurveyApi {
                                           @RequestParam(required = false) Long regionId,
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        ClimateResults.readOnlyAsResults(surveys.get(id));
         return analysis.summary(user, id, analysis.filter(user, outletId, regionId, from, to));
     }
 
@@ -174,7 +175,7 @@ class SurveyApi {
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                        HttpServletResponse response) throws IOException {
-        surveys.get(id);
+        ClimateResults.readOnlyAsResults(surveys.get(id));
         exports.export(user, id, analysis.filter(user, outletId, regionId, from, to),
                 Download.csv(response, "survey-" + id + "-responses.csv"));
     }
@@ -194,7 +195,7 @@ class SurveyApi {
                                             @RequestParam(defaultValue = "OUTLET") SurveyFigures.GroupBy groupBy,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        surveys.get(id);
+        ClimateResults.readOnlyAsResults(surveys.get(id));
         return figures.ranking(user, id, new SurveyAnalysis.Filter(null, from, to), groupBy);
     }
 
@@ -207,7 +208,7 @@ class SurveyApi {
                                            @RequestParam(required = false) Long regionId,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        surveys.get(id);
+        ClimateResults.readOnlyAsResults(surveys.get(id));
         return figures.trend(user, id, analysis.filter(user, outletId, regionId, from, to), period);
     }
 
@@ -236,7 +237,7 @@ class SurveyApi {
                                    @RequestParam(required = false) Long regionId,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        surveys.get(id);
+        ClimateResults.readOnlyAsResults(surveys.get(id));
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? end.minusDays(29) : from;
         return rates.rates(user, id, analysis.filter(user, outletId, regionId, start, end));

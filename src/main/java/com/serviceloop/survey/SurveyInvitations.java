@@ -48,6 +48,10 @@ class SurveyInvitations {
     @Transactional
     public Result invite(AppUser user, long surveyId, Invite in) {
         Survey survey = surveys.get(surveyId);
+        if (SurveyKind.CLIMATE.is(survey.kind())) {
+            // a staff survey is answered through the outlet's shared staff link, never by customers
+            throw BadInputException.of("surveyId", "error.climate.noInvitations");
+        }
         if (!survey.active()) {
             // its links would not open: customers would get a mail that leads nowhere
             throw ConflictException.of("error.survey.inviteSwitchedOff", String.valueOf(surveyId));

@@ -11,7 +11,7 @@ import java.util.List;
  */
 enum SurveyKind {
     CUSTOM(true), SATISFACTION(true), RECOMMEND(true), COMPLAINT_RESOLUTION(true), INTERNAL(true), SUGGESTION(true),
-    SERVQUAL(false), GAP_MANAGEMENT(false), GAP_STAFF(false);
+    SERVQUAL(false), GAP_MANAGEMENT(false), GAP_STAFF(false), CLIMATE(false);
 
     /** By name, in the order the designer offers them. */
     static final List<String> CHOOSABLE = Arrays.stream(values()).filter(k -> k.choosable).map(Enum::name).toList();

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,9 +23,11 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The built-in instruments (classpath {@code surveys/*.json}), installed once per database at
  * start-up: the survey code is unique, so when several instances start together one installs each
- * survey and the others skip it.
+ * survey and the others skip it. It runs before the other start-up runners: the demo answers the
+ * climate survey.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class SurveyLibrary implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SurveyLibrary.class);
     private final JdbcClient jdbc;
@@ -55,7 +59,8 @@ class SurveyLibrary implements ApplicationRunner {
         if (jdbc.sql("SELECT COUNT(*) FROM survey WHERE code = :c").param("c", code).query(Long.class).single() > 0) {
             return;
         }
-        List<Draft> questions = SurveyKind.SERVQUAL.is(s.get("kind").asText()) ? servqual(s)
+        String kind = s.get("kind").asText();
+        List<Draft> questions = SurveyKind.SERVQUAL.is(kind) ? servqual(s) : SurveyKind.CLIMATE.is(kind) ? climate(s)
                 : s.has("sections") ? rated(s) : plain(s);
         try {
             tx.executeWithoutResult(status -> {
@@ -138,6 +143,23 @@ class SurveyLibrary implements ApplicationRunner {
                 out.add(new Draft(section.get("en").asText(), section.get("zh").asText(), QuestionType.SCALE_7,
                         i.get("en").asText(), i.get("zh").asText(), null, null, false,
                         Dimension.valueOf(i.get("dimension").asText()), side, i.get("item").asInt(), null));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The service climate survey: one section per {@link ClimateDimension}, whose name the questions
+     * carry as their side; 1–7 agreement, every statement answered, items numbered through.
+     */
+    private static List<Draft> climate(JsonNode s) {
+        List<Draft> out = new ArrayList<>();
+        int item = 1;
+        for (JsonNode section : s.get("sections")) {
+            String dimension = ClimateDimension.valueOf(section.get("dimension").asText()).name();
+            for (JsonNode i : section.get("items")) {
+                out.add(new Draft(section.get("en").asText(), section.get("zh").asText(), QuestionType.SCALE_7,
+                        i.get("en").asText(), i.get("zh").asText(), null, null, true, null, dimension, item++, null));
             }
         }
         return out;

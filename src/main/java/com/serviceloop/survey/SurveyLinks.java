@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 @Service
 class SurveyLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How staff reach the climate survey: a link in the team's chat, a QR code in the staff room, a tablet there. */
+    static final List<String> STAFF_CHANNELS = List.of("LINK", "QR", "KIOSK");
     private static final String SELECT = "SELECT token, survey_id, outlet_id, channel, customer_id, single_use, used_at, "
             + "active, created_at FROM survey_link";
     private final JdbcClient jdbc;
@@ -44,7 +46,9 @@ class SurveyLinks {
     }
 
     public SurveyLink create(AppUser user, long surveyId, LinkForm f) {
-        surveys.get(surveyId);
+        if (SurveyKind.CLIMATE.is(surveys.get(surveyId).kind())) {
+            staffLink(f);
+        }
         OutletScope scope = org.scopeOf(user);
         if (f.outletId() != null && !scope.contains(f.outletId())) {
             throw BadInputException.of("outletId", "error.survey.linkOutletScope", String.valueOf(f.outletId()));
@@ -68,6 +72,25 @@ class SurveyLinks {
                 .param("t", token).param("s", surveyId).param("o", f.outletId()).param("ch", channel)
                 .param("c", f.customerId()).param("single", single).param("now", OffsetDateTime.now(clock)).update();
         return find(token).orElseThrow();
+    }
+
+    /**
+     * A staff link of the climate survey keeps its answers anonymous and per outlet: it belongs to one
+     * outlet, to no customer, and is shared by the whole team (a link per person would name them).
+     */
+    private static void staffLink(LinkForm f) {
+        if (f.outletId() == null) {
+            throw BadInputException.of("outletId", "error.climate.linkOutlet");
+        }
+        if (f.customerId() != null) {
+            throw BadInputException.of("customerId", "error.climate.linkCustomer");
+        }
+        if (Boolean.TRUE.equals(f.singleUse())) {
+            throw BadInputException.of("singleUse", "error.climate.linkSingleUse");
+        }
+        if (f.channel() != null && !STAFF_CHANNELS.contains(f.channel())) {
+            throw BadInputException.of("channel", "error.climate.linkChannel", String.join(", ", STAFF_CHANNELS));
+        }
     }
 
     public List<SurveyLink> list(AppUser user, long surveyId) {

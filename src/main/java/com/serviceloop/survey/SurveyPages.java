@@ -3,6 +3,7 @@ package com.serviceloop.survey;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.organisation.Role;
 import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.Messages;
@@ -83,6 +84,11 @@ class SurveyPages {
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                          Locale locale, Model model) {
         Survey s = surveys.get(id);
+        if (SurveyKind.CLIMATE.is(s.kind())) {
+            // its answers are shown only as results per outlet, and its staff links are made there too;
+            // staff, who answer it and do not read the results, see the questionnaire
+            return user.role() == Role.STAFF ? "redirect:/surveys/" + id + "/preview" : "redirect:/surveys/climate";
+        }
         boolean zh = !"en".equals(locale.getLanguage());
         SurveyReports.Period period;
         try {

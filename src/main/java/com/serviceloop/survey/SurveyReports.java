@@ -124,7 +124,7 @@ class SurveyReports {
 
     public Report report(AppUser user, long surveyId, Long outletId, Long regionId, LocalDate from, LocalDate to,
                          boolean zh) {
-        Survey survey = surveys.get(surveyId);
+        Survey survey = ClimateResults.readOnlyAsResults(surveys.get(surveyId));
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
         Period period = Period.of(from, to, now.toLocalDate());
         var filter = analysis.filter(user, outletId, regionId, period.from(), period.to());
