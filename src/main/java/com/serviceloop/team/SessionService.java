@@ -32,14 +32,14 @@ public class SessionService {
     static final int YEARS_BACK = 10;
     static final int YEARS_AHEAD = 1;
     private static final int LIST_LIMIT = 500;
-    private final SessionRepository repo;
+    private final TrainingSessionRepository repo;
     private final ProgrammeService programmes;
     private final OrgService org;
     private final TeamPeople team;
     private final FormCheck check;
     private final Clock clock;
 
-    SessionService(SessionRepository repo, ProgrammeService programmes, OrgService org, TeamPeople team,
+    SessionService(TrainingSessionRepository repo, ProgrammeService programmes, OrgService org, TeamPeople team,
                    FormCheck check, Clock clock) {
         this.repo = repo;
         this.programmes = programmes;

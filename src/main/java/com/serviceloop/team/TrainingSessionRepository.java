@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Sessions and their attendees; every read is limited to the sessions of the caller's outlets. */
 @Repository
-class SessionRepository {
+class TrainingSessionRepository {
     private static final String LINE = """
             SELECT s.id, s.programme_id, p.name AS programme_name, s.outlet_id, o.name AS outlet_name, s.held_on,
                    t.display_name AS trainer_name,
@@ -29,7 +29,7 @@ class SessionRepository {
             FROM team_training_attendee a JOIN person pe ON pe.id = a.person_id""";
     private final JdbcClient jdbc;
 
-    SessionRepository(JdbcClient jdbc) {
+    TrainingSessionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
