@@ -14,12 +14,14 @@ class DemoLoader implements ApplicationRunner {
     private final OrgService org;
     private final DemoTeam team;
     private final DemoProfiles profiles;
+    private final DemoTraining training;
 
-    DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles) {
+    DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles, DemoTraining training) {
         this.demo = demo;
         this.org = org;
         this.team = team;
         this.profiles = profiles;
+        this.training = training;
     }
 
     @Override
@@ -27,7 +29,8 @@ class DemoLoader implements ApplicationRunner {
         if (org.isEmpty()) {
             DemoData.Loaded loaded = demo.loadOnce("");
             if (loaded != null) {
-                team.load(loaded.outlets(), "");
+                DemoTeam.Loaded staffed = team.load(loaded.outlets(), "");
+                training.load(loaded.outlets(), "", staffed.jobs());
             }
             profiles.load(loaded, "");
         }
