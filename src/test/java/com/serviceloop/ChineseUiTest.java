@@ -87,8 +87,10 @@ class ChineseUiTest extends PageTest {
         submit(admin, "/jobs", "name", "营业员", "outletType", type, "standardIds", "" + standard);
         long job = jdbc.sql("SELECT MAX(id) FROM team_job WHERE outlet_type = :t").param("t", type).query(Long.class).single();
         submit(admin, "/jobs/" + job + "/people", "personId", "" + staffId);
-        submit(admin, "/training/programmes", "name", Fixtures.unique("投诉处理"), "outletType", type, "standardIds", "" + standard);
-        long programme = jdbc.sql("SELECT MAX(id) FROM team_programme WHERE outlet_type = :t").param("t", type)
+        // a programme for every outlet, so that outlet A (a pharmacy) may hold a session of it
+        String programmeName = Fixtures.unique("投诉处理");
+        submit(admin, "/training/programmes", "name", programmeName, "standardIds", "" + standard);
+        long programme = jdbc.sql("SELECT id FROM team_programme WHERE name = :n").param("n", programmeName)
                 .query(Long.class).single();
         submit(admin, "/training/programmes/" + programme + "/sessions", "outletId", "" + outlet, "heldOn",
                 LocalDate.now().minusDays(3).toString(), "trainerId", "" + admin.id(), "attendeeIds", "" + staffId);
