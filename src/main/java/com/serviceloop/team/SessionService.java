@@ -127,10 +127,14 @@ public class SessionService {
         LocalDate today = LocalDate.now(clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Map.Entry<Long, ResultForm> e : results.entrySet()) {
-            if (session.attendees().stream().noneMatch(a -> a.personId() == e.getKey())) {
-                throw new NotFoundException("Attendee", e.getKey());
+            TrainingSession.Attendee a = session.attendees().stream().filter(x -> x.personId() == e.getKey()).findFirst()
+                    .orElseThrow(() -> new NotFoundException("Attendee", e.getKey()));
+            ResultForm r = e.getValue().checked(session.heldOn(), today);
+            // the page sends every attendee: who recorded a result stays the one who last changed it
+            if (!r.equals(new ResultForm(a.attended(), a.attendedOn(), a.knowledgePassed(), a.knowledgeOn(),
+                    a.skillPassed(), a.skillOn()))) {
+                repo.setResult(id, e.getKey(), r, user.id(), now);
             }
-            repo.setResult(id, e.getKey(), e.getValue().checked(session.heldOn(), today), user.id(), now);
         }
         return get(user, id);
     }
