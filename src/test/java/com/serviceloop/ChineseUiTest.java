@@ -16,6 +16,7 @@ import com.serviceloop.casework.Severity;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +67,7 @@ class ChineseUiTest extends PageTest {
         submit(admin, caseUrl + "/follow-up", "reached", "true", "satisfaction", "4", "cameBack", "true", "comment", "顾客满意",
                 "version", "" + cases.get(admin, recorded.id()).version());
         assertThat(cases.get(admin, recorded.id()).status().name()).isEqualTo("CLOSED");
-        fixtures.person(Role.STAFF, outlet);
+        long staffId = fixtures.person(Role.STAFF, outlet).id();
         // the starter library words the standards in the language of the one who applies it
         mvc.perform(post("/standards/starter").with(user(admin)).with(csrf()).header("Accept-Language", "zh-CN")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("industry", "pharmacy").param("outletType", type));
@@ -85,8 +86,26 @@ class ChineseUiTest extends PageTest {
 
         submit(admin, "/jobs", "name", "营业员", "outletType", type, "standardIds", "" + standard);
         long job = jdbc.sql("SELECT MAX(id) FROM team_job WHERE outlet_type = :t").param("t", type).query(Long.class).single();
+        submit(admin, "/jobs/" + job + "/people", "personId", "" + staffId);
+        // a programme for every outlet, so that outlet A (a pharmacy) may hold a session of it
+        String programmeName = Fixtures.unique("投诉处理");
+        submit(admin, "/training/programmes", "name", programmeName, "standardIds", "" + standard);
+        long programme = jdbc.sql("SELECT id FROM team_programme WHERE name = :n").param("n", programmeName)
+                .query(Long.class).single();
+        submit(admin, "/training/programmes/" + programme + "/sessions", "outletId", "" + outlet, "heldOn",
+                LocalDate.now().minusDays(3).toString(), "trainerId", "" + admin.id(), "attendeeIds", "" + staffId);
+        long session = jdbc.sql("SELECT MAX(id) FROM team_training_session WHERE programme_id = :p").param("p", programme)
+                .query(Long.class).single();
+        List<String> scores = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            scores.add("score" + i);
+            scores.add(i % 7 == 0 ? "2" : "4");
+        }
+        submit(admin, "/training/programmes/" + programme + "/evaluations", scores.toArray(String[]::new));
         List<String> pages = List.of("/jobs", "/jobs?outletType=" + type, "/jobs/" + job, "/jobs/" + job + "/description/edit",
-                "/jobs/" + job + "/selection", "/", "/cases?outletId=" + outlet, "/cases/" + recorded.id(), "/cases/new",
+                "/jobs/" + job + "/selection", "/training", "/training/programmes/" + programme,
+                "/training/programmes/" + programme + "/evaluate", "/training/sessions/" + session, "/training/gaps",
+                "/training/people/" + staffId, "/", "/cases?outletId=" + outlet, "/cases/" + recorded.id(), "/cases/new",
                 "/cases/indicators", "/follow-ups", "/inbox", "/customers?q=王小明", "/customers/" + customer,
                 "/customers/new", "/customers/import", "/surveys", "/surveys/" + postVisit + "?outletId=" + outlet,
                 "/surveys/" + servqual + "?outletId=" + outlet, "/surveys/five-gaps", "/surveys/climate", "/surveys/new", "/surveys/" + postVisit + "/design",

@@ -15,24 +15,29 @@ class DemoLoader implements ApplicationRunner {
     private final DemoTeam team;
     private final DemoProfiles profiles;
     private final DemoClimate climate;
+    private final DemoTraining training;
 
-    DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles, DemoClimate climate) {
+    DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles, DemoClimate climate,
+               DemoTraining training) {
         this.demo = demo;
         this.org = org;
         this.team = team;
         this.profiles = profiles;
         this.climate = climate;
+        this.training = training;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (org.isEmpty()) {
             DemoData.Loaded loaded = demo.loadOnce("");
+            // null: another instance is loading the demo
             if (loaded != null) {
-                team.load(loaded.outlets(), "");
+                DemoTeam.Loaded staffed = team.load(loaded.outlets(), "");
+                training.load(loaded.outlets(), "", staffed.jobs());
+                profiles.load(loaded, "");
+                climate.load(loaded, "");
             }
-            profiles.load(loaded, "");
-            climate.load(loaded, "");
         }
     }
 }

@@ -56,7 +56,7 @@ public final class Roles {
     public @interface FrontLine {
     }
 
-    /** Everyone with a role, auditors included: the one kind of write an auditor makes. */
+    /** Everyone with a role, auditors included: the kinds of write an auditor makes (results, a training evaluation). */
     @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER','STAFF','AUDITOR')")
@@ -109,13 +109,16 @@ public final class Roles {
                 Holder.ADMINISTRATOR),
         CHAIN_WIDE(ChainWide.class, "change what applies to every outlet: standards with their priorities and SLA links, "
                 + "the starter library, blueprints, audit forms, surveys and their case thresholds, SLA targets, SQI failure types "
-                + "and target, case topics, insight settings", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER),
+                + "and target, case topics, insight settings, training programmes and the grading of their evaluation",
+                Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER),
         MANAGERS(Managers.class, "run their outlets: outlet hours, survey links, QR posters and "
                 + "invitations, a case for a survey answer, sign off audits, waive follow-up calls, bulk case actions, import and export "
-                + "customers and visits", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER),
+                + "customers and visits, plan training sessions and record attendees' results",
+                Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER),
         FRONT_LINE(FrontLine.class, "serve customers: write customers and visits, record and work cases, call back, "
                 + "attach photos", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER, Holder.STAFF),
-        MEASURES(Measures.class, "record audit results: measurements against a standard and SQI failure events",
+        MEASURES(Measures.class, "record audit results: measurements against a standard and SQI failure events, and evaluate "
+                + "training programmes",
                 Holder.values()),
         OVERSIGHT(Oversight.class, "read survey reports, response exports and the five-gap model; conduct service "
                 + "audits (start, answer, photos, submit)",

@@ -4,8 +4,6 @@ import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.Person;
-import com.serviceloop.organisation.PersonService;
-import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
@@ -29,14 +27,14 @@ public class JobService {
     private final JobRepository repo;
     private final StandardService standards;
     private final OrgService org;
-    private final PersonService people;
+    private final TeamPeople team;
     private final Clock clock;
 
-    public JobService(JobRepository repo, StandardService standards, OrgService org, PersonService people, Clock clock) {
+    JobService(JobRepository repo, StandardService standards, OrgService org, TeamPeople team, Clock clock) {
         this.repo = repo;
         this.standards = standards;
         this.org = org;
-        this.people = people;
+        this.team = team;
         this.clock = clock;
     }
 
@@ -81,7 +79,7 @@ public class JobService {
     }
 
     /** Each standard once, existing, and (for a job of one outlet type) written for that type. */
-    private List<Long> checkStandards(List<Long> ids, String outletType) {
+    List<Long> checkStandards(List<Long> ids, String outletType) {
         Set<Long> seen = new HashSet<>();
         for (Long id : ids) {
             Standard s = standards.current(id)
@@ -129,7 +127,7 @@ public class JobService {
     public JobHolder assign(AppUser user, long jobId, long personId) {
         Job job = get(jobId);
         Person person = personInScope(user, personId);
-        Long outletId = outletOf(person);
+        Long outletId = team.outletOf(person);
         if (job.outletType() != null && outletId != null) {
             String type = org.find(outletId).map(OrgUnit::outletType).orElse(null);
             if (type != null && !type.equals(job.outletType())) {
@@ -153,33 +151,7 @@ public class JobService {
 
     /** Managers give jobs to the people under their scope unit only; a stranger is refused as if unknown. */
     private Person personInScope(AppUser user, long personId) {
-        Person person = people.find(personId)
+        return team.inScope(user, personId)
                 .orElseThrow(() -> BadInputException.of("personId", "error.team.personOutOfScope", String.valueOf(personId)));
-        if (user.isAdmin()) {
-            return person;
-        }
-        Set<Long> visible = new HashSet<>();
-        org.visibleUnits(user).forEach(u -> visible.add(u.id()));
-        Long unit = person.teamId() != null ? person.teamId() : person.scopeUnitId();
-        if (unit == null || !visible.contains(unit)) {
-            throw BadInputException.of("personId", "error.team.personOutOfScope", String.valueOf(personId));
-        }
-        return person;
-    }
-
-    /** The outlet a person works in: their team's outlet, or the outlet they are scoped to; null above the outlets. */
-    private Long outletOf(Person person) {
-        Long unitId = person.teamId() != null ? person.teamId() : person.scopeUnitId();
-        if (unitId == null) {
-            return null;
-        }
-        OrgUnit unit = org.find(unitId).orElse(null);
-        if (unit == null) {
-            return null;
-        }
-        if (unit.kind() == UnitKind.TEAM) {
-            return unit.parentId();
-        }
-        return unit.kind() == UnitKind.OUTLET ? unit.id() : null;
     }
 }

@@ -273,7 +273,7 @@ class GeneratedAccessTest extends ApiTest {
         }
         return switch (name) {
             case "outletType", "industry" -> "pharmacy";
-            case "questionId", "stepId", "itemId", "photoId", "versionNo" -> shared.get(name);
+            case "questionId", "stepId", "itemId", "photoId", "versionNo", "personId" -> shared.get(name);
             default -> Optional.ofNullable(shared.get(before.replaceAll(".*/api/v1/", "").replace("/", "")))
                     .orElseThrow(() -> new AssertionError("no value for {" + name + "} in " + before));
         };
@@ -288,6 +288,8 @@ class GeneratedAccessTest extends ApiTest {
             case "blueprints:id" -> id(postJson("/api/v1/blueprints", admin, Map.of("outletType", "pharmacy", "name", "B")));
             case "contact-rules:id" -> id(postJson("/api/v1/contact-rules", admin, contactRule(inside.chain().outletA().id())));
             case "contact-ruleschain-wide:id" -> id(postJson("/api/v1/contact-rules/chain-wide", admin, contactRule(null)));
+            case "trainingprogrammes:id" -> id(postJson("/api/v1/training/programmes", admin,
+                    Map.of("name", Fixtures.unique("Spare"), "standardIds", List.of())));
             default -> {
                 if (name.equals("stepId")) {
                     yield id(postJson(before.replace("/steps/", "/steps"), admin, Map.of("name", "S")));
@@ -329,9 +331,22 @@ class GeneratedAccessTest extends ApiTest {
         shared.put("jobs", id(postJson("/api/v1/jobs", admin, Map.of("name", Fixtures.unique("Cashier"),
                 "standardIds", List.of(Long.parseLong(shared.get("standards")))))));
         shared.put("tokens", String.valueOf(tokens.issue("spare", adminUser.id()).token().id()));
+        training(adminUser);
         shared.put("contact-rules", id(postJson("/api/v1/contact-rules", admin, contactRule(inside.chain().outletA().id()))));
         shared.put("contact-ruleschain-wide", id(postJson("/api/v1/contact-rules/chain-wide", admin, contactRule(null))));
         audit(adminUser);
+    }
+
+    /** A programme, a session of it at the inside outlet A with one of A's staff attending. */
+    private void training(AppUser adminUser) throws Exception {
+        String programme = id(postJson("/api/v1/training/programmes", admin, Map.of("name", Fixtures.unique("Listening"),
+                "standardIds", List.of(Long.parseLong(shared.get("standards"))))));
+        long attendee = fixtures.person(Role.STAFF, inside.chain().outletA().id()).id();
+        shared.put("trainingprogrammes", programme);
+        shared.put("personId", String.valueOf(attendee));
+        shared.put("trainingsessions", id(postJson("/api/v1/training/sessions", admin, Map.of("programmeId",
+                Long.parseLong(programme), "outletId", inside.chain().outletA().id(), "heldOn", LocalDate.now().minusDays(2)
+                .toString(), "trainerId", adminUser.id(), "attendeeIds", List.of(attendee)))));
     }
 
     /** A published audit form with a photo item, and an audit of the inside outlet A with one photo. */

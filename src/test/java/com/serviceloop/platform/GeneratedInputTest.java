@@ -380,6 +380,12 @@ class GeneratedInputTest extends ApiTest {
         ids.put("job", body(postJson("/api/v1/jobs", token, Map.of("name", "Generated", "outletType", type,
                 "standardIds", List.of(standardId)))).get("id").asString());
         ids.put("question", String.valueOf(question));
+        String programme = body(postJson("/api/v1/training/programmes", token, Map.of("name", Fixtures.unique("Generated"),
+                "standardIds", List.of(standardId)))).get("id").asString();
+        ids.put("programme", programme);
+        ids.put("session", body(postJson("/api/v1/training/sessions", token, Map.of("programmeId", Long.parseLong(programme),
+                "outletId", chain.outletA().id(), "heldOn", LocalDate.now().minusDays(2).toString(), "trainerId", admin.id(),
+                "attendeeIds", List.of(admin.id())))).get("id").asString());
         ids.put("token", link);
         ids.put("link", link);
         ids.put("outletType", type);
