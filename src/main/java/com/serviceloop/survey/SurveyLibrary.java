@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,6 +26,8 @@ import tools.jackson.databind.ObjectMapper;
  * survey and the others skip it.
  */
 @Component
+// before other start-up work: the demo chain answers these surveys
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class SurveyLibrary implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SurveyLibrary.class);
     private final JdbcClient jdbc;
