@@ -63,12 +63,14 @@ class DemoData {
     private final DemoAudits demoAudits;
     private final DemoContacts demoContacts;
     private final DemoLoyalty demoLoyalty;
+    private final DemoSurveys demoSurveys;
     private final AppSettings settings;
 
     public DemoData(OrgService org, PersonService people, CustomerBulkLoad customerLoad, Clock clock,
                     DemoCases demoCases, DemoAudits demoAudits, AppSettings settings, DemoContacts demoContacts,
-                    DemoLoyalty demoLoyalty) {
+                    DemoLoyalty demoLoyalty, DemoSurveys demoSurveys) {
         this.demoContacts = demoContacts;
+        this.demoSurveys = demoSurveys;
         this.demoLoyalty = demoLoyalty;
         this.demoCases = demoCases;
         this.demoAudits = demoAudits;
@@ -142,7 +144,11 @@ class DemoData {
         int cases = demoCases.load(rnd, outlets, MONTHS);
         log.info("Demo audits loaded: {}", demoAudits.load(rnd, outlets, MONTHS));
         demoContacts.load(rnd, outlets, suffix);
-        // last: the customer figures include the customers the contact plans added
+        long started = System.nanoTime();
+        var surveys = demoSurveys.load(outlets, MONTHS);
+        log.info("Demo survey answers loaded: {} responses, {} of them made cases, in {} ms", surveys.responses(),
+                surveys.cases(), (System.nanoTime() - started) / 1_000_000);
+        // last: the customer figures include the customers the contact plans added and the satisfaction they gave
         demoLoyalty.refresh();
         log.info("Demo data loaded: {} outlets, {} people, {} customers, {} visits, {} cases", outlets.size(), staff,
                 CUSTOMERS, visits, cases);

@@ -18,6 +18,7 @@ import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.Person;
 import com.serviceloop.organisation.PersonService;
 import com.serviceloop.platform.PageRequest;
+import com.serviceloop.survey.SurveyBackfill;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -30,10 +31,12 @@ import org.springframework.stereotype.Component;
 class DemoProfiles {
     private final ServiceProfileService profiles;
     private final PersonService people;
+    private final SurveyBackfill surveys;
 
-    DemoProfiles(ServiceProfileService profiles, PersonService people) {
+    DemoProfiles(ServiceProfileService profiles, PersonService people, SurveyBackfill surveys) {
         this.profiles = profiles;
         this.people = people;
+        this.surveys = surveys;
     }
 
     void load(DemoData.Loaded loaded, String suffix) {
@@ -41,7 +44,10 @@ class DemoProfiles {
             return;
         }
         List<OrgUnit> outlets = loaded.outlets();
-        profiles.saveTemplate(person("quality.manager" + suffix), outlets.getFirst().outletType(), template());
+        // the visit survey's question on waiting time: customers' own word on the need for time
+        long waiting = surveys.questions("post-visit").stream().filter(q -> q.textEn().contains("waiting time"))
+                .findFirst().orElseThrow().id();
+        profiles.saveTemplate(person("quality.manager" + suffix), outlets.getFirst().outletType(), template(waiting));
         // 南京西路店: office workers at lunch time, younger and better paid than the template assumes
         profiles.saveOutlet(person("manager2" + suffix), outlets.get(1).id(), new ServiceProfileForm(
                 "午休二十分钟也能买好药：快速结账、药师简明讲解、预约到店自取。",
@@ -53,7 +59,7 @@ class DemoProfiles {
                         new SilhouetteRow(FrequencyTier.MEDIUM, 4, 3, 4, 3, 4),
                         new SilhouetteRow(FrequencyTier.LIGHT, 5, 3, 3, 4, 4),
                         new SilhouetteRow(FrequencyTier.LAPSED, 4, 4, 2, 3, 3)),
-                needs(5), null));
+                needs(5, waiting), null));
         // 福田店: many older customers with chronic illnesses from the housing estates around it
         profiles.saveOutlet(person("manager5" + suffix), outlets.get(4).id(), new ServiceProfileForm(
                 "慢病顾客的贴心药房：按时提醒续药，耐心讲解用法，老人优先。",
@@ -65,7 +71,7 @@ class DemoProfiles {
                         new SilhouetteRow(FrequencyTier.MEDIUM, 4, 4, 5, 4, 4),
                         new SilhouetteRow(FrequencyTier.LIGHT, 3, 4, 3, 4, 3),
                         new SilhouetteRow(FrequencyTier.LAPSED, 2, 5, 2, 3, 2)),
-                needs(4), null));
+                needs(4, waiting), null));
     }
 
     private AppUser person(String username) {
@@ -73,7 +79,7 @@ class DemoProfiles {
                 .filter(p -> username.equals(p.username())).findFirst().map(Person::asUser).orElseThrow();
     }
 
-    private static ServiceProfileForm template() {
+    private static ServiceProfileForm template(long waiting) {
         return new ServiceProfileForm(
                 "做社区里信得过的用药顾问：常用药齐全，药师把用法讲清楚，十分钟内完成购药。",
                 "门店周边步行十五分钟内的居民小区、写字楼和社区医院",
@@ -86,7 +92,7 @@ class DemoProfiles {
                         new SilhouetteRow(FrequencyTier.MEDIUM, 4, 3, 4, 4, 4),
                         new SilhouetteRow(FrequencyTier.LIGHT, 4, 4, 3, 3, 3),
                         new SilhouetteRow(FrequencyTier.LAPSED, 3, 5, 2, 3, 3)),
-                needs(4), null);
+                needs(4, waiting), null);
     }
 
     /** Scores in the order of {@link ServiceCharacteristic}; the capacity note differs by outlet. */
@@ -106,11 +112,14 @@ class DemoProfiles {
         return out;
     }
 
-    /** The team rates itself generously on time ({@code time}); customers' SERVQUAL answers may say otherwise. */
-    private static List<NeedRating> needs(int time) {
+    /**
+     * The team rates itself generously on time ({@code time}); customers' ratings of the waiting time
+     * in the visit survey may say otherwise, as their SERVQUAL answers may for the other needs.
+     */
+    private static List<NeedRating> needs(int time, long waitingQuestion) {
         return List.of(new NeedRating(CustomerNeed.WELCOME, 5, null, ServqualDimension.EMPATHY, "进门三秒内招呼"),
                 new NeedRating(CustomerNeed.RESPECT, 4, null, ServqualDimension.ASSURANCE, "隐私药品单独讲解"),
-                new NeedRating(CustomerNeed.TIME, time, null, ServqualDimension.RESPONSIVENESS, "高峰期排队偏长"),
+                new NeedRating(CustomerNeed.TIME, time, waitingQuestion, null, "高峰期排队偏长"),
                 new NeedRating(CustomerNeed.HELP, 4, null, ServqualDimension.RESPONSIVENESS, null),
                 new NeedRating(CustomerNeed.INFORMATION, 4, null, ServqualDimension.ASSURANCE, "新药上架有提示卡"),
                 new NeedRating(CustomerNeed.COMFORT, 3, null, ServqualDimension.TANGIBLES, "休息座椅只有两把"),

@@ -7,11 +7,13 @@ import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.Rows;
 import java.security.SecureRandom;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,12 +26,14 @@ class SurveyLinks {
     private static final String SELECT = "SELECT token, survey_id, outlet_id, channel, customer_id, single_use, used_at, "
             + "active, created_at FROM survey_link";
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final OrgService org;
     private final SurveyRepository surveys;
     private final Clock clock;
 
-    public SurveyLinks(JdbcClient jdbc, OrgService org, SurveyRepository surveys, Clock clock) {
+    public SurveyLinks(JdbcClient jdbc, JdbcTemplate batch, OrgService org, SurveyRepository surveys, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.org = org;
         this.surveys = surveys;
         this.clock = clock;
@@ -91,6 +95,30 @@ class SurveyLinks {
         if (f.channel() != null && !STAFF_CHANNELS.contains(f.channel())) {
             throw BadInputException.of("channel", "error.climate.linkChannel", String.join(", ", STAFF_CHANNELS));
         }
+    }
+
+    /** The oldest open link of an outlet and channel that anyone may answer through (not an invitation). */
+    Optional<SurveyLink> shared(long surveyId, long outletId, String channel) {
+        return jdbc.sql(SELECT + " WHERE survey_id = :s AND outlet_id = :o AND channel = :ch AND customer_id IS NULL"
+                        + " AND single_use = FALSE AND active = TRUE ORDER BY created_at LIMIT 1")
+                .param("s", surveyId).param("o", outletId).param("ch", channel).query(Rows.of(SurveyLink.class)).optional();
+    }
+
+    /** Stores links made elsewhere in this module (past answers loaded in bulk), in one batch. */
+    void storeAll(List<SurveyLink> links) {
+        batch.batchUpdate("""
+                INSERT INTO survey_link (token, survey_id, outlet_id, channel, customer_id, single_use, used_at, active,
+                    created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", links, 500, (ps, l) -> {
+                    ps.setString(1, l.token());
+                    ps.setLong(2, l.surveyId());
+                    ps.setObject(3, l.outletId(), Types.BIGINT);
+                    ps.setString(4, l.channel());
+                    ps.setObject(5, l.customerId(), Types.BIGINT);
+                    ps.setBoolean(6, l.singleUse());
+                    ps.setObject(7, l.usedAt());
+                    ps.setBoolean(8, l.active());
+                    ps.setObject(9, l.createdAt());
+                });
     }
 
     public List<SurveyLink> list(AppUser user, long surveyId) {

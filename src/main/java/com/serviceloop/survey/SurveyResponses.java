@@ -86,9 +86,6 @@ class SurveyResponses {
                 }
                 long id = writer.store(response);
                 Long caseId = raisesCase == null ? null : raiseCase(raisesCase, link, id, satisfaction, answers, questions);
-                if (caseId != null) {
-                    jdbc.sql("UPDATE survey_response SET case_id = :c WHERE id = :id").param("c", caseId).param("id", id).update();
-                }
                 return new Accepted(id, complete, satisfaction, caseId);
             });
         } catch (DuplicateKeyException e) {
@@ -97,7 +94,7 @@ class SurveyResponses {
     }
 
     /** The survey, when this response is at or below its threshold and there is an outlet to raise a case for. */
-    private Survey raisesCase(SurveyLink link, int surveyVersion, BigDecimal satisfaction) {
+    Survey raisesCase(SurveyLink link, int surveyVersion, BigDecimal satisfaction) {
         if (satisfaction == null || link.outletId() == null) {
             return null; // nothing to judge, or nowhere to raise it: no need to read the survey
         }
@@ -106,9 +103,12 @@ class SurveyResponses {
         return low ? survey : null;
     }
 
-    /** A response at or below the survey's threshold becomes a complaint case for the outlet's manager. */
-    private Long raiseCase(Survey survey, SurveyLink link, long responseId, BigDecimal satisfaction,
-                           List<AnswerCheck.Answer> answers, List<Question> questions) {
+    /**
+     * A stored response at or below the survey's threshold becomes a complaint case for the outlet's
+     * manager, noted on the response. Null when the outlet has no manager to own it.
+     */
+    Long raiseCase(Survey survey, SurveyLink link, long responseId, BigDecimal satisfaction,
+                   List<AnswerCheck.Answer> answers, List<Question> questions) {
         // in both languages: the case is read by whoever works it, in either
         StringBuilder text = new StringBuilder("问卷“" + survey.titleZh() + "”的第 " + responseId + " 份回答：满意度 "
                 + satisfaction + "/100，不高于 " + survey.caseThreshold() + "。\nSurvey response " + responseId + " ("
@@ -121,9 +121,13 @@ class SurveyResponses {
                 text.append("\n").append(q.textZh()).append(" / ").append(q.textEn()).append(" ").append(a.text());
             }
         }
-        return cases.raise(link.outletId(), link.customerId(), Channel.SURVEY,
+        Long caseId = cases.raise(link.outletId(), link.customerId(), Channel.SURVEY,
                 CaseType.COMPLAINT, Severity.MEDIUM, text.toString())
                 .map(SupportCase::id).orElse(null);
+        if (caseId != null) {
+            jdbc.sql("UPDATE survey_response SET case_id = :c WHERE id = :id").param("c", caseId).param("id", responseId).update();
+        }
+        return caseId;
     }
 
     /**

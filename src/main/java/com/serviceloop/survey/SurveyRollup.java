@@ -41,19 +41,41 @@ class SurveyRollup {
         return jdbc.sql("SELECT last_response_id FROM survey_rollup_mark WHERE name = 'daily'").query(Long.class).single();
     }
 
+    /**
+     * Keeps the mark where it is until the caller's transaction ends. Answers stored with a past
+     * time ({@link SurveyBackfill}) count as settled at once, so a run in another transaction could
+     * fold newer committed answers and move the mark past them before they commit; they would then
+     * be neither folded nor read live.
+     */
+    void holdMark() {
+        jdbc.sql("SELECT last_response_id FROM survey_rollup_mark WHERE name = 'daily' FOR UPDATE").query(Long.class).single();
+    }
+
     @Scheduled(fixedDelayString = "${serviceloop.surveys.rollup-interval:PT30S}", initialDelayString = "PT25S")
     @SchedulerLock(name = "survey-rollup", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
     public void scheduled() {
-        while (step() == BATCH) {
+        while (step(false) == BATCH) {
             // keep going while whole batches come back
         }
     }
 
     /** One batch; answers how many responses it folded in. */
     public int step() {
+        return step(true);
+    }
+
+    /**
+     * One batch. Without waiting, a mark held by another transaction (a bulk load folding its own
+     * answers, {@link #holdMark}) leaves the work to the next run instead of failing on a lock timeout.
+     */
+    private int step(boolean wait) {
         Integer folded = tx.execute(s -> {
-            long from = jdbc.sql("SELECT last_response_id FROM survey_rollup_mark WHERE name = 'daily' FOR UPDATE")
-                    .query(Long.class).single();
+            Long held = jdbc.sql("SELECT last_response_id FROM survey_rollup_mark WHERE name = 'daily' FOR UPDATE"
+                    + (wait ? "" : " SKIP LOCKED")).query(Long.class).optional().orElse(null);
+            if (held == null) {
+                return 0;
+            }
+            long from = held;
             OffsetDateTime settled = OffsetDateTime.now(clock).minus(lag);
             Long to = jdbc.sql("""
                     SELECT MAX(id) FROM (SELECT id FROM survey_response WHERE id > :from AND submitted_at < :settled
