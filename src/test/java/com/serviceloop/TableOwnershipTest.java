@@ -39,7 +39,9 @@ class TableOwnershipTest {
             "survey", Set.of("survey", "survey_answer", "survey_daily", "survey_item_daily", "survey_link",
                     "survey_question", "survey_response", "survey_rollup_mark"),
             "team", Set.of("team_job", "team_job_standard", "team_job_description", "team_job_review", "team_person_job",
-                    "team_interview_guide", "team_interview_question", "team_candidate", "team_candidate_score"));
+                    "team_interview_guide", "team_interview_question", "team_candidate", "team_candidate_score",
+                    "leadership_round", "leadership_invitation", "leadership_pending", "leadership_tally",
+                    "leadership_action"));
 
     /** Tables other modules may read (never write). */
     static final Set<String> PUBLISHED_FOR_READING = Set.of("org_unit", "person", "customer", "visit");

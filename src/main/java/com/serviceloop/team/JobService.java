@@ -5,7 +5,6 @@ import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.Person;
 import com.serviceloop.organisation.PersonService;
-import com.serviceloop.organisation.UnitKind;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
@@ -31,8 +30,11 @@ public class JobService {
     private final OrgService org;
     private final PersonService people;
     private final Clock clock;
+    private final Workplaces workplaces;
 
-    public JobService(JobRepository repo, StandardService standards, OrgService org, PersonService people, Clock clock) {
+    public JobService(JobRepository repo, StandardService standards, OrgService org, PersonService people, Clock clock,
+                      Workplaces workplaces) {
+        this.workplaces = workplaces;
         this.repo = repo;
         this.standards = standards;
         this.org = org;
@@ -129,7 +131,7 @@ public class JobService {
     public JobHolder assign(AppUser user, long jobId, long personId) {
         Job job = get(jobId);
         Person person = personInScope(user, personId);
-        Long outletId = outletOf(person);
+        Long outletId = workplaces.outletOf(person);
         if (job.outletType() != null && outletId != null) {
             String type = org.find(outletId).map(OrgUnit::outletType).orElse(null);
             if (type != null && !type.equals(job.outletType())) {
@@ -165,21 +167,5 @@ public class JobService {
             throw BadInputException.of("personId", "error.team.personOutOfScope", String.valueOf(personId));
         }
         return person;
-    }
-
-    /** The outlet a person works in: their team's outlet, or the outlet they are scoped to; null above the outlets. */
-    private Long outletOf(Person person) {
-        Long unitId = person.teamId() != null ? person.teamId() : person.scopeUnitId();
-        if (unitId == null) {
-            return null;
-        }
-        OrgUnit unit = org.find(unitId).orElse(null);
-        if (unit == null) {
-            return null;
-        }
-        if (unit.kind() == UnitKind.TEAM) {
-            return unit.parentId();
-        }
-        return unit.kind() == UnitKind.OUTLET ? unit.id() : null;
     }
 }
