@@ -24,23 +24,23 @@ import org.springframework.web.bind.annotation.RestController;
         + "anonymous ratings by invited people, the strengths-and-weaknesses map, the improvement plan")
 class LeadershipApi {
     private final LeadershipService rounds;
-    private final LeadershipInvitations invitations;
+    private final LeadershipRaters invitations;
     private final LeadershipPlan plan;
 
-    LeadershipApi(LeadershipService rounds, LeadershipInvitations invitations, LeadershipPlan plan) {
+    LeadershipApi(LeadershipService rounds, LeadershipRaters invitations, LeadershipPlan plan) {
         this.rounds = rounds;
         this.invitations = invitations;
         this.plan = plan;
     }
 
     /** The leader's own scores, item 1 first; null before they rate themself. */
-    public record SelfRating(List<Integer> scores) {
+    public record LeadershipSelfRating(List<Integer> scores) {
     }
 
     @Operation(summary = "The 20 items, four per principle, in the caller's language")
     @Roles.FrontLine
     @GetMapping("/items")
-    public List<LeadershipService.Item> items(Locale locale) {
+    public List<LeadershipItem> items(Locale locale) {
         return rounds.items(locale);
     }
 
@@ -55,7 +55,7 @@ class LeadershipApi {
     @Roles.FrontLine
     @PostMapping("/rounds")
     @ResponseStatus(HttpStatus.CREATED)
-    public LeadershipRound start(@AuthenticationPrincipal AppUser user, @Valid @RequestBody RoundForm form) {
+    public LeadershipRound start(@AuthenticationPrincipal AppUser user, @Valid @RequestBody LeadershipRoundForm form) {
         return rounds.start(user, form);
     }
 
@@ -68,22 +68,22 @@ class LeadershipApi {
     @Operation(summary = "The leader's own rating")
     @Roles.FrontLine
     @GetMapping("/rounds/{id}/self")
-    public SelfRating self(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
-        return new SelfRating(rounds.round(user, id).selfScores());
+    public LeadershipSelfRating self(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
+        return new LeadershipSelfRating(rounds.round(user, id).selfScores());
     }
 
     @Operation(summary = "Rate yourself: 20 whole scores 1-5, item 1 first; replaces your rating (leader only)")
     @Roles.FrontLine
     @PutMapping("/rounds/{id}/self")
-    public SelfRating rateSelf(@AuthenticationPrincipal AppUser user, @PathVariable long id,
-                               @Valid @RequestBody ScoresForm form) {
-        return new SelfRating(rounds.rateSelf(user, id, form).selfScores());
+    public LeadershipSelfRating rateSelf(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                               @Valid @RequestBody LeadershipScoresForm form) {
+        return new LeadershipSelfRating(rounds.rateSelf(user, id, form).selfScores());
     }
 
     @Operation(summary = "Who was invited and whether they answered (never what); links for the leader only")
     @Roles.FrontLine
     @GetMapping("/rounds/{id}/invitations")
-    public List<Invitation> invitations(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
+    public List<LeadershipInvitation> invitations(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return invitations.list(user, id);
     }
 
@@ -92,8 +92,8 @@ class LeadershipApi {
     @Roles.FrontLine
     @PostMapping("/rounds/{id}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
-    public List<Invitation> invite(@AuthenticationPrincipal AppUser user, @PathVariable long id,
-                                   @Valid @RequestBody InvitationForm form) {
+    public List<LeadershipInvitation> invite(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                   @Valid @RequestBody LeadershipInvitationForm form) {
         return invitations.invite(user, id, form);
     }
 
@@ -108,7 +108,7 @@ class LeadershipApi {
     @Operation(summary = "The improvement plan, soonest due first")
     @Roles.FrontLine
     @GetMapping("/rounds/{id}/plan")
-    public List<PlanAction> plan(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
+    public List<LeadershipAction> plan(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         return plan.actions(user, id);
     }
 
@@ -116,16 +116,16 @@ class LeadershipApi {
     @Roles.FrontLine
     @PostMapping("/rounds/{id}/plan")
     @ResponseStatus(HttpStatus.CREATED)
-    public PlanAction addAction(@AuthenticationPrincipal AppUser user, @PathVariable long id,
-                                @Valid @RequestBody ActionForm form) {
+    public LeadershipAction addAction(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                @Valid @RequestBody LeadershipActionForm form) {
         return plan.add(user, id, form);
     }
 
     @Operation(summary = "Change an action, every field (send 'version' to detect conflicts; leader only)")
     @Roles.FrontLine
     @PutMapping("/rounds/{id}/plan/{actionId}")
-    public PlanAction updateAction(@AuthenticationPrincipal AppUser user, @PathVariable long id,
-                                   @PathVariable long actionId, @Valid @RequestBody ActionForm form) {
+    public LeadershipAction updateAction(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                   @PathVariable long actionId, @Valid @RequestBody LeadershipActionForm form) {
         return plan.update(user, id, actionId, form);
     }
 }

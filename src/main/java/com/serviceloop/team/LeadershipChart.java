@@ -16,7 +16,7 @@ final class LeadershipChart {
         List<Map<String, Object>> axes = new ArrayList<>();
         List<Object> self = new ArrayList<>();
         List<Object> others = new ArrayList<>();
-        for (LeadershipResult.PrincipleRow p : result.principles()) {
+        for (LeadershipResult.PrincipleResult p : result.principles()) {
             axes.add(Map.of("name", p.name(), "min", 0, "max", 5));
             self.add(p.self());
             others.add(p.others());

@@ -26,12 +26,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LeadershipPages {
     private final LeadershipService rounds;
-    private final LeadershipInvitations invitations;
+    private final LeadershipRaters invitations;
     private final LeadershipPlan plan;
     private final ScriptJson scriptJson;
     private final MessageSource messages;
 
-    LeadershipPages(LeadershipService rounds, LeadershipInvitations invitations, LeadershipPlan plan,
+    LeadershipPages(LeadershipService rounds, LeadershipRaters invitations, LeadershipPlan plan,
                     ScriptJson scriptJson, MessageSource messages) {
         this.rounds = rounds;
         this.invitations = invitations;
@@ -52,7 +52,7 @@ class LeadershipPages {
     public String start(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) String title,
                         Locale locale, RedirectAttributes flash) {
         try {
-            return "redirect:/leadership/rounds/" + rounds.start(user, new RoundForm(title)).id();
+            return "redirect:/leadership/rounds/" + rounds.start(user, new LeadershipRoundForm(title)).id();
         } catch (RuntimeException e) {
             flash.addFlashAttribute("problem", Messages.refusal(e, messages, locale));
             return "redirect:/leadership";
@@ -88,7 +88,7 @@ class LeadershipPages {
             if (scores.contains(null)) {
                 throw BadInputException.of("scores", "error.leadership.answerAll");
             }
-            rounds.rateSelf(user, id, new ScoresForm(scores));
+            rounds.rateSelf(user, id, new LeadershipScoresForm(scores));
         });
     }
 
@@ -97,11 +97,12 @@ class LeadershipPages {
     @PostMapping("/leadership/rounds/{id}/invitations")
     public String invite(@AuthenticationPrincipal AppUser user, @PathVariable long id, @RequestParam String people,
                          @RequestParam(required = false) Integer validDays, Locale locale, RedirectAttributes flash) {
-        return act(id, locale, flash, () -> invitations.invite(user, id, new InvitationForm(invitees(people), validDays)));
+        return act(id, locale, flash,
+                () -> invitations.invite(user, id, new LeadershipInvitationForm(invitees(people), validDays)));
     }
 
-    static List<InvitationForm.Invitee> invitees(String lines) {
-        List<InvitationForm.Invitee> out = new ArrayList<>();
+    static List<LeadershipInvitationForm.LeadershipInvitee> invitees(String lines) {
+        List<LeadershipInvitationForm.LeadershipInvitee> out = new ArrayList<>();
         for (String line : lines.split("\\R")) {
             if (line.isBlank()) {
                 continue;
@@ -110,7 +111,7 @@ class LeadershipPages {
             String last = parts[parts.length - 1];
             String email = last.contains("@") ? last : null;
             String name = email == null ? line.strip() : String.join(", ", Arrays.copyOf(parts, parts.length - 1));
-            out.add(new InvitationForm.Invitee(name.isBlank() ? email : name, email));
+            out.add(new LeadershipInvitationForm.LeadershipInvitee(name.isBlank() ? email : name, email));
         }
         return out;
     }
@@ -120,7 +121,8 @@ class LeadershipPages {
     public String addAction(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                             @RequestParam Principle principle, @RequestParam String action, @RequestParam String dueOn,
                             Locale locale, RedirectAttributes flash) {
-        return act(id, locale, flash, () -> plan.add(user, id, new ActionForm(principle, action, date(dueOn), false, null)));
+        return act(id, locale, flash,
+                () -> plan.add(user, id, new LeadershipActionForm(principle, action, date(dueOn), false, null)));
     }
 
     @Roles.FrontLine
@@ -130,7 +132,7 @@ class LeadershipPages {
                                @RequestParam String dueOn, @RequestParam(defaultValue = "false") boolean done,
                                @RequestParam int version, Locale locale, RedirectAttributes flash) {
         return act(id, locale, flash, () -> plan.update(user, id, actionId,
-                new ActionForm(principle, action, date(dueOn), done, version)));
+                new LeadershipActionForm(principle, action, date(dueOn), done, version)));
     }
 
     private static LocalDate date(String value) {

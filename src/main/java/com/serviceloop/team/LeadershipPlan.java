@@ -31,13 +31,13 @@ public class LeadershipPlan {
     }
 
     /** The actions, soonest due first. */
-    public List<PlanAction> actions(AppUser user, long roundId) {
+    public List<LeadershipAction> actions(AppUser user, long roundId) {
         rounds.visible(user, roundId);
         return repo.actions(roundId);
     }
 
     @Transactional
-    public PlanAction add(AppUser user, long roundId, ActionForm form) {
+    public LeadershipAction add(AppUser user, long roundId, LeadershipActionForm form) {
         check.valid(form);
         checkDue(form, rounds.led(user, roundId));
         long id = repo.insertAction(roundId, form.principle(), form.action().strip(), form.dueOn(),
@@ -47,10 +47,10 @@ public class LeadershipPlan {
 
     /** Replaces the action whole; with a version, only if nobody changed it since (409). */
     @Transactional
-    public PlanAction update(AppUser user, long roundId, long actionId, ActionForm form) {
+    public LeadershipAction update(AppUser user, long roundId, long actionId, LeadershipActionForm form) {
         check.valid(form);
         LeadershipRepository.RoundRow round = rounds.led(user, roundId);
-        PlanAction current = repo.action(roundId, actionId)
+        LeadershipAction current = repo.action(roundId, actionId)
                 .orElseThrow(() -> new NotFoundException("Plan action", actionId));
         checkDue(form, round);
         int version = form.version() == null ? current.version() : form.version();
@@ -62,7 +62,7 @@ public class LeadershipPlan {
     }
 
     /** A plan looks ahead from its round: due on the day the round started at the earliest, within five years. */
-    private static void checkDue(ActionForm form, LeadershipRepository.RoundRow round) {
+    private static void checkDue(LeadershipActionForm form, LeadershipRepository.RoundRow round) {
         LocalDate start = round.startedAt().toLocalDate();
         if (form.dueOn().isBefore(start) || form.dueOn().isAfter(start.plusYears(MAX_YEARS))) {
             throw BadInputException.of("dueOn", "error.leadership.dueOutOfRange", start.toString(),

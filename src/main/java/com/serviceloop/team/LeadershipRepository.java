@@ -167,14 +167,14 @@ class LeadershipRepository {
         return new LeadershipScores.Tally(raters, sums);
     }
 
-    List<PlanAction> actions(long roundId) {
+    List<LeadershipAction> actions(long roundId) {
         return jdbc.sql(ACTION + " WHERE round_id = :r ORDER BY due_on, id").param("r", roundId)
-                .query(Rows.of(PlanAction.class)).list();
+                .query(Rows.of(LeadershipAction.class)).list();
     }
 
-    Optional<PlanAction> action(long roundId, long id) {
+    Optional<LeadershipAction> action(long roundId, long id) {
         return jdbc.sql(ACTION + " WHERE round_id = :r AND id = :id").param("r", roundId).param("id", id)
-                .query(Rows.of(PlanAction.class)).optional();
+                .query(Rows.of(LeadershipAction.class)).optional();
     }
 
     long insertAction(long roundId, Principle principle, String action, LocalDate dueOn, boolean done,

@@ -12,14 +12,14 @@ import java.util.List;
  * @param counted  answers inside the means: they join three at a time, so it can trail answered by up to two
  */
 public record LeadershipResult(long roundId, int answered, int counted, int minimum, boolean othersShown,
-                               boolean selfRated, List<PrincipleRow> principles, List<ItemRow> items,
+                               boolean selfRated, List<PrincipleResult> principles, List<ItemResult> items,
                                List<Principle> strengths, List<Principle> weaknesses) {
 
     /** Self and others per principle (means of its four items, two decimals); gap = self − others. */
-    public record PrincipleRow(Principle principle, int level, String name, BigDecimal self, BigDecimal others,
+    public record PrincipleResult(Principle principle, int level, String name, BigDecimal self, BigDecimal others,
                                BigDecimal gap, boolean strength, boolean weakness) {
     }
 
-    public record ItemRow(int no, Principle principle, String text, Integer self, BigDecimal others) {
+    public record ItemResult(int no, Principle principle, String text, Integer self, BigDecimal others) {
     }
 }

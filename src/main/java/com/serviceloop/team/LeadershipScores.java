@@ -54,7 +54,7 @@ final class LeadershipScores {
             }
         }
         boolean spread = highest != null && highest.compareTo(lowest) != 0;
-        List<LeadershipResult.PrincipleRow> rows = new ArrayList<>();
+        List<LeadershipResult.PrincipleResult> rows = new ArrayList<>();
         List<Principle> strengths = new ArrayList<>();
         List<Principle> weaknesses = new ArrayList<>();
         for (Principle p : Principle.values()) {
@@ -70,13 +70,13 @@ final class LeadershipScores {
             if (weakness) {
                 weaknesses.add(p);
             }
-            rows.add(new LeadershipResult.PrincipleRow(p, p.level(), names.apply(p), shown(own), shown(m),
+            rows.add(new LeadershipResult.PrincipleResult(p, p.level(), names.apply(p), shown(own), shown(m),
                     own == null || m == null ? null : shown(own.subtract(m)), strength, weakness));
         }
-        List<LeadershipResult.ItemRow> items = new ArrayList<>();
+        List<LeadershipResult.ItemResult> items = new ArrayList<>();
         for (int no = 1; no <= Principle.ITEMS; no++) {
             int i = no - 1;
-            items.add(new LeadershipResult.ItemRow(no, Principle.of(no), texts.apply(no), self == null ? null : self[i],
+            items.add(new LeadershipResult.ItemResult(no, Principle.of(no), texts.apply(no), self == null ? null : self[i],
                     shown && tally.raters()[i] > 0 ? shown(mean(tally.sums()[i], tally.raters()[i])) : null));
         }
         return new LeadershipResult(roundId, answered, shown ? counted : 0, MINIMUM_OTHERS, shown, self != null, rows,

@@ -45,15 +45,11 @@ public class LeadershipService {
         this.check = check;
     }
 
-    /** An item of the questionnaire in the reader's language. */
-    public record Item(int no, Principle principle, String principleName, String text) {
-    }
-
-    public List<Item> items(Locale locale) {
-        List<Item> items = new ArrayList<>();
+    public List<LeadershipItem> items(Locale locale) {
+        List<LeadershipItem> items = new ArrayList<>();
         for (int no = 1; no <= Principle.ITEMS; no++) {
             Principle p = Principle.of(no);
-            items.add(new Item(no, p, principleName(p, locale), itemText(no, locale)));
+            items.add(new LeadershipItem(no, p, principleName(p, locale), itemText(no, locale)));
         }
         return items;
     }
@@ -103,7 +99,7 @@ public class LeadershipService {
 
     /** Starts a round led by the caller, placed where they work now (their outlet, or their region or chain). */
     @Transactional
-    public LeadershipRound start(AppUser user, RoundForm form) {
+    public LeadershipRound start(AppUser user, LeadershipRoundForm form) {
         check.valid(form);
         Workplaces.Place place = workplaces.of(people.get(user.id()));
         String title = form.title() == null || form.title().isBlank() ? null : form.title().strip();
@@ -113,7 +109,7 @@ public class LeadershipService {
 
     /** The leader's own rating, replaced whole. */
     @Transactional
-    public LeadershipRound rateSelf(AppUser user, long id, ScoresForm form) {
+    public LeadershipRound rateSelf(AppUser user, long id, LeadershipScoresForm form) {
         check.valid(form);
         led(user, id);
         repo.setSelf(id, encode(form.scores()));
@@ -122,7 +118,7 @@ public class LeadershipService {
 
     /**
      * The map. The others' means appear once at least three answers are counted in; answers join the
-     * sums three at a time (see {@link LeadershipInvitations#answer}), so what was shown before and after
+     * sums three at a time (see {@link LeadershipRaters#answer}), so what was shown before and after
      * a change never differs by one person's answers.
      */
     public LeadershipResult result(AppUser user, long id, Locale locale) {

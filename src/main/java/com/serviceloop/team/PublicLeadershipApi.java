@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/public/leadership/{token}")
 @Tag(name = "Public leadership questionnaire", description = "Rate a leader through an invitation link (no sign-in)")
 class PublicLeadershipApi {
-    private final LeadershipInvitations invitations;
+    private final LeadershipRaters invitations;
     private final RaterLimits limits;
     private final MessageSource messages;
 
-    PublicLeadershipApi(LeadershipInvitations invitations, RaterLimits limits, MessageSource messages) {
+    PublicLeadershipApi(LeadershipRaters invitations, RaterLimits limits, MessageSource messages) {
         this.invitations = invitations;
         this.limits = limits;
         this.messages = messages;
@@ -37,7 +37,7 @@ class PublicLeadershipApi {
     @Operation(summary = "Whom the link asks about and the 20 items, in the caller's language. "
             + "404 unknown link, 410 used or expired, 429 too many requests from this address")
     @GetMapping
-    public LeadershipInvitations.RaterView get(@PathVariable String token, HttpServletRequest request, Locale locale) {
+    public LeadershipRaters.LeadershipRaterView get(@PathVariable String token, HttpServletRequest request, Locale locale) {
         limits.take(request);
         return invitations.open(token, locale);
     }
@@ -46,7 +46,7 @@ class PublicLeadershipApi {
             + "404 unknown link, 410 used or expired, 400 malformed, 429 too many requests from this address")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Boolean> answer(@PathVariable String token, @Valid @RequestBody ScoresForm form,
+    public Map<String, Boolean> answer(@PathVariable String token, @Valid @RequestBody LeadershipScoresForm form,
                                        HttpServletRequest request) {
         limits.take(request);
         invitations.answer(token, form);

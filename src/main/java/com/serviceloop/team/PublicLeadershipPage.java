@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.PostMapping;
  */
 @Controller
 class PublicLeadershipPage {
-    private final LeadershipInvitations invitations;
+    private final LeadershipRaters invitations;
     private final RaterLimits limits;
     private final MessageSource messages;
 
-    PublicLeadershipPage(LeadershipInvitations invitations, RaterLimits limits, MessageSource messages) {
+    PublicLeadershipPage(LeadershipRaters invitations, RaterLimits limits, MessageSource messages) {
         this.invitations = invitations;
         this.limits = limits;
         this.messages = messages;
@@ -51,12 +51,12 @@ class PublicLeadershipPage {
         }
         try {
             limits.take(request);
-            LeadershipInvitations.RaterView view = invitations.open(token, locale);
+            LeadershipRaters.LeadershipRaterView view = invitations.open(token, locale);
             if (scores.contains(null)) {
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
                 return render(token, view, scores, messages.getMessage("leadership.rate.answerAll", null, locale), model);
             }
-            invitations.answer(token, new ScoresForm(scores));
+            invitations.answer(token, new LeadershipScoresForm(scores));
         } catch (RaterLinkGone | RaterLimits.TooMany e) {
             return refused(e, response, locale, model);
         }
@@ -70,7 +70,7 @@ class PublicLeadershipPage {
         return value != null && value.strip().matches("[1-5]") ? Integer.valueOf(value.strip()) : null;
     }
 
-    private String render(String token, LeadershipInvitations.RaterView view, List<Integer> scores, String error,
+    private String render(String token, LeadershipRaters.LeadershipRaterView view, List<Integer> scores, String error,
                           Model model) {
         model.addAttribute("token", token);
         model.addAttribute("view", view);

@@ -183,7 +183,7 @@ class LeadershipApiIntegrationTest extends ApiTest {
         answer(links.get(1), scores(4, 4, 4, 4, 4)).andExpect(status().isGone())
                 .andExpect(jsonPath("$.detail").value(containsString("expired")));
         clock.reset();
-        String unknown = LeadershipInvitations.newToken();
+        String unknown = LeadershipRaters.newToken();
         answer(unknown, scores(4, 4, 4, 4, 4)).andExpect(status().isNotFound());
         publicCall(get("/api/v1/public/leadership/" + unknown)).andExpect(status().isNotFound());
         publicCall(get("/api/v1/public/leadership/not-a-token")).andExpect(status().isNotFound());
@@ -312,6 +312,8 @@ class LeadershipApiIntegrationTest extends ApiTest {
     void thePublicLinkIsRateLimitedPerAddress() throws Exception {
         long round = round(leader);
         String link = invite(round, "王芳").getFirst();
+        // time stands still, so that no token comes back while the requests are sent
+        clock.freeze();
         int ok = 0;
         ResultActions last = null;
         for (int i = 0; i < 61; i++) {

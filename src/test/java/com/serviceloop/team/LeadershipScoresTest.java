@@ -40,14 +40,14 @@ class LeadershipScoresTest {
         LeadershipResult r = result(own, others);
         assertThat(r.othersShown()).isTrue();
         assertThat(r.counted()).isEqualTo(3);
-        assertThat(r.principles()).extracting(LeadershipResult.PrincipleRow::others).containsExactly(
+        assertThat(r.principles()).extracting(LeadershipResult.PrincipleResult::others).containsExactly(
                 new BigDecimal("4.25"), new BigDecimal("3.50"), new BigDecimal("2.75"), new BigDecimal("3.25"),
                 new BigDecimal("3.75"));
-        assertThat(r.principles()).extracting(LeadershipResult.PrincipleRow::self).containsExactly(
+        assertThat(r.principles()).extracting(LeadershipResult.PrincipleResult::self).containsExactly(
                 new BigDecimal("4.25"), new BigDecimal("4.00"), new BigDecimal("3.50"), new BigDecimal("4.50"),
                 new BigDecimal("3.75"));
         // gap = self − others: authority 4.50 − 3.25 = 1.25, the leader's blind spot
-        assertThat(r.principles()).extracting(LeadershipResult.PrincipleRow::gap).containsExactly(
+        assertThat(r.principles()).extracting(LeadershipResult.PrincipleResult::gap).containsExactly(
                 new BigDecimal("0.00"), new BigDecimal("0.50"), new BigDecimal("0.75"), new BigDecimal("1.25"),
                 new BigDecimal("0.00"));
         assertThat(r.strengths()).containsExactly(Principle.COMMUNICATION);

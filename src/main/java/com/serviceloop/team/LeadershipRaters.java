@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * without signing in. What they answer is never stored with the link (see V21__leadership.sql).
  */
 @Service
-public class LeadershipInvitations {
+public class LeadershipRaters {
     static final int DEFAULT_DAYS = 14;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final LeadershipRepository repo;
@@ -33,7 +33,7 @@ public class LeadershipInvitations {
     private final FormCheck check;
     private final String baseUrl;
 
-    LeadershipInvitations(LeadershipRepository repo, LeadershipService rounds, Outbox outbox, MessageSource messages,
+    LeadershipRaters(LeadershipRepository repo, LeadershipService rounds, Outbox outbox, MessageSource messages,
                           Clock clock, FormCheck check,
                           @Value("${serviceloop.base-url:http://localhost:8080}") String baseUrl) {
         this.repo = repo;
@@ -58,24 +58,30 @@ public class LeadershipInvitations {
     }
 
     /** The round's invitations; their links and addresses only for the leader. */
-    public List<Invitation> list(AppUser user, long roundId) {
+    public List<LeadershipInvitation> list(AppUser user, long roundId) {
         boolean leader = rounds.visible(user, roundId).leaderId() == user.id();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return repo.invitations(roundId).stream().map(i -> new Invitation(i.id(), i.invitee(), leader ? i.email() : null,
-                leader ? link(i.token()) : null, i.used() ? Invitation.Status.ANSWERED
-                : i.expiresAt().isAfter(now) ? Invitation.Status.OPEN : Invitation.Status.EXPIRED, i.createdAt(),
-                i.expiresAt())).toList();
+        return repo.invitations(roundId).stream().map(i -> new LeadershipInvitation(i.id(), i.invitee(),
+                leader ? i.email() : null, leader ? link(i.token()) : null, status(i, now), i.createdAt(), i.expiresAt()))
+                .toList();
+    }
+
+    private static LeadershipInvitation.Status status(LeadershipRepository.InvitationRow i, OffsetDateTime now) {
+        if (i.used()) {
+            return LeadershipInvitation.Status.ANSWERED;
+        }
+        return i.expiresAt().isAfter(now) ? LeadershipInvitation.Status.OPEN : LeadershipInvitation.Status.EXPIRED;
     }
 
     /** One link per invitee; those with an e-mail address get it by mail (through the outbox, with retries). */
     @Transactional
-    public List<Invitation> invite(AppUser user, long roundId, InvitationForm form) {
+    public List<LeadershipInvitation> invite(AppUser user, long roundId, LeadershipInvitationForm form) {
         check.valid(form);
         LeadershipRepository.RoundRow round = rounds.led(user, roundId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plusDays(form.validDays() == null ? DEFAULT_DAYS : form.validDays());
         List<Long> ids = new ArrayList<>();
-        for (InvitationForm.Invitee invitee : form.invitees()) {
+        for (LeadershipInvitationForm.LeadershipInvitee invitee : form.invitees()) {
             String token = newToken();
             String email = invitee.email() == null || invitee.email().isBlank() ? null : invitee.email().strip();
             ids.add(repo.insertInvitation(roundId, token, invitee.name().strip(), email, now, expires));
@@ -93,13 +99,13 @@ public class LeadershipInvitations {
     }
 
     /** What a rater's page shows: whom they are asked about, until when, and the 20 items. */
-    public record RaterView(String leaderName, OffsetDateTime expiresAt, List<LeadershipService.Item> items) {
+    public record LeadershipRaterView(String leaderName, OffsetDateTime expiresAt, List<LeadershipItem> items) {
     }
 
     /** The questionnaire behind a link: 404 for an unknown link, 410 for a used or expired one. */
-    public RaterView open(String token, Locale locale) {
+    public LeadershipRaterView open(String token, Locale locale) {
         LeadershipRepository.LinkRow link = openLink(token, OffsetDateTime.now(clock));
-        return new RaterView(link.leaderName(), link.expiresAt(), rounds.items(locale));
+        return new LeadershipRaterView(link.leaderName(), link.expiresAt(), rounds.items(locale));
     }
 
     private LeadershipRepository.LinkRow openLink(String token, OffsetDateTime now) {
@@ -119,7 +125,7 @@ public class LeadershipInvitations {
      * so the count of waiting answers is exact.
      */
     @Transactional
-    public void answer(String token, ScoresForm form) {
+    public void answer(String token, LeadershipScoresForm form) {
         check.valid(form);
         OffsetDateTime now = OffsetDateTime.now(clock);
         long roundId = openLink(token, now).roundId();

@@ -7,6 +7,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** One filled-in questionnaire: the 20 scores, item 1 first, each a whole number from 1 (rarely) to 5 (always). */
-public record ScoresForm(@NotNull @Size(min = Principle.ITEMS, max = Principle.ITEMS)
+public record LeadershipScoresForm(@NotNull @Size(min = Principle.ITEMS, max = Principle.ITEMS)
                          List<@NotNull @Min(1) @Max(5) Integer> scores) {
 }

@@ -13,9 +13,10 @@ import java.util.List;
  * People the leader asks to rate them: a name to know whom a link was given to, and an e-mail
  * address when the link should be mailed. Each gets a link of their own, open for validDays (default 14).
  */
-public record InvitationForm(@NotNull @Size(min = 1, max = 30) List<@Valid @NotNull Invitee> invitees,
-                             @Min(1) @Max(60) Integer validDays) {
+public record LeadershipInvitationForm(
+        @NotNull @Size(min = 1, max = 30) List<@Valid @NotNull LeadershipInvitee> invitees,
+        @Min(1) @Max(60) Integer validDays) {
 
-    public record Invitee(@NotBlank @Size(max = 100) String name, @Email @Size(max = 200) String email) {
+    public record LeadershipInvitee(@NotBlank @Size(max = 100) String name, @Email @Size(max = 200) String email) {
     }
 }
