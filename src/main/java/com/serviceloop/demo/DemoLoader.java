@@ -14,8 +14,10 @@ class DemoLoader implements ApplicationRunner {
     private final OrgService org;
     private final DemoTeam team;
     private final DemoProfiles profiles;
+    private final DemoLeadership leadership;
 
-    DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles) {
+    DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles, DemoLeadership leadership) {
+        this.leadership = leadership;
         this.demo = demo;
         this.org = org;
         this.team = team;
@@ -28,6 +30,7 @@ class DemoLoader implements ApplicationRunner {
             DemoData.Loaded loaded = demo.loadOnce("");
             if (loaded != null) {
                 team.load(loaded.outlets(), "");
+                leadership.load("");
             }
             profiles.load(loaded, "");
         }
