@@ -149,6 +149,34 @@ class LeadershipApiIntegrationTest extends ApiTest {
     }
 
     @Test
+    void answersArrivingTogetherAreAllCountedInThrees() throws Exception {
+        long round = round(leader);
+        List<String> links = invite(round, "1", "2", "3", "4", "5", "6", "7");
+        List<Thread> threads = new ArrayList<>();
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        for (String link : links) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    statuses.add(answer(link, scores(4, 4, 2, 4, 4)).andReturn().getResponse().getStatus());
+                } catch (Exception e) {
+                    statuses.add(-1);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(statuses).hasSize(7).containsOnly(201);
+        // 7 answered: two groups of three are counted in, one answer waits
+        JsonNode result = body(getJson(ROUNDS + "/" + round + "/result", leader));
+        assertThat(result.get("answered").asInt()).isEqualTo(7);
+        assertThat(result.get("counted").asInt()).isEqualTo(6);
+        assertThat(result.at("/principles/2/others").decimalValue()).isEqualByComparingTo("2.00");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM leadership_pending WHERE round_id = :r").param("r", round)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void theAnswersAreStoredWithNoWayBackToTheInvitation() {
         List<String> columns = jdbc.sql("""
                         SELECT LOWER(table_name) || '.' || LOWER(column_name) FROM information_schema.columns
