@@ -230,7 +230,8 @@ class LeadershipApiIntegrationTest extends ApiTest {
         six.set(19, 6);
         answer(link, six).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("scores[19]"));
         answer(link, scores(3, 3, 3, 3, 3).subList(0, 19)).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("scores"));
+                .andExpect(jsonPath("$.errors[0].field").value("scores"))
+                .andExpect(jsonPath("$.errors[0].message").value("must hold exactly 20 scores, item 1 first"));
         String fraction = "{\"scores\": [3.5" + ", 3".repeat(19) + "]}";
         answer(link, fraction).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("scores[0]"));
         String withNull = "{\"scores\": [null" + ", 3".repeat(19) + "]}";
