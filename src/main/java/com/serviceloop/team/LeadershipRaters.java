@@ -86,16 +86,26 @@ public class LeadershipRaters {
             String email = invitee.email() == null || invitee.email().isBlank() ? null : invitee.email().strip();
             ids.add(repo.insertInvitation(roundId, token, invitee.name().strip(), email, now, expires));
             if (email != null) {
-                outbox.mail(email, both("leadership.mail.subject", round.leaderName()),
-                        both("leadership.mail.body", invitee.name().strip(), round.leaderName(), link(token)), now);
+                Object[] subject = {brief(round.leaderName())};
+                Object[] body = {invitee.name().strip(), round.leaderName(), link(token)};
+                outbox.mail(email, messages.getMessage("leadership.mail.subject", subject, Locale.CHINESE) + " / "
+                        + messages.getMessage("leadership.mail.subject", subject, Locale.ENGLISH), both(body), now);
             }
         }
         return list(user, roundId).stream().filter(i -> ids.contains(i.id())).toList();
     }
 
+    /** A name for a mail's subject, which names the leader twice and the outbox keeps to 300 characters. */
+    static String brief(String name) {
+        return name.codePointCount(0, name.length()) <= 60 ? name
+                : name.codePoints().limit(59).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                        StringBuilder::append) + "…";
+    }
+
     /** A mail to someone whose language is not known: Chinese, then English. */
-    private String both(String key, Object... args) {
-        return messages.getMessage(key, args, Locale.CHINESE) + "\n\n" + messages.getMessage(key, args, Locale.ENGLISH);
+    private String both(Object[] args) {
+        return messages.getMessage("leadership.mail.body", args, Locale.CHINESE) + "\n\n"
+                + messages.getMessage("leadership.mail.body", args, Locale.ENGLISH);
     }
 
     /** What a rater's page shows: whom they are asked about, until when, and the 20 items. */

@@ -280,6 +280,12 @@ class LeadershipApiIntegrationTest extends ApiTest {
                 .andExpect(jsonPath("$[0].name").value("王芳")).andExpect(jsonPath("$[0].link").isEmpty());
         getJson(ROUNDS + "/" + round + "/invitations", leader).andExpect(jsonPath("$[0].link").isNotEmpty())
                 .andExpect(jsonPath("$[0].status").value("OPEN"));
+        // an invitee with an address gets the link by mail, in Chinese and English
+        String email = Fixtures.unique("rater") + "@example.com";
+        String mailed = body(postJson(ROUNDS + "/" + round + "/invitations", leader, Map.of("invitees",
+                List.of(Map.of("name", "李强", "email", email)))).andExpect(status().isCreated())).get(0).get("link").asString();
+        assertThat(jdbc.sql("SELECT subject || ' ' || payload FROM outbox WHERE target = :t").param("t", email)
+                .query(String.class).single()).contains(manager.displayName(), mailed, "李强，您好", "Hello 李强");
         // and changes nothing
         putJson(ROUNDS + "/" + round + "/self", region, Map.of("scores", scores(3, 3, 3, 3, 3))).andExpect(status().isForbidden());
         postJson(ROUNDS + "/" + round + "/invitations", region, Map.of("invitees", List.of(Map.of("name", "x"))))

@@ -122,4 +122,13 @@ class LeadershipScoresTest {
         assertThat(Principle.DECISIONS.level()).isEqualTo(5);
         assertThat(Principle.REWARD.firstItem()).isEqualTo(9);
     }
+
+    @Test
+    void aLongLeaderNameIsShortenedForTheMailSubject() {
+        assertThat(LeadershipRaters.brief("张伟")).isEqualTo("张伟");
+        String shortened = LeadershipRaters.brief("王".repeat(200));
+        assertThat(shortened).hasSize(60).endsWith("王…");
+        // characters outside the basic plane take two UTF-16 units each: the cut falls between them, never inside one
+        assertThat(LeadershipRaters.brief("😀".repeat(200)).codePoints().filter(c -> c == 0x1F600).count()).isEqualTo(59);
+    }
 }
