@@ -13,6 +13,7 @@ import com.serviceloop.Fixtures;
 import com.serviceloop.TestClock;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
+import com.serviceloop.organisation.UnitKind;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -304,6 +305,20 @@ class LeadershipApiIntegrationTest extends ApiTest {
         long own = round(staff);
         assertThat(body(getJson(ROUNDS, staff)).valueStream().map(r -> r.get("id").asLong()).toList()).containsExactly(own);
         getJson(ROUNDS + "/" + own, leader).andExpect(status().isOk());
+    }
+
+    @Test
+    void aUnitWhereARoundWasRunIsNotDeleted() throws Exception {
+        String admin = token(fixtures.admin());
+        // a region's manager leads a round of the region; nobody works in the spare region otherwise
+        long spare = fixtures.unit(chain.chain().id(), UnitKind.REGION, "Spare").id();
+        String regionLeader = token(fixtures.person(Role.MANAGER, spare));
+        long round = round(regionLeader);
+        getJson(ROUNDS + "/" + round, regionLeader).andExpect(status().isOk()).andExpect(jsonPath("$.outletId").isEmpty());
+        jdbc.sql("UPDATE person SET scope_unit_id = :c WHERE scope_unit_id = :s").param("c", chain.chain().id())
+                .param("s", spare).update();
+        deleteJson("/api/v1/units/" + spare, admin).andExpect(status().isConflict());
+        getJson(ROUNDS + "/" + round, regionLeader).andExpect(status().isOk());
     }
 
     private static Map<String, Object> action(String principle, String text, LocalDate due) {
