@@ -47,3 +47,14 @@ document.addEventListener('input', function (e) {
     out.textContent = range.value + ' / ' + (100 - range.value);
   }
 });
+
+// A button marked data-copy="TEXT" copies TEXT (a rater's link) to the clipboard and says so for a moment.
+document.addEventListener('click', function (e) {
+  var button = e.target.closest('[data-copy]');
+  if (!button || !navigator.clipboard) { return; }
+  navigator.clipboard.writeText(button.getAttribute('data-copy')).then(function () {
+    var label = button.textContent;
+    button.textContent = '✓';
+    setTimeout(function () { button.textContent = label; }, 1500);
+  });
+});

@@ -102,6 +102,12 @@ class ChineseUiTest extends PageTest {
             scores.add(i % 7 == 0 ? "2" : "4");
         }
         submit(admin, "/training/programmes/" + programme + "/evaluations", scores.toArray(String[]::new));
+        submit(admin, "/leadership/rounds", "title", "2026 上半年");
+        long round = jdbc.sql("SELECT MAX(id) FROM leadership_round WHERE leader_id = :a").param("a", admin.id())
+                .query(Long.class).single();
+        submit(admin, "/leadership/rounds/" + round + "/invitations", "people", "王芳");
+        String rater = jdbc.sql("SELECT token FROM leadership_invitation WHERE round_id = :r").param("r", round)
+                .query(String.class).single();
         List<String> pages = List.of("/jobs", "/jobs?outletType=" + type, "/jobs/" + job, "/jobs/" + job + "/description/edit",
                 "/jobs/" + job + "/selection", "/training", "/training/programmes/" + programme,
                 "/training/programmes/" + programme + "/evaluate", "/training/sessions/" + session, "/training/gaps",
@@ -113,7 +119,8 @@ class ChineseUiTest extends PageTest {
                 "/standards/" + standard, "/standards/priorities?outletType=" + type, "/blueprints?outletType=" + type,
                 "/blueprints/" + blueprint, "/handbook?outletType=" + type, "/organisation", "/people", "/people/" + admin.id(),
                 "/tokens", "/settings", "/settings/cases", "/audits", "/audits/forms", "/audits/dashboard", "/standards/new?outletType=" + type, "/standards/" + standard + "/edit",
-                "/customers/" + customer + "/edit", "/people/new", "/s/" + token, "/surveys/links/" + token + "/poster");
+                "/customers/" + customer + "/edit", "/people/new", "/s/" + token, "/surveys/links/" + token + "/poster", "/leadership", "/leadership/rounds/" + round,
+                "/s/leadership/" + rater);
         List<String> problems = new ArrayList<>();
         for (String url : pages) {
             String html = page(admin, url, "zh-CN").andExpect(status().isOk()).andReturn().getResponse()

@@ -41,7 +41,9 @@ class TableOwnershipTest {
             "team", Set.of("team_job", "team_job_standard", "team_job_description", "team_job_review", "team_person_job",
                     "team_interview_guide", "team_interview_question", "team_candidate", "team_candidate_score",
                     "team_programme", "team_programme_standard", "team_training_session", "team_training_attendee",
-                    "team_training_evaluation", "team_training_evaluation_score", "team_training_band"));
+                    "team_training_evaluation", "team_training_evaluation_score", "team_training_band",
+                    "leadership_round", "leadership_invitation", "leadership_pending", "leadership_tally",
+                    "leadership_action"));
 
     /** Tables other modules may read (never write). */
     static final Set<String> PUBLISHED_FOR_READING = Set.of("org_unit", "person", "customer", "visit");

@@ -16,9 +16,11 @@ class DemoLoader implements ApplicationRunner {
     private final DemoProfiles profiles;
     private final DemoClimate climate;
     private final DemoTraining training;
+    private final DemoLeadership leadership;
 
     DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles, DemoClimate climate,
-               DemoTraining training) {
+               DemoTraining training, DemoLeadership leadership) {
+        this.leadership = leadership;
         this.demo = demo;
         this.org = org;
         this.team = team;
@@ -35,6 +37,7 @@ class DemoLoader implements ApplicationRunner {
             if (loaded != null) {
                 DemoTeam.Loaded staffed = team.load(loaded.outlets(), "");
                 training.load(loaded.outlets(), "", staffed.jobs());
+                leadership.load("");
                 profiles.load(loaded, "");
                 climate.load(loaded, "");
             }

@@ -49,7 +49,7 @@ public final class Roles {
     public @interface Managers {
     }
 
-    /** Everyone who serves customers (administrators, managers, staff): customers, visits, cases. */
+    /** Everyone who serves customers (administrators, managers, staff): customers, visits, cases, leadership rounds. */
     @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER','STAFF')")
@@ -116,7 +116,8 @@ public final class Roles {
                 + "customers and visits, plan training sessions and record attendees' results",
                 Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER),
         FRONT_LINE(FrontLine.class, "serve customers: write customers and visits, record and work cases, call back, "
-                + "attach photos", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER, Holder.STAFF),
+                + "attach photos; run leadership questionnaire rounds about themselves (managers also read those of the "
+                + "leaders in their scope)", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER, Holder.STAFF),
         MEASURES(Measures.class, "record audit results: measurements against a standard and SQI failure events, and evaluate "
                 + "training programmes",
                 Holder.values()),

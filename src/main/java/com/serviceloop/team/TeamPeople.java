@@ -2,10 +2,8 @@ package com.serviceloop.team;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.Person;
 import com.serviceloop.organisation.PersonService;
-import com.serviceloop.organisation.UnitKind;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -19,10 +17,12 @@ import org.springframework.stereotype.Component;
 class TeamPeople {
     private final OrgService org;
     private final PersonService people;
+    private final Workplaces workplaces;
 
-    TeamPeople(OrgService org, PersonService people) {
+    TeamPeople(OrgService org, PersonService people, Workplaces workplaces) {
         this.org = org;
         this.people = people;
+        this.workplaces = workplaces;
     }
 
     /** The person, when they work under the caller's scope unit (an administrator sees everyone). */
@@ -39,18 +39,7 @@ class TeamPeople {
 
     /** The outlet a person works in: their team's outlet, or the outlet they are scoped to; null above the outlets. */
     Long outletOf(Person person) {
-        Long unitId = person.teamId() != null ? person.teamId() : person.scopeUnitId();
-        if (unitId == null) {
-            return null;
-        }
-        OrgUnit unit = org.find(unitId).orElse(null);
-        if (unit == null) {
-            return null;
-        }
-        if (unit.kind() == UnitKind.TEAM) {
-            return unit.parentId();
-        }
-        return unit.kind() == UnitKind.OUTLET ? unit.id() : null;
+        return workplaces.outletOf(person);
     }
 
     Person get(long personId) {

@@ -44,7 +44,8 @@ import tools.jackson.databind.JsonNode;
 class GeneratedAccessTest extends ApiTest {
     /** Answer without sign-in on purpose: the public survey (its link token is the key) and the first run. */
     private static final Set<String> PUBLIC = Set.of("GET /api/v1/public/surveys/{token}",
-            "POST /api/v1/public/surveys/{token}/responses", "POST /api/v1/setup");
+            "POST /api/v1/public/surveys/{token}/responses", "GET /api/v1/public/leadership/{token}",
+            "POST /api/v1/public/leadership/{token}", "POST /api/v1/setup");
     /** Paths naming a record of one outlet; the rest (standards, surveys ...) belong to the whole chain. */
     private static final Pattern SCOPED = Pattern.compile("/(customers|cases|outlets|units|links)/\\{");
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
@@ -75,12 +76,15 @@ class GeneratedAccessTest extends ApiTest {
         outside = side();
         sharedRecords(adminUser);
         Fixtures.Chain c = inside.chain();
+        // a leadership round is seen by its leader and the managers above: led by the staff caller, all see it
+        AppUser staff = fixtures.person(Role.STAFF, c.teamA().id());
+        leadership(token(staff));
         bodies(c);
         List<Caller> callers = List.of(new Caller("administrator", Holder.ADMINISTRATOR, admin),
                 new Caller("chain manager", Holder.CHAIN_MANAGER, token(fixtures.person(Role.MANAGER, c.chain().id()))),
                 new Caller("region manager", Holder.LOCAL_MANAGER, token(fixtures.person(Role.MANAGER, c.region().id()))),
                 new Caller("outlet manager", Holder.LOCAL_MANAGER, token(fixtures.person(Role.MANAGER, c.outletA().id()))),
-                new Caller("staff", Holder.STAFF, token(fixtures.person(Role.STAFF, c.teamA().id()))),
+                new Caller("staff", Holder.STAFF, token(staff)),
                 new Caller("auditor", Holder.AUDITOR, token(fixtures.person(Role.AUDITOR, c.region().id()))),
                 new Caller("anonymous", null, null));
 
@@ -120,7 +124,7 @@ class GeneratedAccessTest extends ApiTest {
     /** Pages are not in the API description; their form posts, which change things, must name a rule too. */
     @Test
     void everyPageFormPostNamesItsRule() {
-        Set<String> open = Set.of("POST /setup", "POST /s/{token}");
+        Set<String> open = Set.of("POST /setup", "POST /s/{token}", "POST /s/leadership/{token}");
         List<String> without = new ArrayList<>();
         int posts = 0;
         for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.stream()
@@ -268,12 +272,15 @@ class GeneratedAccessTest extends ApiTest {
         if (before.endsWith("/links/") || before.endsWith("/public/surveys/")) {
             return side.link();
         }
+        if (before.endsWith("/public/leadership/")) {
+            return shared.get("leadershipLink");
+        }
         if (fresh) {
             return freshShared(before, name);
         }
         return switch (name) {
             case "outletType", "industry" -> "pharmacy";
-            case "questionId", "stepId", "itemId", "photoId", "versionNo", "personId" -> shared.get(name);
+            case "questionId", "stepId", "itemId", "photoId", "versionNo", "personId", "actionId" -> shared.get(name);
             default -> Optional.ofNullable(shared.get(before.replaceAll(".*/api/v1/", "").replace("/", "")))
                     .orElseThrow(() -> new AssertionError("no value for {" + name + "} in " + before));
         };
@@ -347,6 +354,18 @@ class GeneratedAccessTest extends ApiTest {
         shared.put("trainingsessions", id(postJson("/api/v1/training/sessions", admin, Map.of("programmeId",
                 Long.parseLong(programme), "outletId", inside.chain().outletA().id(), "heldOn", LocalDate.now().minusDays(2)
                 .toString(), "trainerId", adminUser.id(), "attendeeIds", List.of(attendee)))));
+    }
+
+    /** A leadership round led by the caller whose token is given, with an action in its plan and an open invitation. */
+    private void leadership(String leader) throws Exception {
+        String round = id(postJson("/api/v1/leadership/rounds", leader, Map.of("title", "Spring")));
+        shared.put("leadershiprounds", round);
+        shared.put("actionId", id(postJson("/api/v1/leadership/rounds/" + round + "/plan", leader, Map.of(
+                "principle", "REWARD", "action", "Praise two people a week", "dueOn", LocalDate.now().plusDays(30).toString()))));
+        String link = body(postJson("/api/v1/leadership/rounds/" + round + "/invitations", leader,
+                Map.of("invitees", List.of(Map.of("name", "Colleague")))).andExpect(status().isCreated())).get(0)
+                .get("link").asText();
+        shared.put("leadershipLink", link.substring(link.lastIndexOf('/') + 1));
     }
 
     /** A published audit form with a photo item, and an audit of the inside outlet A with one photo. */
