@@ -23,9 +23,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -77,15 +79,17 @@ class DemoContacts {
         rules.create(admin, new ContactRuleForm(null, "慢病续药提醒", ContactKind.REFILL, null, null, 3, null, null, null,
                 true, null), true);
         LocalDate today = LocalDate.now(clock);
-        Map<Long, Member> members = extraCustomers(rnd, outlets, suffix, today);
+        // every visit key written, so that a win-back visit never repeats one (the draws depend on the day)
+        Set<UUID> keys = new HashSet<>();
+        Map<Long, Member> members = extraCustomers(rnd, outlets, suffix, today, keys);
         Map<Long, List<Long>> staff = new HashMap<>();
         outlets.forEach(o -> staff.put(o.id(), people.activeStaffIds(o.id())));
         return history.replay(outlets.stream().map(OrgUnit::id).toList(), today.minusDays(364), 14,
-                item -> decide(rnd, item, today, staff, members));
+                item -> decide(rnd, item, today, staff, members, keys));
     }
 
     private PastContact decide(Random rnd, DueItem item, LocalDate today, Map<Long, List<Long>> staff,
-                               Map<Long, Member> members) {
+                               Map<Long, Member> members, Set<UUID> keys) {
         // the last few days' items are still waiting on today's list; three in ten are never called
         if (!item.dueOn().isBefore(today.minusDays(3)) || rnd.nextInt(10) < 3) {
             return null;
@@ -105,8 +109,11 @@ class DemoContacts {
         Member m = members.get(item.customerId());
         if (reached && nudged && m != null && rnd.nextInt(100) < 45 && at.plusDays(10).toLocalDate().isBefore(today)) {
             LocalDateTime back = at.plusDays(2 + rnd.nextInt(8)).withHour(10 + rnd.nextInt(8));
-            customerLoad.insertVisits(List.of(new NewVisit(m.id(), m.homeOutletId(), back, new BigDecimal("86.50"), 2,
-                    UUID.nameUUIDFromBytes((m.memberNo() + back).getBytes(StandardCharsets.UTF_8)))));
+            UUID key = UUID.nameUUIDFromBytes((m.memberNo() + back).getBytes(StandardCharsets.UTF_8));
+            if (keys.add(key)) {
+                customerLoad.insertVisits(List.of(new NewVisit(m.id(), m.homeOutletId(), back, new BigDecimal("86.50"), 2,
+                        key)));
+            }
         }
         return new PastContact(at, outcome, notes[1 + rnd.nextInt(notes.length - 1)],
                 callers.get(rnd.nextInt(callers.size())));
@@ -117,7 +124,8 @@ class DemoContacts {
      * along the way) and forty regulars who came weekly for 60 weeks and then stopped, at some point
      * in the last two years.
      */
-    private Map<Long, Member> extraCustomers(Random rnd, List<OrgUnit> outlets, String suffix, LocalDate today) {
+    private Map<Long, Member> extraCustomers(Random rnd, List<OrgUnit> outlets, String suffix, LocalDate today,
+                                             Set<UUID> keys) {
         List<NewCustomer> rows = new ArrayList<>();
         for (int i = 0; i < EXTRA_CUSTOMERS; i++) {
             OrgUnit home = outlets.get(i % outlets.size());
@@ -139,8 +147,10 @@ class DemoContacts {
             for (int v = 0; v < count; v++) {
                 int gap = i < 40 ? 28 + rnd.nextInt(5) : 7;
                 LocalDateTime at = last.minusDays((long) v * gap).atTime(9 + rnd.nextInt(10), rnd.nextInt(60));
+                UUID key = UUID.nameUUIDFromBytes((m.memberNo() + at).getBytes(StandardCharsets.UTF_8));
+                keys.add(key);
                 visits.add(new NewVisit(m.id(), m.homeOutletId(), at, new BigDecimal(i < 40 ? "128.00" : "45.60"),
-                        i < 40 ? 3 : 1, UUID.nameUUIDFromBytes((m.memberNo() + at).getBytes(StandardCharsets.UTF_8))));
+                        i < 40 ? 3 : 1, key));
             }
         }
         customerLoad.insertVisits(visits);

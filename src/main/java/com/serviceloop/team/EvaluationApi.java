@@ -31,7 +31,7 @@ class EvaluationApi {
     @Roles.Measures
     @PostMapping("/programmes/{id}/evaluations")
     @ResponseStatus(HttpStatus.CREATED)
-    public Evaluation submit(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+    public Evaluation evaluate(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                              @Valid @RequestBody EvaluationForm form) {
         return evaluations.submit(user, id, form);
     }
