@@ -147,10 +147,12 @@ class DemoContacts {
             for (int v = 0; v < count; v++) {
                 int gap = i < 40 ? 28 + rnd.nextInt(5) : 7;
                 LocalDateTime at = last.minusDays((long) v * gap).atTime(9 + rnd.nextInt(10), rnd.nextInt(60));
+                // the gap is drawn per visit, so two visits of a customer can land on the same minute: keep one
                 UUID key = UUID.nameUUIDFromBytes((m.memberNo() + at).getBytes(StandardCharsets.UTF_8));
-                keys.add(key);
-                visits.add(new NewVisit(m.id(), m.homeOutletId(), at, new BigDecimal(i < 40 ? "128.00" : "45.60"),
-                        i < 40 ? 3 : 1, key));
+                if (keys.add(key)) {
+                    visits.add(new NewVisit(m.id(), m.homeOutletId(), at, new BigDecimal(i < 40 ? "128.00" : "45.60"),
+                            i < 40 ? 3 : 1, key));
+                }
             }
         }
         customerLoad.insertVisits(visits);
