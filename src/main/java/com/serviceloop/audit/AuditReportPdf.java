@@ -3,7 +3,7 @@ package com.serviceloop.audit;
 import com.serviceloop.knowledge.PdfRenderer;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
-import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.ReportLanguage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
@@ -79,13 +79,6 @@ class AuditReportPdf {
     }
 
     static Locale language(String lang, Locale reader) {
-        if (lang == null || lang.isBlank()) {
-            return "zh".equals(reader.getLanguage()) ? Locale.CHINESE : Locale.ENGLISH;
-        }
-        return switch (lang.strip().toLowerCase(Locale.ROOT)) {
-            case "zh", "zh-cn" -> Locale.CHINESE;
-            case "en" -> Locale.ENGLISH;
-            default -> throw BadInputException.of("lang", "error.audit.reportLanguage");
-        };
+        return ReportLanguage.of(lang, reader, "error.audit.reportLanguage");
     }
 }

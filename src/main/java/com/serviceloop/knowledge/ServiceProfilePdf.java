@@ -5,7 +5,7 @@ import com.serviceloop.customer.ServiceProfile;
 import com.serviceloop.customer.ServiceProfileService;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
-import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.ReportLanguage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
@@ -75,13 +75,6 @@ class ServiceProfilePdf {
 
     /** {@code lang} when given (zh or en), else the reader's language. */
     static Locale language(String lang, Locale reader) {
-        if (lang == null || lang.isBlank()) {
-            return "zh".equals(reader.getLanguage()) ? Locale.CHINESE : Locale.ENGLISH;
-        }
-        return switch (lang.strip().toLowerCase(Locale.ROOT)) {
-            case "zh", "zh-cn" -> Locale.CHINESE;
-            case "en" -> Locale.ENGLISH;
-            default -> throw BadInputException.of("lang", "error.knowledge.pdfLanguage");
-        };
+        return ReportLanguage.of(lang, reader, "error.knowledge.pdfLanguage");
     }
 }

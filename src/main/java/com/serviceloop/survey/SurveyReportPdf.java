@@ -1,7 +1,7 @@
 package com.serviceloop.survey;
 
 import com.serviceloop.knowledge.PdfRenderer;
-import com.serviceloop.platform.BadInputException;
+import com.serviceloop.platform.ReportLanguage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,14 +26,7 @@ class SurveyReportPdf {
 
     /** The report's language: {@code lang} when given (zh or en), else the reader's. */
     public static Locale language(String lang, Locale reader) {
-        if (lang == null || lang.isBlank()) {
-            return "zh".equals(reader.getLanguage()) ? Locale.CHINESE : Locale.ENGLISH;
-        }
-        return switch (lang.strip().toLowerCase(Locale.ROOT)) {
-            case "zh", "zh-cn" -> Locale.CHINESE;
-            case "en" -> Locale.ENGLISH;
-            default -> throw BadInputException.of("lang", "error.survey.reportLanguage");
-        };
+        return ReportLanguage.of(lang, reader, "error.survey.reportLanguage");
     }
 
     /** Rendered in full before anything is sent, so a failure answers with an error, not half a file. */
