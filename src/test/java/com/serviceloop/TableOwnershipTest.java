@@ -22,28 +22,29 @@ import org.junit.jupiter.api.Test;
  * customers' names, visits: the joins that lists and figures over millions of rows are made of); everything else goes through the owner's public service.
  */
 class TableOwnershipTest {
-    static final Map<String, Set<String>> OWNED = Map.of(
-            "platform", Set.of("outbox", "shedlock", "spring_session", "spring_session_attributes", "app_setting", "rate_limit"),
-            "organisation", Set.of("org_unit", "person", "api_token"),
-            "customer", Set.of("customer", "visit", "visit_import_row", "contact_rule", "contact_due", "contact",
+    static final Map<String, Set<String>> OWNED = Map.ofEntries(
+            Map.entry("platform", Set.of("outbox", "shedlock", "spring_session", "spring_session_attributes", "app_setting", "rate_limit")),
+            Map.entry("organisation", Set.of("org_unit", "person", "api_token")),
+            Map.entry("customer", Set.of("customer", "visit", "visit_import_row", "contact_rule", "contact_due", "contact",
                     "service_profile", "customer_stats", "customer_signal", "customer_segment", "customer_value_share",
-                    "customer_stats_lock"),
-            "standard", Set.of("standard", "standard_area", "standard_measurement", "standard_priority",
-                    "standard_version"),
-            "blueprint", Set.of("blueprint", "blueprint_step"),
-            "audit", Set.of("audit", "audit_action", "audit_answer", "audit_form", "audit_form_version", "audit_item",
-                    "audit_photo", "audit_schedule", "audit_section"),
-            "casework", Set.of("support_case", "case_attachment", "case_clock", "case_event", "case_follow_up",
+                    "customer_stats_lock")),
+            Map.entry("standard", Set.of("standard", "standard_area", "standard_measurement", "standard_priority",
+                    "standard_version")),
+            Map.entry("blueprint", Set.of("blueprint", "blueprint_step")),
+            Map.entry("audit", Set.of("audit", "audit_action", "audit_answer", "audit_form", "audit_form_version", "audit_item",
+                    "audit_photo", "audit_schedule", "audit_section")),
+            Map.entry("casework", Set.of("support_case", "case_attachment", "case_clock", "case_event", "case_follow_up",
                     "case_pause", "case_standard", "case_topic", "sqi_event", "sqi_failure_type", "sla_target", "outlet_hours",
-                    "outlet_holiday", "notification", "webhook"),
-            "survey", Set.of("survey", "survey_answer", "survey_daily", "survey_item_daily", "survey_link",
-                    "survey_question", "survey_response", "survey_rollup_mark"),
-            "team", Set.of("team_job", "team_job_standard", "team_job_description", "team_job_review", "team_person_job",
+                    "outlet_holiday", "notification", "webhook")),
+            Map.entry("survey", Set.of("survey", "survey_answer", "survey_daily", "survey_item_daily", "survey_link",
+                    "survey_question", "survey_response", "survey_rollup_mark")),
+            Map.entry("team", Set.of("team_job", "team_job_standard", "team_job_description", "team_job_review", "team_person_job",
                     "team_interview_guide", "team_interview_question", "team_candidate", "team_candidate_score",
                     "team_programme", "team_programme_standard", "team_training_session", "team_training_attendee",
                     "team_training_evaluation", "team_training_evaluation_score", "team_training_band",
                     "leadership_round", "leadership_invitation", "leadership_pending", "leadership_tally",
-                    "leadership_action"));
+                    "leadership_action")),
+            Map.entry("staff", Set.of()));
 
     /** Tables other modules may read (never write). */
     static final Set<String> PUBLISHED_FOR_READING = Set.of("org_unit", "person", "customer", "visit");
