@@ -38,14 +38,19 @@
     var head = document.createElement('p');
     head.textContent = point.month + ' · ' + data.audits + ': ' + point.audits;
     list.appendChild(head);
-    point.auditIds.forEach(function (id) {
-      var a = document.createElement('a');
-      a.href = data.base + id;
-      a.textContent = data.audit + ' #' + id;
-      a.className = 'chip';
-      list.appendChild(a);
-      list.appendChild(document.createTextNode(' '));
-    });
+    var url = data.drill + '?month=' + encodeURIComponent(point.month) + (data.unitId ? '&unitId=' + data.unitId : '');
+    fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (audits) {
+        audits.forEach(function (x) {
+          var a = document.createElement('a');
+          a.href = data.base + x.id;
+          a.textContent = x.outletName + ' · ' + (x.score === null ? '–' : Math.round(x.score * 1000) / 10 + ' %');
+          a.className = 'chip';
+          list.appendChild(a);
+          list.appendChild(document.createTextNode(' '));
+        });
+      });
   });
   window.addEventListener('resize', function () { chart.resize(); });
 })();

@@ -32,7 +32,7 @@ class TableOwnershipTest {
                     "standard_version")),
             Map.entry("blueprint", Set.of("blueprint", "blueprint_step")),
             Map.entry("audit", Set.of("audit", "audit_action", "audit_answer", "audit_form", "audit_form_version", "audit_item",
-                    "audit_photo", "audit_schedule", "audit_section")),
+                    "audit_photo", "audit_schedule", "audit_section", "audit_month", "audit_item_month")),
             Map.entry("casework", Set.of("support_case", "case_attachment", "case_clock", "case_event", "case_follow_up",
                     "case_pause", "case_standard", "case_topic", "sqi_event", "sqi_failure_type", "sla_target", "outlet_hours",
                     "outlet_holiday", "notification", "webhook")),

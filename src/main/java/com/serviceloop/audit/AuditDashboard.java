@@ -4,15 +4,11 @@ import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.Rows;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,41 +33,26 @@ public class AuditDashboard {
         this.zone = ZoneId.of(zone);
     }
 
-    private record Row(long id, OffsetDateTime submittedAt, BigDecimal score, String result) {
-    }
-
     /** {@code unitId} null: everything the caller sees; {@code months} back from this month. */
     public Dashboard of(AppUser user, Long unitId, int months) {
         OutletScope scope = org.scopeOf(user);
-        OffsetDateTime from = YearMonth.now(clock.withZone(zone)).minusMonths(months - 1L).atDay(1).atStartOfDay(zone)
-                .toOffsetDateTime();
-        String where = " WHERE a.status <> 'IN_PROGRESS' AND a.submitted_at >= :from AND " + scope.sqlFilter("a.outlet_id")
-                + (unitId == null ? "" : UNDER);
-        var rows = scope.bind(jdbc.sql("SELECT a.id, a.submitted_at, a.score, a.result FROM audit a" + where
-                + " ORDER BY a.submitted_at, a.id"));
-        rows = rows.param("from", from);
-        rows = unitId == null ? rows : rows.param("unit", unitId);
-        Map<String, List<Row>> byMonth = new TreeMap<>();
-        for (Row r : rows.query(Rows.of(Row.class)).list()) {
-            byMonth.computeIfAbsent(YearMonth.from(r.submittedAt().atZoneSameInstant(zone)).toString(),
-                    k -> new ArrayList<>()).add(r);
-        }
-        List<Dashboard.Point> points = new ArrayList<>();
-        byMonth.forEach((month, list) -> {
-            List<Row> scored = list.stream().filter(r -> r.score() != null).toList();
-            double mean = scored.stream().mapToDouble(r -> r.score().doubleValue()).average().orElse(0);
-            points.add(new Dashboard.Point(month, Math.round(mean * 10000) / 10000.0, list.size(),
-                    (int) list.stream().filter(r -> "FAILED".equals(r.result())).count(),
-                    list.stream().map(Row::id).toList()));
-        });
+        LocalDate from = YearMonth.now(clock.withZone(zone)).minusMonths(months - 1L).atDay(1);
+        String where = " WHERE m.stat_month >= :from AND " + scope.sqlFilter("m.outlet_id")
+                + (unitId == null ? "" : UNDER.replace("a.outlet_id", "m.outlet_id"));
+        var monthly = scope.bind(jdbc.sql("""
+                SELECT m.stat_month, SUM(m.audits), SUM(m.scored), SUM(m.score_sum), SUM(m.failed) FROM audit_month m"""
+                + where + " GROUP BY m.stat_month ORDER BY m.stat_month")).param("from", from);
+        monthly = unitId == null ? monthly : monthly.param("unit", unitId);
+        List<Dashboard.Point> points = monthly.query((rs, i) -> {
+            long scored = rs.getLong(3);
+            double mean = scored == 0 ? 0 : rs.getBigDecimal(4).doubleValue() / scored;
+            return new Dashboard.Point(YearMonth.from(rs.getObject(1, LocalDate.class)).toString(),
+                    Math.round(mean * 10000) / 10000.0, rs.getInt(2), rs.getInt(5));
+        }).list();
         var weak = scope.bind(jdbc.sql("""
-                SELECT i.standard_id, MIN(i.text) AS text, MIN(s.area_code) AS area_code, AVG(n.score) AS mean_score,
-                       COUNT(*) AS answers
-                FROM audit a JOIN audit_answer n ON n.audit_id = a.id JOIN audit_item i ON i.id = n.item_id
-                JOIN audit_section s ON s.id = i.section_id""" + where + """
-                 AND n.score IS NOT NULL
-                GROUP BY i.standard_id, CASE WHEN i.standard_id IS NULL THEN i.text END
-                ORDER BY AVG(n.score), MIN(i.text) LIMIT 5""")).param("from", from);
+                SELECT MIN(m.standard_id), MIN(m.text), MIN(m.area_code), SUM(m.score_sum) / SUM(m.answers) AS mean_score,
+                       SUM(m.answers) FROM audit_item_month m""" + where + """
+                 GROUP BY m.item_key ORDER BY SUM(m.score_sum) / SUM(m.answers), MIN(m.text) LIMIT 5""")).param("from", from);
         weak = unitId == null ? weak : weak.param("unit", unitId);
         List<Dashboard.Weak> weakest = weak.query((rs, i) -> new Dashboard.Weak((Long) rs.getObject(1, Long.class),
                 rs.getString(2), rs.getString(3), Math.round(rs.getDouble(4) * 10000) / 10000.0, rs.getInt(5))).list();
@@ -87,5 +68,17 @@ public class AuditDashboard {
         return jdbc.sql("SELECT COUNT(*) FROM org_unit o WHERE o.id = :o AND o.path LIKE "
                         + "(SELECT u.path FROM org_unit u WHERE u.id = :u) || '%'").param("o", outletId).param("u", unitId)
                 .query(Long.class).single() > 0;
+    }
+
+    /** A dashboard point's audits (a month, yyyy-MM, of the unit or of everything in scope), newest first. */
+    public List<Audit> audits(AppUser user, Long unitId, YearMonth month, int limit) {
+        OutletScope scope = org.scopeOf(user);
+        var spec = scope.bind(jdbc.sql(AuditRepository.AUDIT + " WHERE a.status <> 'IN_PROGRESS' AND a.submitted_at >= :from"
+                + " AND a.submitted_at < :to AND " + scope.sqlFilter("a.outlet_id") + (unitId == null ? "" : UNDER)
+                + " ORDER BY a.submitted_at DESC, a.id DESC LIMIT :limit"))
+                .param("from", month.atDay(1).atStartOfDay(zone).toOffsetDateTime())
+                .param("to", month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime()).param("limit", limit);
+        spec = unitId == null ? spec : spec.param("unit", unitId);
+        return spec.query(Rows.of(Audit.class)).list();
     }
 }

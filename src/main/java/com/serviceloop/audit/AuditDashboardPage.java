@@ -49,6 +49,8 @@ class AuditDashboardPage {
         chart.put("audits", messages.getMessage("audits.dashboard.audits", null, locale));
         chart.put("audit", messages.getMessage("audits.dashboard.audit", null, locale));
         chart.put("base", "/audits/");
+        chart.put("drill", "/api/v1/audit-dashboard/audits");
+        chart.put("unitId", unit);
         model.addAttribute("chartJson", scriptJson.write(chart));
         model.addAttribute("overdue", schedules.due(user).stream().filter(s -> s.state().equals("OVERDUE")).toList());
         model.addAttribute("open", actions.list(user, false, null, "OPEN"));

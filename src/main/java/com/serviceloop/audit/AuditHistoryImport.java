@@ -25,11 +25,13 @@ public class AuditHistoryImport {
     private final JdbcTemplate jdbc;
     private final AuditForms forms;
     private final Audits audits;
+    private final AuditRollup rollup;
 
-    public AuditHistoryImport(JdbcTemplate jdbc, AuditForms forms, Audits audits) {
+    public AuditHistoryImport(JdbcTemplate jdbc, AuditForms forms, Audits audits, AuditRollup rollup) {
         this.jdbc = jdbc;
         this.forms = forms;
         this.audits = audits;
+        this.rollup = rollup;
     }
 
     public record PastAnswer(long itemId, String choice, Integer scale, BigDecimal measured, String text,
@@ -109,6 +111,7 @@ public class AuditHistoryImport {
                     created_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", actionRows,
                 new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.DATE, Types.VARCHAR, Types.VARCHAR,
                         Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP});
+        rollup.add(ids);
         return past.size();
     }
 

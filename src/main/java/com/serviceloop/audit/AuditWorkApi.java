@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
@@ -34,8 +36,12 @@ class AuditWorkApi {
     private final AuditExport export;
     private final AuditDashboard dashboard;
 
-    AuditWorkApi(Schedules schedules, CorrectiveActions actions, AuditExport export, AuditDashboard dashboard) {
+    private final AuditRollup rollup;
+
+    AuditWorkApi(Schedules schedules, CorrectiveActions actions, AuditExport export, AuditDashboard dashboard,
+                 AuditRollup rollup) {
         this.dashboard = dashboard;
+        this.rollup = rollup;
         this.schedules = schedules;
         this.actions = actions;
         this.export = export;
@@ -82,13 +88,29 @@ class AuditWorkApi {
         return actions.done(user, id);
     }
 
-    @Operation(summary = "Audit dashboard of a unit (outlet, region, chain; none: all in scope): mean score per month with "
-            + "the audits behind each point, weakest items, overdue schedules, open corrective actions")
+    @Operation(summary = "Audit dashboard of a unit (outlet, region, chain; none: all in scope): mean score per month, "
+            + "weakest items, overdue schedules, open corrective actions")
     @Roles.Oversight
     @GetMapping("/audit-dashboard")
     public Dashboard dashboard(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long unitId,
                                @RequestParam(defaultValue = "12") @Min(1) @Max(36) int months) {
         return dashboard.of(user, unitId, months);
+    }
+
+    @Operation(summary = "The audits behind one month of the dashboard (yyyy-MM), newest first")
+    @Roles.Oversight
+    @GetMapping("/audit-dashboard/audits")
+    public List<Audit> dashboardAudits(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long unitId,
+                                       @RequestParam @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String month,
+                                       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return dashboard.audits(user, unitId, YearMonth.parse(month), limit);
+    }
+
+    @Operation(summary = "Recompute the dashboard's monthly sums from the audits (after loading audits by other means)")
+    @Roles.Admin
+    @PostMapping("/audit-dashboard/rebuild")
+    public Map<String, Integer> rebuildDashboard() {
+        return Map.of("outletMonths", rollup.rebuild());
     }
 
     @Operation(summary = "Submitted audits' item results as CSV (one row per item answered)")

@@ -28,16 +28,18 @@ public class Audits {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Schedules schedules;
+    private final AuditRollup rollup;
     private final double passMark;
 
     public Audits(AuditRepository repo, AuditForms forms, OrgService org, Clock clock, ApplicationEventPublisher events,
-                  Schedules schedules, @Value("${serviceloop.audits.pass-percent:80}") int passPercent) {
+                  Schedules schedules, AuditRollup rollup, @Value("${serviceloop.audits.pass-percent:80}") int passPercent) {
         this.repo = repo;
         this.forms = forms;
         this.org = org;
         this.clock = clock;
         this.events = events;
         this.schedules = schedules;
+        this.rollup = rollup;
         this.passMark = passPercent / 100.0;
     }
 
@@ -125,6 +127,7 @@ public class Audits {
         }
         Scorecard card = view.scorecard();
         repo.submit(id, card.overall(), card.result(), OffsetDateTime.now(clock));
+        rollup.add(List.of(id));
         if (!card.criticalMisses().isEmpty()) {
             events.publishEvent(new CriticalMiss(id, audit.outletId(),
                     card.criticalMisses().stream().map(Scorecard.Item::text).toList()));

@@ -37,4 +37,10 @@ public class Database {
                 : "CAST(FORMATDATETIME(" + column + ", 'yyyy-MM-dd HH:mm:ss.SSSSSS', 'en', '" + zone.getId()
                         + "') AS TIMESTAMP)";
     }
+
+    /** The first day, in {@code zone}, of the month of a TIMESTAMP WITH TIME ZONE column (a DATE); see {@link #localDay}. */
+    public String localMonth(String column, ZoneId zone) {
+        return postgres ? "CAST(date_trunc('month', " + column + " AT TIME ZONE '" + zone.getId() + "') AS DATE)"
+                : "CAST(FORMATDATETIME(" + column + ", 'yyyy-MM-01', 'en', '" + zone.getId() + "') AS DATE)";
+    }
 }

@@ -101,11 +101,23 @@ class AuditFollowUpIntegrationTest extends AuditApiTest {
         assertThat(board.get("months")).hasSize(1);
         assertThat(board.at("/months/0/meanScore").asDouble()).isEqualTo(0.2917);
         assertThat(board.at("/months/0/failed").asInt()).isEqualTo(1);
-        assertThat(board.at("/months/0/auditIds/0").asLong()).isEqualTo(audit);
         assertThat(board.at("/weakest/0/standardId").asLong()).isEqualTo(greet);
         assertThat(board.at("/weakest/0/meanScore").asDouble()).isEqualTo(0.0);
         assertThat(board.get("openActions").asInt()).isEqualTo(1);
         assertThat(body(getJson("/api/v1/audit-dashboard?unitId=" + outletB.id(), admin)).get("months")).isEmpty();
+        // the point's drill-down lists the audit behind it; another month or outlet lists none
+        String month = board.at("/months/0/month").asText();
+        JsonNode behind = body(getJson("/api/v1/audit-dashboard/audits?unitId=" + outletA.id() + "&month=" + month, admin)
+                .andExpect(status().isOk()));
+        assertThat(behind).hasSize(1);
+        assertThat(behind.at("/0/id").asLong()).isEqualTo(audit);
+        assertThat(body(getJson("/api/v1/audit-dashboard/audits?unitId=" + outletB.id() + "&month=" + month, admin))).isEmpty();
+        assertThat(body(getJson("/api/v1/audit-dashboard/audits?month=2019-01", admin))).isEmpty();
+        getJson("/api/v1/audit-dashboard/audits?month=2026-13", admin).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("month"));
+        // the monthly sums kept at submission are exactly what a rebuild from the audits gives
+        postJson("/api/v1/audit-dashboard/rebuild", admin, "").andExpect(status().isOk());
+        assertThat(body(getJson("/api/v1/audit-dashboard?unitId=" + outletA.id(), admin))).isEqualTo(board);
 
         String owner = token(outletManager);
         JsonNode mine = body(getJson("/api/v1/audit-actions?mine=true", owner).andExpect(status().isOk()));
