@@ -51,8 +51,8 @@ public class AuditDashboard {
         }).list();
         var weak = scope.bind(jdbc.sql("""
                 SELECT MIN(m.standard_id), MIN(m.text), MIN(m.area_code), SUM(m.score_sum) / SUM(m.answers) AS mean_score,
-                       SUM(m.answers) FROM audit_item_month m""" + where + """
-                 GROUP BY m.item_key ORDER BY SUM(m.score_sum) / SUM(m.answers), MIN(m.text) LIMIT 5""")).param("from", from);
+                       SUM(m.answers) FROM audit_item_month m""" + where
+                + " GROUP BY m.item_key ORDER BY SUM(m.score_sum) / SUM(m.answers), MIN(m.text) LIMIT 5")).param("from", from);
         weak = unitId == null ? weak : weak.param("unit", unitId);
         List<Dashboard.Weak> weakest = weak.query((rs, i) -> new Dashboard.Weak((Long) rs.getObject(1, Long.class),
                 rs.getString(2), rs.getString(3), Math.round(rs.getDouble(4) * 10000) / 10000.0, rs.getInt(5))).list();

@@ -1,5 +1,7 @@
 package com.serviceloop.audit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
@@ -9,6 +11,7 @@ import com.serviceloop.standard.StandardArea;
 import com.serviceloop.standard.StandardService;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -30,6 +33,8 @@ public class AuditForms {
     private final FormRepository repo;
     private final StandardService standards;
     private final Clock clock;
+    private final Cache<Long, FormVersion> published = Caffeine.newBuilder().maximumSize(1_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
 
     public AuditForms(FormRepository repo, StandardService standards, Clock clock) {
         this.repo = repo;
@@ -96,9 +101,21 @@ public class AuditForms {
                 .orElseThrow(() -> BadInputException.of("formId", "error.audit.notPublished", String.valueOf(formId)));
     }
 
+    /**
+     * A published version never changes, and every answer, upload and submission reads its audit's version: it is
+     * kept in memory (safe on every instance), drafts are read afresh.
+     */
     public FormVersion version(long versionId) {
-        return repo.version(versionId, standards.areas())
+        FormVersion cached = published.getIfPresent(versionId);
+        if (cached != null) {
+            return cached;
+        }
+        FormVersion v = repo.version(versionId, standards.areas())
                 .orElseThrow(() -> new NotFoundException("Audit form version", versionId));
+        if ("PUBLISHED".equals(v.status())) {
+            published.put(versionId, v);
+        }
+        return v;
     }
 
     @Transactional

@@ -105,6 +105,11 @@ class AuditFollowUpIntegrationTest extends AuditApiTest {
         assertThat(board.at("/weakest/0/meanScore").asDouble()).isEqualTo(0.0);
         assertThat(board.get("openActions").asInt()).isEqualTo(1);
         assertThat(body(getJson("/api/v1/audit-dashboard?unitId=" + outletB.id(), admin)).get("months")).isEmpty();
+        // everything a region manager sees (no unit chosen): the same single audit
+        String regional = token(fixtures.person(Role.MANAGER, region.id()));
+        JsonNode all = body(getJson("/api/v1/audit-dashboard", regional).andExpect(status().isOk()));
+        assertThat(all.at("/months/0/meanScore").asDouble()).isEqualTo(0.2917);
+        assertThat(all.at("/weakest/0/standardId").asLong()).isEqualTo(greet);
         // the point's drill-down lists the audit behind it; another month or outlet lists none
         String month = board.at("/months/0/month").asText();
         JsonNode behind = body(getJson("/api/v1/audit-dashboard/audits?unitId=" + outletA.id() + "&month=" + month, admin)
