@@ -1,5 +1,6 @@
 package com.serviceloop;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -7,9 +8,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.serviceloop.organisation.ApiTokenService;
 import com.serviceloop.organisation.AppUser;
+import com.serviceloop.platform.XlsxDownload;
+import java.io.ByteArrayInputStream;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -73,6 +82,33 @@ public abstract class ApiTest {
         }
         given.forEach(body::putIfAbsent);
         return body;
+    }
+
+    /**
+     * An Excel download's first sheet as values: text as String, numbers as Double, date cells as LocalDateTime,
+     * booleans as Boolean, empty cells as null; the header row first.
+     */
+    protected List<List<Object>> xlsx(String url, String token) throws Exception {
+        var res = mvc.perform(get(url).header("Authorization", "Bearer " + token)).andReturn().getResponse();
+        assertThat(res.getStatus()).as(url).isEqualTo(200);
+        assertThat(res.getContentType()).isEqualTo(XlsxDownload.CONTENT_TYPE);
+        List<List<Object>> rows = new ArrayList<>();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(res.getContentAsByteArray()))) {
+            for (Row row : wb.getSheetAt(0)) {
+                List<Object> cells = new ArrayList<>();
+                for (int i = 0; i < row.getLastCellNum(); i++) {
+                    Cell c = row.getCell(i);
+                    cells.add(c == null ? null : switch (c.getCellType()) {
+                        case NUMERIC -> DateUtil.isCellDateFormatted(c) ? c.getLocalDateTimeCellValue() : c.getNumericCellValue();
+                        case BOOLEAN -> c.getBooleanCellValue();
+                        case BLANK -> null;
+                        default -> c.getStringCellValue();
+                    });
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
     }
 
     protected JsonNode body(ResultActions result) throws Exception {

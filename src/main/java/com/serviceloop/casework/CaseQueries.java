@@ -2,7 +2,6 @@ package com.serviceloop.casework;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.platform.CsvFiles;
 import com.serviceloop.platform.Database;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.OutletScope;
@@ -10,9 +9,6 @@ import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,7 +37,6 @@ class CaseQueries {
             FROM support_case c JOIN org_unit o ON o.id = c.outlet_id
             LEFT JOIN person p ON p.id = c.owner_id LEFT JOIN org_unit t ON t.id = c.owner_team_id
             LEFT JOIN customer cu ON cu.id = c.customer_id""";
-    private static final int EXPORT_LIMIT = 200_000;
     private final JdbcClient jdbc;
     private final OrgService org;
     private final Clock clock;
@@ -104,10 +98,10 @@ class CaseQueries {
                         + scope.sqlFilter("t.parent_id"))).param("id", teamId).query(String.class).optional();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
+    record Where(String sql, Map<String, Object> params) {
     }
 
-    private Where where(AppUser user, CaseFilter f, OutletScope scope) {
+    Where where(AppUser user, CaseFilter f, OutletScope scope) {
         List<String> and = new ArrayList<>();
         Map<String, Object> p = new HashMap<>();
         and.add(scope.sqlFilter("c.outlet_id"));
@@ -214,31 +208,6 @@ class CaseQueries {
         long total = bind(scope, "SELECT COUNT(*) FROM support_case c LEFT JOIN customer cu ON cu.id = c.customer_id" + w.sql(), w)
                 .query(Long.class).single();
         return new PageResult<>(rows, page.page(), page.size(), total);
-    }
-
-    /** Streams the filtered cases as CSV; rows are written as they are read. */
-    public void export(AppUser user, CaseFilter f, Writer out) throws IOException {
-        OutletScope scope = org.scopeOf(user);
-        if (f.outletId() != null && !scope.contains(f.outletId())) {
-            // an outlet outside the scope is not there for this person, as everywhere else, rather than an empty file
-            throw new NotFoundException("Outlet", f.outletId());
-        }
-        Where w = where(user, f, scope);
-        CSVPrinter csv = CsvFiles.printer(out);
-        csv.printRecord("id", "created_at", "outlet", "channel", "case_type", "severity", "status", "owner", "team",
-                "customer", "description", "remedy", "remedy_cost", "problem", "resolved_at", "closed_at", "topic",
-                "product");
-        bind(scope, SELECT + w.sql() + " ORDER BY c.id LIMIT " + EXPORT_LIMIT, w)
-                .query(Rows.of(SupportCase.class)).stream().forEach(c -> {
-                    try {
-                        csv.printRecord(CsvFiles.safe(c.id(), c.createdAt(), c.outletName(), c.channel(), c.caseType(),
-                                c.severity(), c.status(), c.ownerName(), c.ownerTeamName(), c.customerName(), c.description(),
-                                c.remedy(), c.remedyCost(), c.problem(), c.resolvedAt(), c.closedAt(), c.topic(), c.product()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-        csv.flush();
     }
 
     /** A follow-up call that is due: the case, its customer, and when the call must be made. */

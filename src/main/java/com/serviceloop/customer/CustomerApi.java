@@ -2,10 +2,11 @@ package com.serviceloop.customer;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
-import com.serviceloop.platform.Download;
 import com.serviceloop.platform.ImportReport;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
+import com.serviceloop.platform.TableWriter;
+import com.serviceloop.platform.XlsxDownload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -113,7 +114,14 @@ class CustomerApi {
     @Roles.Managers
     @GetMapping(value = "/customers/export", produces = "text/csv")
     public void export(@AuthenticationPrincipal AppUser user, HttpServletResponse response) throws IOException {
-        customerFiles.exportCustomers(user, Download.csv(response, "customers.csv"));
+        customerFiles.exportCustomers(user, TableWriter.download(response, "customers", false, "customers"));
+    }
+
+    @Operation(summary = "Export the customers in scope as an Excel workbook (xlsx), same columns as the CSV")
+    @Roles.Managers
+    @GetMapping(value = "/customers/export.xlsx", produces = XlsxDownload.CONTENT_TYPE)
+    public void exportXlsx(@AuthenticationPrincipal AppUser user, HttpServletResponse response) throws IOException {
+        customerFiles.exportCustomers(user, TableWriter.download(response, "customers", true, "customers"));
     }
 
     @Operation(summary = "Import visits/purchases from a POS CSV; duplicates of earlier imports are skipped")

@@ -9,15 +9,12 @@ import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.platform.CsvFiles;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /** The customer file: one layout for import and export, so an export can be edited and brought back. */
@@ -72,17 +69,12 @@ final class CustomerCsv {
         return new Parsed(form, null, null);
     }
 
-    static void printHeader(CSVPrinter out) throws IOException {
-        out.printRecord(COLUMNS);
-    }
-
-    static void print(CSVPrinter out, Customer c, String outletCode) throws IOException {
-        List<Object> row = new ArrayList<>(COLUMNS.size());
-        row.addAll(Arrays.asList(c.memberNo(), c.name(), c.phone(), c.email(), outletCode, c.gender(), c.ageBand(),
+    /** One customer's cells in the order of {@link #COLUMNS} (the import layout). */
+    static Object[] cells(Customer c, String outletCode) {
+        return new Object[] {c.memberNo(), c.name(), c.phone(), c.email(), outletCode, c.gender(), c.ageBand(),
                 c.incomeBand(), c.education(), c.socialClass(), c.wouldRecommend(), c.consentContact(),
                 c.consentSurvey(), c.consentAnalysis(), c.valuesNote(), c.attitudes(), c.habits(), c.preferences(),
-                c.expectations()));
-        out.printRecord(CsvFiles.safe(row.toArray()));
+                c.expectations()};
     }
 
     private static <E extends Enum<E>> E enumCell(CSVRecord r, String column, Class<E> type) {

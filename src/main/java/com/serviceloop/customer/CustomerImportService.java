@@ -7,11 +7,11 @@ import com.serviceloop.platform.CsvFiles;
 import com.serviceloop.platform.ImportReport;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.Rows;
+import com.serviceloop.platform.TableWriter;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -129,28 +128,15 @@ class CustomerImportService {
         batch.clear();
     }
 
-    public void exportCustomers(AppUser user, Writer out) throws IOException {
+    /** The customers in scope in the import layout (CSV, or Excel with the same columns), streamed. */
+    public void exportCustomers(AppUser user, TableWriter.Opener open) throws IOException {
         Map<Long, String> codes = org.visibleOutlets(user).stream()
                 .collect(Collectors.toMap(OrgUnit::id, OrgUnit::code));
-        CSVPrinter printer = CsvFiles.printer(out);
-        CustomerCsv.printHeader(printer);
-        customersExport(user, printer, codes);
-        printer.flush();
-    }
-
-    private void customersExport(AppUser user, CSVPrinter printer, Map<Long, String> codes) {
-        List<IOException> failure = new ArrayList<>(1);
-        tx.executeWithoutResult(s -> customers.forEach(org.scopeOf(user), c -> {
-            if (failure.isEmpty()) {
-                try {
-                    CustomerCsv.print(printer, c, codes.get(c.homeOutletId()));
-                } catch (IOException e) {
-                    failure.add(e); // the client went away; stop writing
-                }
-            }
-        }));
-        if (!failure.isEmpty()) {
-            throw new UncheckedIOException(failure.getFirst());
+        try (TableWriter out = open.apply(CustomerCsv.COLUMNS)) {
+            tx.executeWithoutResult(s -> customers.forEach(org.scopeOf(user),
+                    c -> out.row(CustomerCsv.cells(c, codes.get(c.homeOutletId())))));
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the client went away
         }
     }
 

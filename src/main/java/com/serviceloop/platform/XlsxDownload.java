@@ -22,7 +22,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * exports. Like {@link Download#csv}, the response becomes an attachment only when the workbook is
  * written, so a refusal met while rows are gathered still answers as a JSON problem.
  */
-public final class XlsxDownload implements AutoCloseable {
+public final class XlsxDownload implements TableWriter {
     public static final int WINDOW = 100;
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final HttpServletResponse response;
@@ -57,6 +57,7 @@ public final class XlsxDownload implements AutoCloseable {
     }
 
     /** One row; null leaves a cell blank. */
+    @Override
     public void row(Object... cells) {
         Row row = sheet.createRow(next++);
         for (int i = 0; i < cells.length; i++) {

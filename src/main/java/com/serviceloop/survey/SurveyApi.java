@@ -2,7 +2,8 @@ package com.serviceloop.survey;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
-import com.serviceloop.platform.Download;
+import com.serviceloop.platform.TableWriter;
+import com.serviceloop.platform.XlsxDownload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -175,9 +176,25 @@ class SurveyApi {
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                        HttpServletResponse response) throws IOException {
+        responses(user, id, analysis.filter(user, outletId, regionId, from, to), response, false);
+    }
+
+    private void responses(AppUser user, long id, SurveyAnalysis.Filter filter, HttpServletResponse response, boolean excel)
+            throws IOException {
         ClimateResults.readOnlyAsResults(surveys.get(id));
-        exports.export(user, id, analysis.filter(user, outletId, regionId, from, to),
-                Download.csv(response, "survey-" + id + "-responses.csv"));
+        exports.export(user, id, filter, TableWriter.download(response, "survey-" + id + "-responses", excel, "responses"));
+    }
+
+    @Operation(summary = "The same responses as an Excel workbook (xlsx): numbers and times typed")
+    @Roles.Oversight
+    @GetMapping(value = "/{id}/responses/export.xlsx", produces = XlsxDownload.CONTENT_TYPE)
+    public void exportXlsx(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                           @RequestParam(required = false) Long outletId,
+                           @RequestParam(required = false) Long regionId,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                           HttpServletResponse response) throws IOException {
+        responses(user, id, analysis.filter(user, outletId, regionId, from, to), response, true);
     }
 
     @Operation(summary = "E-mail invitations (single-use links) to the outlet's customers who agreed to surveys")

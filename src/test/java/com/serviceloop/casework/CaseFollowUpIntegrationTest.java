@@ -13,6 +13,7 @@ import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
@@ -215,6 +216,12 @@ class CaseFollowUpIntegrationTest extends ApiTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(csv.lines().toList()).hasSize(2);
         assertThat(csv).startsWith("\uFEFFid,created_at,outlet").contains("Loyalty points missing");
+        List<List<Object>> sheet = xlsx("/api/v1/cases/export.xlsx?caseType=COMPLAINT", staffToken);
+        assertThat(sheet).hasSize(2);
+        assertThat(sheet.get(0).subList(0, 3)).containsExactly("id", "created_at", "outlet");
+        assertThat(sheet.get(1).get(0)).isEqualTo((double) mine);
+        assertThat(sheet.get(1).get(1)).isInstanceOf(LocalDateTime.class);
+        assertThat(sheet.get(1).get(10)).isEqualTo("Loyalty points missing after purchase");
 
         // hand the request to the team: it leaves the colleague's queue and any member can take it
         postJson("/api/v1/cases/" + teams + "/handover", colleagueToken, Map.of("teamId", chain.teamA().id(),

@@ -10,6 +10,7 @@ import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
@@ -147,6 +148,13 @@ class CsvImportIntegrationTest extends ApiTest {
         String line = exported.lines().filter(l -> l.startsWith(member)).findFirst().orElseThrow();
         // a leading + is neutralised for spreadsheets on the way out and restored on the way back in
         assertThat(line).contains("\"Export, Round Trip\"", "'+86 21 5555 0000", "MALE", "HIGH", "\"Cares about \"\"price\"\"\"");
+        // the Excel twin: the same columns, the same neutralised phone, the consent a real boolean
+        List<List<Object>> sheet = xlsx("/api/v1/customers/export.xlsx", admin);
+        assertThat(sheet.getFirst()).containsExactlyElementsOf(CustomerCsv.COLUMNS);
+        List<Object> row = sheet.stream().filter(r -> member.equals(r.getFirst())).findFirst().orElseThrow();
+        assertThat(row.get(1)).isEqualTo("Export, Round Trip");
+        assertThat(row.get(2)).isEqualTo("'+86 21 5555 0000");
+        assertThat(row.get(CustomerCsv.COLUMNS.indexOf("consent_survey"))).isEqualTo(true);
 
         JsonNode reimport = upload("/api/v1/customers/import", CustomerCsv.COLUMNS.stream()
                 .reduce((x, y) -> x + "," + y).orElseThrow() + "\n" + line + "\n");

@@ -86,6 +86,8 @@ class OutletScopeIntegrationTest extends ApiTest {
         String csv = mvc.perform(get("/api/v1/customers/export").header("Authorization", "Bearer " + managerA))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).contains("Customer of A").doesNotContain("Customer of B");
+        assertThat(xlsx("/api/v1/customers/export.xlsx", managerA).stream().map(r -> r.get(1)))
+                .contains("Customer of A").doesNotContain("Customer of B");
 
         String rows = "member_no,name,home_outlet_code\n"
                 + Fixtures.unique("M") + ",New in B," + chain.outletB().code() + "\n";

@@ -359,6 +359,17 @@ class SurveyIntegrationTest extends ApiTest {
         assertThat(lines.get(2)).endsWith(",4,");
         assertThat(lines.get(3)).endsWith(",7,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"");
         assertThat(lines.get(4)).endsWith(",8,'-2+3");
+        // the same responses in Excel: scores are numbers, the time a date cell, formulas neutralised as in the CSV
+        List<List<Object>> sheet = xlsx("/api/v1/surveys/" + survey("recommend") + "/responses/export.xlsx?outletId="
+                + chain.outletA().id(), managerToken);
+        assertThat(sheet).hasSize(5);
+        assertThat(sheet.get(0)).containsExactly("response_id", "submitted_at", "outlet", "channel", "customer_id",
+                "language", "complete", "satisfaction", "q1", "q2");
+        assertThat(sheet.get(1).get(1)).isInstanceOf(LocalDateTime.class);
+        assertThat(sheet.get(1).get(8)).isEqualTo(9.0);
+        assertThat(sheet.get(1).get(9)).isEqualTo("Friendly, \"quick\", and clear");
+        assertThat(sheet.get(3).get(9)).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"click\")");
+        assertThat(sheet.get(4).get(9)).isEqualTo("'-2+3");
 
         String staff = token(fixtures.person(Role.STAFF, chain.outletA().id()));
         for (Object[] c : new Object[][] {{"Yes with mail", true, "yes@example.com"}, {"Yes no mail", true, ""},
