@@ -26,7 +26,8 @@ start_app() {
   SPRING_DATASOURCE_USERNAME=$PGUSER "$JAVA" -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" "$@" >"$log" 2>&1 &
   app=$!
   trap 'kill $app 2>/dev/null || true' EXIT
-  for _ in $(seq 1 60); do
+  # a loaded machine (a build beside it) can take well over a minute to start the app
+  for _ in $(seq 1 240); do
     curl -sf "localhost:$port/actuator/health" >/dev/null && return 0
     kill -0 $app 2>/dev/null || { echo "the app did not start (needs JDK >= 22):"; tail -5 "$log"; exit 1; }
     sleep 1
