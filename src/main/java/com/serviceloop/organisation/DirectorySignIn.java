@@ -44,7 +44,12 @@ class DirectorySignIn {
             throw new SignInRefused(SignInRefused.Reason.USERNAME, "username '" + username + "' is not 3 to 80 letters, "
                     + "digits or . _ @ - (set the provider's username claim)");
         }
-        SignInRules.Mapping mapping = rules.resolve(who.claims());
+        SignInRules.Mapping mapping;
+        try {
+            mapping = rules.resolve(who.claims());
+        } catch (SignInRefused e) {
+            throw new SignInRefused(e.reason(), "'" + username + "': " + e.getMessage());
+        }
         Optional<Person> known = people.findByExternalId(who.externalId());
         Optional<Person> sameName = people.findByUsername(username)
                 .filter(p -> known.isEmpty() || p.id() != known.get().id());
@@ -85,7 +90,7 @@ class DirectorySignIn {
 
     /** A rule that names a team scopes the person to it and puts them in it. */
     private static Long team(SignInRules.Mapping mapping, Long otherwise) {
-        return mapping.unit() != null && mapping.unit().kind() == UnitKind.TEAM ? mapping.unit().id() : otherwise;
+        return mapping.unit() != null && mapping.unit().kind() == UnitKind.TEAM ? Long.valueOf(mapping.unit().id()) : otherwise;
     }
 
     private static String displayName(String given, String username) {

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.ldap.core.DirContextAdapter;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -24,25 +25,27 @@ import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
 
 /**
  * Sign-in on the form by binding to the directory (serviceloop.sso.ldap.*) with the typed username and
- * password, tried after the local passwords. The person's groups go through the same mapping rules as an
+ * password, tried after the local passwords (which this provider tries first). The person's groups go through the same mapping rules as an
  * OpenID provider's "groups" claim; successes and refusals pass SignInEvents.
  */
 final class LdapSignIn implements AuthenticationProvider {
     private static final Logger log = LoggerFactory.getLogger(LdapSignIn.class);
     private static final String METHOD = "ldap";
+    private final AuthenticationProvider local;
     private final AbstractLdapAuthenticationProvider ldap;
     private final SignInEvents events;
 
-    private LdapSignIn(AbstractLdapAuthenticationProvider ldap, SignInEvents events) {
+    private LdapSignIn(AuthenticationProvider local, AbstractLdapAuthenticationProvider ldap, SignInEvents events) {
+        this.local = local;
         this.ldap = ldap;
         this.events = events;
     }
 
     /** The directory's sign-in; one that is not set up right refuses every attempt as "unavailable", and says why in the log. */
-    static LdapSignIn of(SignInProperties.Ldap p, DirectorySignIn directory, SignInEvents events) {
+    static LdapSignIn of(SignInProperties.Ldap p, AuthenticationProvider local, DirectorySignIn directory, SignInEvents events) {
         if (p.url() == null || p.url().isBlank()) {
             log.error("Directory sign-in is switched on but serviceloop.sso.ldap.url is not set: nobody can sign in through it");
-            return new LdapSignIn(null, events);
+            return new LdapSignIn(local, null, events);
         }
         try {
             DefaultSpringSecurityContextSource source = new DefaultSpringSecurityContextSource(p.url());
@@ -66,10 +69,10 @@ final class LdapSignIn implements AuthenticationProvider {
             groups.setIgnorePartialResultException(true);
             LdapAuthenticationProvider provider = new LdapAuthenticationProvider(bind, groups);
             provider.setUserDetailsContextMapper(mapper(p, directory));
-            return new LdapSignIn(provider, events);
+            return new LdapSignIn(local, provider, events);
         } catch (RuntimeException e) {
             log.error("Directory sign-in cannot be used: {}", SignInEvents.printable(e.getMessage()));
-            return new LdapSignIn(null, events);
+            return new LdapSignIn(local, null, events);
         }
     }
 
@@ -93,6 +96,11 @@ final class LdapSignIn implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        try {
+            return local.authenticate(authentication);
+        } catch (BadCredentialsException notLocal) {
+            // not a local account, or not its password: the directory's turn
+        }
         if (ldap == null) {
             events.failed(METHOD, authentication.getName(), "the directory sign-in is not set up (see the log at start-up)");
             throw new SignInRefused(SignInRefused.Reason.UNAVAILABLE, "directory sign-in is not set up");

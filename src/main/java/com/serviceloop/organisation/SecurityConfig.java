@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -110,9 +110,9 @@ class SecurityConfig {
                     // the camera serves case photos from this site only; nothing else is asked of the device
                     .permissionsPolicyHeader(p -> p.policy("camera=(self), microphone=(), geolocation=(), payment=(), usb=()")));
         sso.oidc(http, signedIn);
-        AuthenticationManager form = sso.formAuthentication(local, encoder);
-        if (form != null) {
-            http.authenticationManager(form);
+        AuthenticationProvider passwordsThenDirectory = sso.formAuthentication(local, encoder);
+        if (passwordsThenDirectory != null) {
+            http.authenticationProvider(passwordsThenDirectory);
         }
         return http.build();
     }

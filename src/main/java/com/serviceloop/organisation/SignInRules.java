@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -123,7 +124,8 @@ public class SignInRules {
      * with the captures put in must name a unit. Refused when no rule matches or the unit is unknown.
      */
     Mapping resolve(Map<String, ? extends Collection<String>> claims) {
-        for (SignInRule rule : rules.findAll()) {
+        List<SignInRule> all = rules.findAll();
+        for (SignInRule rule : all) {
             // anchored, so that putting the captures in replaces the whole value, as matching took it
             Pattern pattern = Pattern.compile("\\A(?:" + rule.pattern() + ")\\z");
             Collection<String> values = claims.get(rule.claim());
@@ -141,6 +143,9 @@ public class SignInRules {
                 return new Mapping(rule.role(), unit, rule, value);
             }
         }
-        throw new SignInRefused(SignInRefused.Reason.UNMAPPED, "no sign-in rule matches " + claims);
+        // what the rules looked at, not the whole token (nonces, hashes)
+        Map<String, Collection<String>> read = new TreeMap<>();
+        all.forEach(r -> read.put(r.claim(), claims.get(r.claim()) == null ? List.of() : claims.get(r.claim())));
+        throw new SignInRefused(SignInRefused.Reason.UNMAPPED, "no sign-in rule matches " + read);
     }
 }

@@ -4,8 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -97,14 +96,17 @@ class SingleSignOn {
         return e instanceof SignInRefused r ? r.code() : SignInRefused.Reason.FAILED.name().toLowerCase();
     }
 
-    /** The form's sign-in: local passwords, then the directory; null (Spring's own) while the directory is off. */
-    AuthenticationManager formAuthentication(UserDetailsService local, PasswordEncoder encoder) {
+    /**
+     * The form's sign-in when the directory is on: local passwords first (so that a local account is never
+     * taken for a directory one of the same name), then the directory. Null while the directory is off.
+     */
+    AuthenticationProvider formAuthentication(UserDetailsService local, PasswordEncoder encoder) {
         if (!properties.ldap().enabled()) {
             return null;
         }
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(local);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(passwords, LdapSignIn.of(properties.ldap(), directory, events));
+        return LdapSignIn.of(properties.ldap(), passwords, directory, events);
     }
 
     /** ServiceLoop calls no provider API after sign-in, so the provider's tokens are not kept. */
