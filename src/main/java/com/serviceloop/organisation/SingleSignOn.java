@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * What single sign-on adds to the security chain, and only when it is configured: OpenID Connect
  * sign-in beside the form, the directory behind the form, and the switch that leaves local passwords
- * to administrators alone (the emergency way in: /login?local).
+ * to administrators alone (the emergency way in: /login?local=1).
  */
 @Component
 class SingleSignOn {

@@ -12,7 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * With local sign-in switched off the sign-in page offers the company account only; the emergency way in,
- * /login?local, still takes an administrator's password and nobody else's.
+ * /login?local=1, still takes an administrator's password and nobody else's.
  */
 @TestPropertySource(properties = {"serviceloop.sso.local-login=false", "serviceloop.sso.oidc.corp.label=Corp account",
         // nothing listens on port 1: the provider cannot be reached
@@ -36,8 +36,8 @@ class LocalSignInSwitchedOffIntegrationTest extends PageTest {
 
         assertThat(loginPage("", "en")).contains("Sign in with Corp account", "/login/sso/corp")
                 .doesNotContain("name=\"password\"");
-        assertThat(loginPage("?local", "en")).contains("name=\"password\"", "only administrators can sign in here");
-        assertThat(loginPage("?local", "zh-CN")).contains("使用Corp account登录", "只有管理员可以登录");
+        assertThat(loginPage("?local=1", "en")).contains("name=\"password\"", "only administrators can sign in here");
+        assertThat(loginPage("?local=1", "zh-CN")).contains("使用Corp account登录", "只有管理员可以登录");
 
         assertThat(signIn(staff.username())).isEqualTo("/login?error");
         assertThat(signIn(admin.username())).isEqualTo("/");

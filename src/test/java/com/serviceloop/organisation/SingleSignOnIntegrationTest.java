@@ -182,6 +182,10 @@ class SingleSignOnIntegrationTest {
         Person alice = person(ALICE);
         assertThat(alice.passwordHash()).isNull();
         assertThat(alice.email()).isEqualTo(ALICE + "@example.com");
+        // an administrator may edit her without giving her a local password
+        people.update(alice.id(), new PersonForm(alice.displayName(), alice.username(), null, alice.role(), alice.scopeUnitId(),
+                alice.teamId(), alice.email(), "13800000000", true, alice.version()));
+        assertThat(person(ALICE).phone()).isEqualTo("13800000000");
         assertThat(output.getOut()).contains("Sign-in through idp succeeded: '" + ALICE + "' person " + alice.id()
                 + " created as MANAGER of " + chain.outletA().code());
 
