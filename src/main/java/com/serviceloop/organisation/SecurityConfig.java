@@ -65,7 +65,7 @@ class SecurityConfig {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
-                .requestMatchers("/login", "/login/sso/*", "/setup", "/api/v1/setup").permitAll()
+                .requestMatchers("/login", "/login/sso/*", "/oauth2/authorization/*", "/setup", "/api/v1/setup").permitAll()
                 // public survey pages and submissions: the unguessable link token is the key
                 .requestMatchers("/s/**", "/api/v1/public/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -43,8 +43,11 @@ class SetupPage {
         return "login";
     }
 
-    /** A sign-in button: to the provider when its endpoints can be had, else back with the reason (the log says more). */
-    @GetMapping("/login/sso/{id}")
+    /**
+     * A sign-in button: to the provider when its endpoints can be had, else back with the reason (the log says
+     * more). Spring's own address for it reaches here only when the provider cannot be had.
+     */
+    @GetMapping({"/login/sso/{id}", "/oauth2/authorization/{id}"})
     public String signInWith(@PathVariable String id) {
         return providers.resolve(id).isPresent() ? "redirect:/oauth2/authorization/" + id : "redirect:/login?sso=unavailable";
     }

@@ -15,8 +15,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -65,6 +69,7 @@ class SingleSignOn {
             return;
         }
         http.oauth2Login(login -> login.loginPage("/login").clientRegistrationRepository(providers)
+                .authorizationEndpoint(a -> a.authorizationRequestResolver(new TolerantResolver(providers)))
                 .authorizedClientRepository(new NoAuthorizedClients())
                 .userInfoEndpoint(info -> info.oidcUserService(new OidcPeople(providers, directory)))
                 .successHandler((req, res, auth) -> {
@@ -107,6 +112,38 @@ class SingleSignOn {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(local);
         passwords.setPasswordEncoder(encoder);
         return LdapSignIn.of(properties.ldap(), passwords, directory, events);
+    }
+
+    /**
+     * A provider that cannot be had (down, misconfigured, unknown id) lets the request through to the sign-in
+     * page's own handler of the address, which sends the person back with the message; Spring's resolver
+     * would answer 500 with a stack trace in the log.
+     */
+    private static final class TolerantResolver implements OAuth2AuthorizationRequestResolver {
+        private final DefaultOAuth2AuthorizationRequestResolver standard;
+
+        TolerantResolver(OidcProviders providers) {
+            this.standard = new DefaultOAuth2AuthorizationRequestResolver(providers,
+                    OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        }
+
+        @Override
+        public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+            try {
+                return standard.resolve(request);
+            } catch (IllegalArgumentException unavailable) {
+                return null;
+            }
+        }
+
+        @Override
+        public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+            try {
+                return standard.resolve(request, registrationId);
+            } catch (IllegalArgumentException unavailable) {
+                return null;
+            }
+        }
     }
 
     /** ServiceLoop calls no provider API after sign-in, so the provider's tokens are not kept. */

@@ -50,6 +50,9 @@ class LocalSignInSwitchedOffIntegrationTest extends PageTest {
                 .isEqualTo("/login?sso=unavailable");
         assertThat(mvc.perform(get("/login/sso/nosuch")).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?sso=unavailable");
+        // Spring's own address for the provider sends back the same way, not a 500
+        assertThat(mvc.perform(get("/oauth2/authorization/corp")).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/login?sso=unavailable");
         assertThat(loginPage("?sso=unavailable", "en")).contains("cannot be reached or is not set up correctly");
         assertThat(loginPage("?sso=unavailable", "zh-CN")).contains("无法连接企业统一登录");
     }
