@@ -118,7 +118,7 @@ class ChineseUiTest extends PageTest {
                 "/surveys/" + postVisit + "/preview", "/standards?outletType=" + type,
                 "/standards/" + standard, "/standards/priorities?outletType=" + type, "/blueprints?outletType=" + type,
                 "/blueprints/" + blueprint, "/handbook?outletType=" + type, "/organisation", "/people", "/people/" + admin.id(),
-                "/tokens", "/settings", "/settings/cases", "/audits", "/audits/forms", "/audits/dashboard", "/standards/new?outletType=" + type, "/standards/" + standard + "/edit",
+                "/tokens", "/sign-in-rules", "/settings", "/settings/cases", "/audits", "/audits/forms", "/audits/dashboard", "/standards/new?outletType=" + type, "/standards/" + standard + "/edit",
                 "/customers/" + customer + "/edit", "/people/new", "/s/" + token, "/surveys/links/" + token + "/poster", "/leadership", "/leadership/rounds/" + round,
                 "/s/leadership/" + rater);
         List<String> problems = new ArrayList<>();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipTest {
     static final Map<String, Set<String>> OWNED = Map.ofEntries(
             Map.entry("platform", Set.of("outbox", "shedlock", "spring_session", "spring_session_attributes", "app_setting", "rate_limit")),
-            Map.entry("organisation", Set.of("org_unit", "person", "api_token")),
+            Map.entry("organisation", Set.of("org_unit", "person", "api_token", "sign_in_rule")),
             Map.entry("customer", Set.of("customer", "visit", "visit_import_row", "contact_rule", "contact_due", "contact",
                     "service_profile", "customer_stats", "customer_signal", "customer_segment", "customer_value_share",
                     "customer_stats_lock")),

@@ -92,6 +92,42 @@ class PersonRepository {
                 .param("hash", passwordHash).param("id", id).param("version", version).update() == 1;
     }
 
+    public Optional<Person> findByExternalId(String externalId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE external_id = :x").param("x", externalId)
+                .query(Rows.of(Person.class)).optional();
+    }
+
+    /** Whether the person signs in through a single sign-on provider or the directory (and so has no local password). */
+    public boolean isExternal(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM person WHERE id = :id AND external_id IS NOT NULL").param("id", id)
+                .query(Long.class).single() > 0;
+    }
+
+    /** A person met at their first single sign-on: no password, their role and scope from the mapping. */
+    public long insertExternal(String externalId, String username, String displayName, String email, Role role,
+                               Long scopeUnitId, Long teamId) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO person (external_id, username, display_name, email, role, scope_unit_id, team_id, active)
+                VALUES (:x, :username, :name, :email, :role, :scope, :team, TRUE)""")
+                .param("x", externalId).param("username", username).param("name", displayName).param("email", email)
+                .param("role", role.name()).param("scope", scopeUnitId).param("team", teamId)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** At each single sign-on the provider's name, e-mail and the mapping's role and scope replace what was kept. */
+    public void updateFromDirectory(long id, String username, String displayName, String email, Role role,
+                                    Long scopeUnitId, Long teamId) {
+        jdbc.sql("""
+                UPDATE person SET username = :username, display_name = :name, email = COALESCE(:email, email),
+                       role = :role, scope_unit_id = :scope, team_id = :team, version = version + 1
+                WHERE id = :id""")
+                .param("username", username).param("name", displayName).param("email", email)
+                .param("role", role.name()).param("scope", scopeUnitId).param("team", teamId).param("id", id)
+                .update();
+    }
+
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, PersonForm f) {
         return spec.param("name", f.displayName().strip())
                 .param("username", Text.blankToNull(f.username()))

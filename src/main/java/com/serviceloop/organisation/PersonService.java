@@ -96,7 +96,9 @@ public class PersonService {
         Person current = get(id);
         PersonForm f = normalise(form);
         validate(f, id);
-        if (f.username() != null && current.passwordHash() == null && (f.password() == null || f.password().isBlank())) {
+        // a person who signs in through single sign-on has no local password and needs none
+        if (f.username() != null && current.passwordHash() == null && (f.password() == null || f.password().isBlank())
+                && !people.isExternal(id)) {
             throw BadInputException.of("password", "error.organisation.passwordNeeded");
         }
         boolean staysAdmin = f.role() == Role.ADMIN && (f.active() == null || f.active());

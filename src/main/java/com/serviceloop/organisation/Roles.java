@@ -24,7 +24,7 @@ public final class Roles {
     private Roles() {
     }
 
-    /** Administrators only: the organisation tree, people, API tokens, webhooks, jobs. */
+    /** Administrators only: the organisation tree, people, single sign-on rules, API tokens, webhooks, jobs. */
     @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)
     @PreAuthorize("hasRole('ADMIN')")
@@ -105,7 +105,7 @@ public final class Roles {
 
     /** Each rule in words, with the holders it lets through: the may column of README's table. */
     public enum Rule {
-        ADMIN(Admin.class, "manage the organisation tree, people, API tokens, webhooks and background jobs",
+        ADMIN(Admin.class, "manage the organisation tree, people, single sign-on rules, API tokens, webhooks and background jobs",
                 Holder.ADMINISTRATOR),
         CHAIN_WIDE(ChainWide.class, "change what applies to every outlet: standards with their priorities and SLA links, "
                 + "the starter library, blueprints, audit forms, surveys and their case thresholds, SLA targets, SQI failure types "

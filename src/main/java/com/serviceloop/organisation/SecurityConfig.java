@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -53,7 +54,8 @@ class SecurityConfig {
             && SecurityContextHolder.getContext().getAuthentication() == null;
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, ApiTokenService tokens, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, ApiTokenService tokens, SignInThrottle throttle, SingleSignOn sso,
+                                 UserDetailsService local, PasswordEncoder encoder) throws Exception {
         // machine endpoints answer 401/403 as JSON; pages send a person to the sign-in page
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         signedIn.setDefaultTargetUrl("/");
@@ -63,7 +65,7 @@ class SecurityConfig {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
-                .requestMatchers("/login", "/setup", "/api/v1/setup").permitAll()
+                .requestMatchers("/login", "/login/sso/*", "/oauth2/authorization/*", "/setup", "/api/v1/setup").permitAll()
                 // public survey pages and submissions: the unguessable link token is the key
                 .requestMatchers("/s/**", "/api/v1/public/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -72,7 +74,7 @@ class SecurityConfig {
                 .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/lang").permitAll()
                 // administration, refused before any input is looked at (methods check it again)
-                .requestMatchers("/api/v1/people/**", "/api/v1/tokens/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/api/v1/people/**", "/api/v1/tokens/**", "/api/v1/sign-in-rules/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/units/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.PUT, "/api/v1/units/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/units/**").hasRole(Role.ADMIN.name())
@@ -84,7 +86,11 @@ class SecurityConfig {
                 })
                 .failureHandler((req, res, e) -> {
                     throttle.failed(req.getParameter("username"), req.getRemoteAddr());
-                    wrongPassword.onAuthenticationFailure(req, res, e);
+                    if (e instanceof SignInRefused) {
+                        res.sendRedirect(req.getContextPath() + "/login?sso=" + SingleSignOn.code(e));
+                    } else {
+                        wrongPassword.onAuthenticationFailure(req, res, e);
+                    }
                 }))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
             .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, API_SIGNED_OUT, PathPatternRequestMatcher.pathPattern("/api/v1/setup"),
@@ -103,6 +109,11 @@ class SecurityConfig {
                     .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                     // the camera serves case photos from this site only; nothing else is asked of the device
                     .permissionsPolicyHeader(p -> p.policy("camera=(self), microphone=(), geolocation=(), payment=(), usb=()")));
+        sso.oidc(http, signedIn);
+        AuthenticationProvider passwordsThenDirectory = sso.formAuthentication(local, encoder);
+        if (passwordsThenDirectory != null) {
+            http.authenticationProvider(passwordsThenDirectory);
+        }
         return http.build();
     }
 
@@ -121,9 +132,10 @@ class SecurityConfig {
     }
 
     @Bean
-    UserDetailsService userDetailsService(PersonRepository people) {
+    UserDetailsService userDetailsService(PersonRepository people, SignInProperties sso) {
+        // with local sign-in switched off, an administrator's password is still the emergency way in
         return username -> people.findByUsername(username)
-                .filter(p -> p.canSignIn())
+                .filter(p -> p.canSignIn() && (sso.localLogin() || p.role() == Role.ADMIN))
                 .map(Person::asUser)
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }

@@ -286,10 +286,16 @@ class GeneratedAccessTest extends ApiTest {
         };
     }
 
+    /** A mapping rule no sign-in of another test can meet. */
+    private Map<String, Object> signInRule() {
+        return Map.of("pattern", Fixtures.unique("access-group"), "role", "STAFF", "unitCode", inside.chain().outletA().code());
+    }
+
     /** What a delete removes is made for that one call. */
     private String freshShared(String before, String name) throws Exception {
         return switch (before.replaceAll(".*/api/v1/", "").replace("/", "") + ":" + name) {
             case "tokens:id" -> String.valueOf(tokens.issue("spare", fixtures.admin().id()).token().id());
+            case "sign-in-rules:id" -> id(postJson("/api/v1/sign-in-rules", admin, signInRule()));
             case "webhooks:id" -> id(postJson("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/x")));
             case "standards:id" -> id(postJson("/api/v1/standards", admin, standard()));
             case "blueprints:id" -> id(postJson("/api/v1/blueprints", admin, Map.of("outletType", "pharmacy", "name", "B")));
@@ -338,6 +344,7 @@ class GeneratedAccessTest extends ApiTest {
         shared.put("jobs", id(postJson("/api/v1/jobs", admin, Map.of("name", Fixtures.unique("Cashier"),
                 "standardIds", List.of(Long.parseLong(shared.get("standards")))))));
         shared.put("tokens", String.valueOf(tokens.issue("spare", adminUser.id()).token().id()));
+        shared.put("sign-in-rules", id(postJson("/api/v1/sign-in-rules", admin, signInRule())));
         training(adminUser);
         shared.put("contact-rules", id(postJson("/api/v1/contact-rules", admin, contactRule(inside.chain().outletA().id()))));
         shared.put("contact-ruleschain-wide", id(postJson("/api/v1/contact-rules/chain-wide", admin, contactRule(null))));

@@ -390,6 +390,8 @@ class GeneratedInputTest extends ApiTest {
         ids.put("link", link);
         ids.put("outletType", type);
         ids.put("industry", "pharmacy");
+        ids.put("sign_in_rule", body(postJson("/api/v1/sign-in-rules", token, Map.of("pattern", "generated-input-group",
+                "role", "STAFF", "unitCode", chain.outletA().code()))).get("id").asString());
     }
 
     /** Rows per application table, in one statement. */
