@@ -52,6 +52,22 @@ class SecurityConfig {
             .startsWith(request.getContextPath() + "/api/")
             && SecurityContextHolder.getContext().getAuthentication() == null;
 
+    /** The only paths a mystery shopper may open (beside sign-in, sign-out and the static files). */
+    static final RequestMatcher SHOPPER_PATHS = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/mystery/mine"),
+            PathPatternRequestMatcher.pathPattern("/mystery/mine/**"), PathPatternRequestMatcher.pathPattern("/api/v1/mystery/my-visits"),
+            PathPatternRequestMatcher.pathPattern("/api/v1/mystery/my-visits/**"), PathPatternRequestMatcher.pathPattern("/logout"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/lang"));
+
+    /**
+     * Pages carry no role rule on their GET handlers, so a shopper is kept to their own paths here: every
+     * other page and operation answers 403, whatever its own rule would have let a signed-in person see.
+     */
+    static final RequestMatcher SHOPPER_ELSEWHERE = request -> {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.SHOPPER.authority()))
+                && !SHOPPER_PATHS.matches(request);
+    };
+
     @Bean
     SecurityFilterChain security(HttpSecurity http, ApiTokenService tokens, SignInThrottle throttle) throws Exception {
         // machine endpoints answer 401/403 as JSON; pages send a person to the sign-in page
@@ -64,6 +80,7 @@ class SecurityConfig {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                 .requestMatchers("/login", "/setup", "/api/v1/setup").permitAll()
+                .requestMatchers(SHOPPER_ELSEWHERE).denyAll()
                 // public survey pages and submissions: the unguessable link token is the key
                 .requestMatchers("/s/**", "/api/v1/public/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -80,6 +97,10 @@ class SecurityConfig {
             .formLogin(form -> form.loginPage("/login").permitAll()
                 .successHandler((req, res, auth) -> {
                     throttle.succeeded(req.getParameter("username"));
+                    if (auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.SHOPPER.authority()))) {
+                        res.sendRedirect(req.getContextPath() + "/mystery/mine");
+                        return;
+                    }
                     signedIn.onAuthenticationSuccess(req, res, auth);
                 })
                 .failureHandler((req, res, e) -> {
