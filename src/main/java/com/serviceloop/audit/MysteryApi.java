@@ -88,9 +88,9 @@ class MysteryApi {
 
     @Operation(summary = "Set a shopper's nickname, unique in the chain")
     @Roles.ChainWide
-    @PutMapping("/shoppers/{personId}")
-    public MysteryShoppers.Shopper setNickname(@PathVariable long personId, @Valid @RequestBody NicknameForm form) {
-        return shoppers.nickname(personId, form.nickname());
+    @PutMapping("/shoppers/{shopperId}")
+    public MysteryShoppers.Shopper setNickname(@PathVariable long shopperId, @Valid @RequestBody NicknameForm form) {
+        return shoppers.nickname(shopperId, form.nickname());
     }
 
     @Operation(summary = "Mystery-shop scores per month (accepted visits, by visit time) of a unit, kept apart from audits")

@@ -63,12 +63,14 @@ public class MysteryProgrammes {
     }
 
     private void check(AppUser user, ProgrammeForm f) {
+        LocalDate today = LocalDate.now(clock);
+        if (f.windowFrom().isBefore(today.minusYears(5)) || f.windowFrom().isAfter(today.plusYears(5))) {
+            throw BadInputException.of("windowFrom", "error.mystery.windowFromRange");
+        }
         if (f.windowTo().isBefore(f.windowFrom())) {
             throw BadInputException.of("windowTo", "error.mystery.windowBackwards", f.windowFrom(), f.windowTo());
         }
-        LocalDate today = LocalDate.now(clock);
-        if (f.windowFrom().isBefore(today.minusYears(5)) || f.windowTo().isAfter(today.plusYears(5))
-                || f.windowTo().isAfter(f.windowFrom().plusYears(MAX_WINDOW_YEARS))) {
+        if (f.windowTo().isAfter(today.plusYears(5)) || f.windowTo().isAfter(f.windowFrom().plusYears(MAX_WINDOW_YEARS))) {
             throw BadInputException.of("windowTo", "error.mystery.windowRange", MAX_WINDOW_YEARS);
         }
         AuditForm form = forms.find(f.formId())
