@@ -122,8 +122,8 @@ class SecurityConfig {
             .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     // links to other sites carry no path or query (survey tokens live in paths)
                     .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                    // the camera serves case photos from this site only; nothing else is asked of the device
-                    .permissionsPolicyHeader(p -> p.policy("camera=(self), microphone=(), geolocation=(), payment=(), usb=()")));
+                    // the camera serves case photos and the location a mystery shopper chooses to add, from this site only
+                    .permissionsPolicyHeader(p -> p.policy("camera=(self), microphone=(), geolocation=(self), payment=(), usb=()")));
         return http.build();
     }
 
