@@ -42,10 +42,10 @@ class MysteryApi {
     }
 
     /** A programme with its quota progress by outlet and month, as far as the caller sees the outlets. */
-    public record ProgrammeView(MysteryProgramme programme, List<MysteryFigures.OutletProgress> progress) {
+    public record MysteryProgrammeView(MysteryProgramme programme, List<MysteryFigures.OutletQuota> progress) {
     }
 
-    public record NicknameForm(@NotBlank @Size(max = 40) String nickname) {
+    public record ShopperNicknameForm(@NotBlank @Size(max = 40) String nickname) {
     }
 
     @Operation(summary = "Mystery-shopping programmes, latest window first")
@@ -59,44 +59,44 @@ class MysteryApi {
     @Roles.ChainWide
     @PostMapping("/programmes")
     @ResponseStatus(HttpStatus.CREATED)
-    public MysteryProgramme createProgramme(@AuthenticationPrincipal AppUser user, @Valid @RequestBody ProgrammeForm form) {
+    public MysteryProgramme createProgramme(@AuthenticationPrincipal AppUser user, @Valid @RequestBody MysteryProgrammeForm form) {
         return programmes.create(user, form);
     }
 
     @Operation(summary = "A programme with its quota progress (visits planned and accepted per outlet and month)")
     @Roles.Oversight
     @GetMapping("/programmes/{id}")
-    public ProgrammeView getProgramme(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
+    public MysteryProgrammeView getProgramme(@AuthenticationPrincipal AppUser user, @PathVariable long id) {
         MysteryProgramme p = programmes.get(id);
-        return new ProgrammeView(p, figures.progress(user, p));
+        return new MysteryProgrammeView(p, figures.progress(user, p));
     }
 
     @Operation(summary = "Replace a programme (every field; outlets and scenarios are replaced as given)")
     @Roles.ChainWide
     @PutMapping("/programmes/{id}")
     public MysteryProgramme updateProgramme(@AuthenticationPrincipal AppUser user, @PathVariable long id,
-                                            @Valid @RequestBody ProgrammeForm form) {
+                                            @Valid @RequestBody MysteryProgrammeForm form) {
         return programmes.update(user, id, form);
     }
 
     @Operation(summary = "People with the shopper role and their nicknames (reports show the nickname only)")
     @Roles.ChainWide
     @GetMapping("/shoppers")
-    public List<MysteryShoppers.Shopper> listShoppers() {
+    public List<MysteryShoppers.MysteryShopper> listShoppers() {
         return shoppers.list();
     }
 
     @Operation(summary = "Set a shopper's nickname, unique in the chain")
     @Roles.ChainWide
     @PutMapping("/shoppers/{shopperId}")
-    public MysteryShoppers.Shopper setNickname(@PathVariable long shopperId, @Valid @RequestBody NicknameForm form) {
+    public MysteryShoppers.MysteryShopper setNickname(@PathVariable long shopperId, @Valid @RequestBody ShopperNicknameForm form) {
         return shoppers.nickname(shopperId, form.nickname());
     }
 
     @Operation(summary = "Mystery-shop scores per month (accepted visits, by visit time) of a unit, kept apart from audits")
     @Roles.Oversight
     @GetMapping("/dashboard")
-    public List<MysteryFigures.Point> mysteryDashboard(@AuthenticationPrincipal AppUser user,
+    public List<MysteryFigures.MysteryMonth> mysteryDashboard(@AuthenticationPrincipal AppUser user,
                                                        @RequestParam(required = false) Long unitId,
                                                        @RequestParam(defaultValue = "12") @Min(1) @Max(36) int months) {
         return figures.monthly(user, unitId, months);

@@ -45,48 +45,48 @@ public class MysteryFigures {
     }
 
     /** One outlet's month: visits planned (not rejected) and accepted, against the quota. */
-    public record Cell(String month, int planned, int accepted, int quota) {
+    public record QuotaCell(String month, int planned, int accepted, int quota) {
     }
 
-    public record OutletProgress(long outletId, String outletName, List<Cell> months) {
+    public record OutletQuota(long outletId, String outletName, List<QuotaCell> months) {
     }
 
     private record Planned(long outletId, LocalDate plannedOn, String status) {
     }
 
     /** The programme's months (its window) by outlet in the caller's scope. */
-    public List<OutletProgress> progress(AppUser user, MysteryProgramme p) {
+    public List<OutletQuota> progress(AppUser user, MysteryProgramme p) {
         OutletScope scope = org.scopeOf(user);
         List<Planned> rows = scope.bind(jdbc.sql("SELECT outlet_id, planned_on, status FROM mystery_visit WHERE "
                 + "programme_id = :p AND status <> 'REJECTED' AND " + scope.sqlFilter("outlet_id"))).param("p", p.id())
                 .query(Rows.of(Planned.class)).list();
-        List<OutletProgress> out = new ArrayList<>();
-        for (MysteryProgramme.Outlet o : p.outlets()) {
+        List<OutletQuota> out = new ArrayList<>();
+        for (MysteryProgramme.ProgrammeOutlet o : p.outlets()) {
             if (!scope.contains(o.id())) {
                 continue;
             }
-            List<Cell> cells = new ArrayList<>();
+            List<QuotaCell> cells = new ArrayList<>();
             for (YearMonth m = YearMonth.from(p.windowFrom()); !m.isAfter(YearMonth.from(p.windowTo())); m = m.plusMonths(1)) {
                 YearMonth month = m;
                 List<Planned> in = rows.stream().filter(r -> r.outletId() == o.id()
                         && YearMonth.from(r.plannedOn()).equals(month)).toList();
-                cells.add(new Cell(month.toString(), in.size(),
+                cells.add(new QuotaCell(month.toString(), in.size(),
                         (int) in.stream().filter(r -> r.status().equals("ACCEPTED")).count(), p.quotaPerMonth()));
             }
-            out.add(new OutletProgress(o.id(), o.name(), cells));
+            out.add(new OutletQuota(o.id(), o.name(), cells));
         }
         return out;
     }
 
     /** One month of accepted mystery visits (by visit time): their mean score and the visits behind it. */
-    public record Point(String month, double meanScore, int visits, int failed, List<Long> visitIds) {
+    public record MysteryMonth(String month, double meanScore, int visits, int failed, List<Long> visitIds) {
     }
 
     private record Accepted(long id, OffsetDateTime visitedAt, BigDecimal score, String result) {
     }
 
     /** {@code unitId} null: all the caller sees; {@code months} back from this month, as the audit dashboard. */
-    public List<Point> monthly(AppUser user, Long unitId, int months) {
+    public List<MysteryMonth> monthly(AppUser user, Long unitId, int months) {
         OutletScope scope = org.scopeOf(user);
         OffsetDateTime from = YearMonth.now(clock.withZone(zone)).minusMonths(months - 1L).atDay(1).atStartOfDay(zone)
                 .toOffsetDateTime();
@@ -99,11 +99,11 @@ public class MysteryFigures {
             byMonth.computeIfAbsent(YearMonth.from(a.visitedAt().atZoneSameInstant(zone)).toString(),
                     k -> new ArrayList<>()).add(a);
         }
-        List<Point> points = new ArrayList<>();
+        List<MysteryMonth> points = new ArrayList<>();
         byMonth.forEach((month, list) -> {
             double mean = list.stream().filter(a -> a.score() != null).mapToDouble(a -> a.score().doubleValue())
                     .average().orElse(0);
-            points.add(new Point(month, Math.round(mean * 10000) / 10000.0, list.size(),
+            points.add(new MysteryMonth(month, Math.round(mean * 10000) / 10000.0, list.size(),
                     (int) list.stream().filter(a -> "FAILED".equals(a.result())).count(),
                     list.stream().map(Accepted::id).toList()));
         });

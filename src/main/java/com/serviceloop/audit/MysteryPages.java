@@ -63,7 +63,7 @@ class MysteryPages {
     public String editor(@AuthenticationPrincipal AppUser user, @PathVariable(required = false) Long id, Model model) {
         MysteryProgramme p = id == null ? null : programmes.get(id);
         model.addAttribute("p", p);
-        model.addAttribute("selected", p == null ? Set.of() : p.outlets().stream().map(MysteryProgramme.Outlet::id)
+        model.addAttribute("selected", p == null ? Set.of() : p.outlets().stream().map(MysteryProgramme.ProgrammeOutlet::id)
                 .collect(Collectors.toSet()));
         model.addAttribute("forms", forms.list(null).stream().filter(f -> f.publishedVersionNo() != null).toList());
         model.addAttribute("outlets", org.visibleOutlets(user));
@@ -83,15 +83,15 @@ class MysteryPages {
                        @RequestParam(required = false) List<String> objection,
                        @RequestParam(required = false) Integer version, Locale locale, RedirectAttributes flash) {
         try {
-            List<ProgrammeForm.Scenario> scenarios = new ArrayList<>();
+            List<MysteryProgrammeForm.MysteryScenarioForm> scenarios = new ArrayList<>();
             for (int i = 0; asksFor != null && i < asksFor.size(); i++) {
                 String s = says == null || i >= says.size() ? "" : says.get(i);
                 String o = objection == null || i >= objection.size() ? "" : objection.get(i);
                 if (!(asksFor.get(i).isBlank() && s.isBlank() && o.isBlank())) {
-                    scenarios.add(new ProgrammeForm.Scenario(asksFor.get(i).strip(), s.strip(), o.strip()));
+                    scenarios.add(new MysteryProgrammeForm.MysteryScenarioForm(asksFor.get(i).strip(), s.strip(), o.strip()));
                 }
             }
-            ProgrammeForm f = new ProgrammeForm(name.strip(), objectives.strip(), number("formId", formId),
+            MysteryProgrammeForm f = new MysteryProgrammeForm(name.strip(), objectives.strip(), number("formId", formId),
                     date("windowFrom", windowFrom), date("windowTo", windowTo), integer("quotaPerMonth", quotaPerMonth),
                     revisitMonths.isBlank() ? null : integer("revisitMonths", revisitMonths),
                     outletIds == null ? List.of() : outletIds, scenarios, version);
@@ -137,7 +137,7 @@ class MysteryPages {
                          @RequestParam(defaultValue = "") String plannedOn, @RequestParam(defaultValue = "") String scenarioId,
                          Locale locale, RedirectAttributes flash) {
         try {
-            VisitForm f = new VisitForm(id, number("outletId", outletId), number("shopperId", shopperId),
+            MysteryVisitForm f = new MysteryVisitForm(id, number("outletId", outletId), number("shopperId", shopperId),
                     date("plannedOn", plannedOn), scenarioId.isBlank() ? null : number("scenarioId", scenarioId));
             valid(f);
             visits.assign(user, f);

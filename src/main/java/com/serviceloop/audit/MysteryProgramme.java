@@ -10,16 +10,16 @@ import java.util.List;
  */
 public record MysteryProgramme(long id, String name, String objectives, long formId, String formName, String outletType,
                                LocalDate windowFrom, LocalDate windowTo, int quotaPerMonth, int revisitMonths,
-                               OffsetDateTime createdAt, int version, List<Outlet> outlets, List<Scenario> scenarios) {
+                               OffsetDateTime createdAt, int version, List<ProgrammeOutlet> outlets, List<MysteryScenario> scenarios) {
 
-    public record Outlet(long id, String name) {
+    public record ProgrammeOutlet(long id, String name) {
     }
 
     /** What the shopper asks for, what they say, and the objection they raise. */
-    public record Scenario(long id, String asksFor, String says, String objection) {
+    public record MysteryScenario(long id, String asksFor, String says, String objection) {
     }
 
-    MysteryProgramme with(List<Outlet> outlets, List<Scenario> scenarios) {
+    MysteryProgramme with(List<ProgrammeOutlet> outlets, List<MysteryScenario> scenarios) {
         return new MysteryProgramme(id, name, objectives, formId, formName, outletType, windowFrom, windowTo, quotaPerMonth,
                 revisitMonths, createdAt, version, outlets, scenarios);
     }

@@ -42,17 +42,17 @@ class MysteryProgrammeRepository {
     }
 
     private MysteryProgramme whole(MysteryProgramme p) {
-        List<MysteryProgramme.Outlet> outlets = jdbc.sql("""
+        List<MysteryProgramme.ProgrammeOutlet> outlets = jdbc.sql("""
                 SELECT u.id, u.name FROM mystery_programme_outlet o JOIN org_unit u ON u.id = o.outlet_id
                 WHERE o.programme_id = :p ORDER BY u.name, u.id""").param("p", p.id())
-                .query(Rows.of(MysteryProgramme.Outlet.class)).list();
-        List<MysteryProgramme.Scenario> scenarios = jdbc.sql("SELECT id, asks_for, says, objection FROM mystery_scenario "
+                .query(Rows.of(MysteryProgramme.ProgrammeOutlet.class)).list();
+        List<MysteryProgramme.MysteryScenario> scenarios = jdbc.sql("SELECT id, asks_for, says, objection FROM mystery_scenario "
                 + "WHERE programme_id = :p ORDER BY sort_order, id").param("p", p.id())
-                .query(Rows.of(MysteryProgramme.Scenario.class)).list();
+                .query(Rows.of(MysteryProgramme.MysteryScenario.class)).list();
         return p.with(outlets, scenarios);
     }
 
-    long insert(ProgrammeForm f, long by, OffsetDateTime at) {
+    long insert(MysteryProgrammeForm f, long by, OffsetDateTime at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO mystery_programme (name, objectives, form_id, window_from, window_to, quota_per_month,
@@ -65,7 +65,7 @@ class MysteryProgrammeRepository {
     }
 
     /** False when someone else saved the programme since {@code version} was read. */
-    boolean update(long id, ProgrammeForm f) {
+    boolean update(long id, MysteryProgrammeForm f) {
         var spec = jdbc.sql("""
                 UPDATE mystery_programme SET name = :name, objectives = :obj, form_id = :form, window_from = :from,
                     window_to = :to, quota_per_month = :quota, revisit_months = :revisit, version = version + 1
@@ -85,11 +85,11 @@ class MysteryProgrammeRepository {
         }
     }
 
-    void replaceScenarios(long id, List<ProgrammeForm.Scenario> scenarios) {
+    void replaceScenarios(long id, List<MysteryProgrammeForm.MysteryScenarioForm> scenarios) {
         List<Long> existing = jdbc.sql("SELECT id FROM mystery_scenario WHERE programme_id = :p ORDER BY sort_order, id")
                 .param("p", id).query(Long.class).list();
         for (int i = 0; i < scenarios.size(); i++) {
-            ProgrammeForm.Scenario s = scenarios.get(i);
+            MysteryProgrammeForm.MysteryScenarioForm s = scenarios.get(i);
             String sql = i < existing.size()
                     ? "UPDATE mystery_scenario SET sort_order = :o, asks_for = :a, says = :s, objection = :x WHERE id = :id"
                     : "INSERT INTO mystery_scenario (programme_id, sort_order, asks_for, says, objection) "
@@ -105,11 +105,11 @@ class MysteryProgrammeRepository {
     }
 
     /** An active person with the shopper role, with their nickname (null until one is set). */
-    Optional<MysteryShoppers.Shopper> shopper(long personId) {
+    Optional<MysteryShoppers.MysteryShopper> shopper(long personId) {
         return jdbc.sql("""
                 SELECT p.id, p.display_name, s.nickname FROM person p LEFT JOIN mystery_shopper s ON s.person_id = p.id
                 WHERE p.id = :p AND p.role = 'SHOPPER' AND p.active""").param("p", personId)
-                .query(Rows.of(MysteryShoppers.Shopper.class)).optional();
+                .query(Rows.of(MysteryShoppers.MysteryShopper.class)).optional();
     }
 
     boolean nicknameTaken(String nickname, long personId) {
@@ -126,10 +126,10 @@ class MysteryProgrammeRepository {
     }
 
     /** Active shoppers, by nickname (null: none set yet); the name is for the chain manager who sets it. */
-    List<MysteryShoppers.Shopper> shoppers() {
+    List<MysteryShoppers.MysteryShopper> shoppers() {
         return jdbc.sql("""
                 SELECT p.id, p.display_name, s.nickname FROM person p LEFT JOIN mystery_shopper s ON s.person_id = p.id
                 WHERE p.role = 'SHOPPER' AND p.active ORDER BY s.nickname, p.id""")
-                .query(Rows.of(MysteryShoppers.Shopper.class)).list();
+                .query(Rows.of(MysteryShoppers.MysteryShopper.class)).list();
     }
 }

@@ -42,7 +42,7 @@ public class MysteryProgrammes {
     }
 
     @Transactional
-    public MysteryProgramme create(AppUser user, ProgrammeForm f) {
+    public MysteryProgramme create(AppUser user, MysteryProgrammeForm f) {
         check(user, f);
         long id = repo.insert(f, user.id(), OffsetDateTime.now(clock));
         repo.replaceOutlets(id, f.outletIds().stream().distinct().toList());
@@ -51,7 +51,7 @@ public class MysteryProgrammes {
     }
 
     @Transactional
-    public MysteryProgramme update(AppUser user, long id, ProgrammeForm f) {
+    public MysteryProgramme update(AppUser user, long id, MysteryProgrammeForm f) {
         get(id);
         check(user, f);
         if (!repo.update(id, f)) {
@@ -62,7 +62,7 @@ public class MysteryProgrammes {
         return get(id);
     }
 
-    private void check(AppUser user, ProgrammeForm f) {
+    private void check(AppUser user, MysteryProgrammeForm f) {
         LocalDate today = LocalDate.now(clock);
         if (f.windowFrom().isBefore(today.minusYears(5)) || f.windowFrom().isAfter(today.plusYears(5))) {
             throw BadInputException.of("windowFrom", "error.mystery.windowFromRange");

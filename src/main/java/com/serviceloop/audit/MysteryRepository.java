@@ -32,7 +32,7 @@ class MysteryRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(VisitForm f, long formVersionId, long by, OffsetDateTime at) {
+    long insert(MysteryVisitForm f, long formVersionId, long by, OffsetDateTime at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO mystery_visit (programme_id, outlet_id, shopper_id, scenario_id, form_version_id, planned_on,
@@ -150,15 +150,15 @@ class MysteryRepository {
                 .param("c", comment).param("r", rating).param("by", by).param("at", at).update() == 1;
     }
 
-    Optional<Debrief> debrief(long visitId) {
+    Optional<MysteryDebrief> debrief(long visitId) {
         return jdbc.sql("""
                 SELECT d.visit_id, d.held_on, d.went_well, d.to_improve, d.actions, d.attendees,
                        p.display_name AS recorded_by_name, d.recorded_at
                 FROM mystery_debrief d JOIN person p ON p.id = d.recorded_by WHERE d.visit_id = :v""").param("v", visitId)
-                .query(Rows.of(Debrief.class)).optional();
+                .query(Rows.of(MysteryDebrief.class)).optional();
     }
 
-    void saveDebrief(long visitId, DebriefForm f, long by, OffsetDateTime at) {
+    void saveDebrief(long visitId, MysteryDebriefForm f, long by, OffsetDateTime at) {
         boolean exists = debrief(visitId).isPresent();
         jdbc.sql(exists ? """
                 UPDATE mystery_debrief SET held_on = :on, went_well = :w, to_improve = :i, actions = :a, attendees = :p,

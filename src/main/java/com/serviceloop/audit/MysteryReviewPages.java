@@ -52,7 +52,7 @@ class MysteryReviewPages {
                          @RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
                          @RequestParam(defaultValue = "") String rating, Locale locale, RedirectAttributes flash) {
         try {
-            ReviewForm f = new ReviewForm(decision, comment.isBlank() ? null : comment,
+            MysteryReviewForm f = new MysteryReviewForm(decision, comment.isBlank() ? null : comment,
                     MysteryPages.integer("rating", rating));
             valid(f);
             visits.review(user, id, f);
@@ -69,7 +69,7 @@ class MysteryReviewPages {
                           @RequestParam(defaultValue = "") String toImprove, @RequestParam(defaultValue = "") String actions,
                           @RequestParam(defaultValue = "") String attendees, Locale locale, RedirectAttributes flash) {
         try {
-            DebriefForm f = new DebriefForm(MysteryPages.date("heldOn", heldOn), wentWell.strip(), toImprove.strip(),
+            MysteryDebriefForm f = new MysteryDebriefForm(MysteryPages.date("heldOn", heldOn), wentWell.strip(), toImprove.strip(),
                     actions.strip(), attendees.strip());
             valid(f);
             visits.debrief(user, id, f);

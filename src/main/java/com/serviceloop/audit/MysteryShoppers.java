@@ -16,15 +16,15 @@ public class MysteryShoppers {
     }
 
     /** A person with the shopper role; {@code displayName} is shown only where nicknames are set. */
-    public record Shopper(long id, String displayName, String nickname) {
+    public record MysteryShopper(long id, String displayName, String nickname) {
     }
 
-    public List<Shopper> list() {
+    public List<MysteryShopper> list() {
         return repo.shoppers();
     }
 
     @Transactional
-    public Shopper nickname(long personId, String nickname) {
+    public MysteryShopper nickname(long personId, String nickname) {
         repo.shopper(personId).orElseThrow(() -> new NotFoundException("Shopper", personId));
         String n = nickname.strip();
         if (repo.nicknameTaken(n, personId)) {

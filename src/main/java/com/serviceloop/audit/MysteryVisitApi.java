@@ -53,7 +53,7 @@ class MysteryVisitApi {
     @Roles.Oversight
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public MysteryVisit assignVisit(@AuthenticationPrincipal AppUser user, @Valid @RequestBody VisitForm form) {
+    public MysteryVisit assignVisit(@AuthenticationPrincipal AppUser user, @Valid @RequestBody MysteryVisitForm form) {
         return visits.assign(user, form);
     }
 
@@ -69,15 +69,15 @@ class MysteryVisitApi {
     @Roles.Oversight
     @PostMapping("/{id}/review")
     public MysteryVisitView reviewVisit(@AuthenticationPrincipal AppUser user, @PathVariable long id,
-                                        @Valid @RequestBody ReviewForm form) {
+                                        @Valid @RequestBody MysteryReviewForm form) {
         return visits.review(user, id, form);
     }
 
     @Operation(summary = "Record (or correct) the debrief with the outlet team of an accepted visit")
     @Roles.Oversight
     @PutMapping("/{id}/debrief")
-    public Debrief debriefVisit(@AuthenticationPrincipal AppUser user, @PathVariable long id,
-                                @Valid @RequestBody DebriefForm form) {
+    public MysteryDebrief debriefVisit(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                @Valid @RequestBody MysteryDebriefForm form) {
         return visits.debrief(user, id, form);
     }
 

@@ -45,7 +45,7 @@ public class MysteryVisits {
      * programme's revisit period of another visit of the same shopper to the outlet; within the month's quota.
      */
     @Transactional
-    public MysteryVisit assign(AppUser user, VisitForm f) {
+    public MysteryVisit assign(AppUser user, MysteryVisitForm f) {
         LocalDate today = LocalDate.now(clock);
         if (f.plannedOn().isBefore(today.minusYears(5)) || f.plannedOn().isAfter(today.plusYears(5))) {
             throw BadInputException.of("plannedOn", "error.mystery.plannedOnRange");
@@ -55,7 +55,7 @@ public class MysteryVisits {
         if (p.outlets().stream().noneMatch(o -> o.id() == f.outletId()) || !org.scopeOf(user).contains(f.outletId())) {
             throw BadInputException.of("outletId", "error.mystery.outletNotInProgramme", String.valueOf(f.outletId()));
         }
-        MysteryShoppers.Shopper shopper = shoppers.shopper(f.shopperId())
+        MysteryShoppers.MysteryShopper shopper = shoppers.shopper(f.shopperId())
                 .orElseThrow(() -> BadInputException.of("shopperId", "error.mystery.unknownShopper",
                         String.valueOf(f.shopperId())));
         if (shopper.nickname() == null) {
@@ -101,7 +101,7 @@ public class MysteryVisits {
         Set<Long> answered = answers.stream().map(Answer::itemId).collect(Collectors.toSet());
         List<FormItem> required = required(form);
         int done = (int) required.stream().filter(i -> answered.contains(i.id())).count();
-        MysteryProgramme.Scenario scenario = v.scenarioId() == null ? null : programmes.get(v.programmeId()).scenarios()
+        MysteryProgramme.MysteryScenario scenario = v.scenarioId() == null ? null : programmes.get(v.programmeId()).scenarios()
                 .stream().filter(s -> s.id() == v.scenarioId()).findFirst().orElse(null);
         return new MysteryVisitView(v, scenario, form, answers, required.size(), done, audits.scorecard(form, answers),
                 repo.debrief(v.id()).orElse(null));
@@ -114,7 +114,7 @@ public class MysteryVisits {
 
     /** Accept keeps the score by the audit rules; return and reject say why. The shopper's report is rated either way. */
     @Transactional
-    public MysteryVisitView review(AppUser user, long id, ReviewForm f) {
+    public MysteryVisitView review(AppUser user, long id, MysteryReviewForm f) {
         get(user, id);
         repo.lock(id);
         MysteryVisit v = get(user, id);
@@ -140,7 +140,7 @@ public class MysteryVisits {
 
     /** One debrief per accepted visit; saving again corrects it. */
     @Transactional
-    public Debrief debrief(AppUser user, long id, DebriefForm f) {
+    public MysteryDebrief debrief(AppUser user, long id, MysteryDebriefForm f) {
         MysteryVisit v = get(user, id);
         if (!v.status().equals("ACCEPTED")) {
             throw ConflictException.of("error.mystery.debriefNotAccepted", String.valueOf(id));

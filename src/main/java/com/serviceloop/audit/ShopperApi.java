@@ -46,7 +46,7 @@ class ShopperApi {
 
     @Operation(summary = "Save one answer; the same key again returns the stored answer and writes nothing")
     @PostMapping("/{id}/answers")
-    public ShopperVisit.Given answerMysteryItem(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+    public ShopperVisit.ShopperAnswer answerMysteryItem(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                                                 @Valid @RequestBody AnswerForm form) {
         return visits.answer(user, id, form);
     }
@@ -54,7 +54,7 @@ class ShopperApi {
     @Operation(summary = "When the visit took place, and where if the phone gave it (latitude and longitude together)")
     @PutMapping("/{id}/visit-time")
     public ShopperVisit setVisitTime(@AuthenticationPrincipal AppUser user, @PathVariable long id,
-                                     @Valid @RequestBody VisitTimeForm form) {
+                                     @Valid @RequestBody MysteryVisitTimeForm form) {
         return visits.visitTime(user, id, form);
     }
 

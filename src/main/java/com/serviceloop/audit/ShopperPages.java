@@ -59,7 +59,7 @@ class ShopperPages {
         model.addAttribute("v", v);
         model.addAttribute("zh", !"en".equals(locale.getLanguage()));
         model.addAttribute("answers", v.answers().stream()
-                .collect(Collectors.toMap(ShopperVisit.Given::itemId, Function.identity())));
+                .collect(Collectors.toMap(ShopperVisit.ShopperAnswer::itemId, Function.identity())));
         model.addAttribute("visitedAtLocal", v.visitedAt() == null ? ""
                 : v.visitedAt().atZoneSameInstant(zone).toLocalDateTime().withSecond(0).withNano(0).toString());
         return "mystery/conduct";
@@ -107,7 +107,7 @@ class ShopperPages {
             }
             BigDecimal lat = blank(latitude) ? null : coordinate("latitude", latitude, 90);
             BigDecimal lon = blank(longitude) ? null : coordinate("longitude", longitude, 180);
-            visits.visitTime(user, id, new VisitTimeForm(at.atZone(zone).toOffsetDateTime(), lat, lon));
+            visits.visitTime(user, id, new MysteryVisitTimeForm(at.atZone(zone).toOffsetDateTime(), lat, lon));
         } catch (BadInputException | ConflictException e) {
             flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
         }

@@ -11,15 +11,15 @@ import java.util.List;
  */
 public record ShopperVisit(long id, String programmeName, String outletName, LocalDate plannedOn, LocalDate windowTo,
                            String status, OffsetDateTime visitedAt, BigDecimal latitude, BigDecimal longitude,
-                           boolean hasReceipt, String reviewComment, MysteryProgramme.Scenario scenario,
-                           List<Section> sections, List<Given> answers, int required, int requiredAnswered) {
+                           boolean hasReceipt, String reviewComment, MysteryProgramme.MysteryScenario scenario,
+                           List<ShopperSection> sections, List<ShopperAnswer> answers, int required, int requiredAnswered) {
 
     /** A form section as the shopper fills it in: only what can be observed in a visit (no photo or signature item). */
-    public record Section(String areaCode, String areaNameEn, String areaNameZh, List<FormItem> items) {
+    public record ShopperSection(String areaCode, String areaNameEn, String areaNameZh, List<FormItem> items) {
     }
 
     /** The shopper's own answer to one item, without its score. */
-    public record Given(long itemId, String choice, Integer scale, BigDecimal measured, String text,
+    public record ShopperAnswer(long itemId, String choice, Integer scale, BigDecimal measured, String text,
                         boolean notApplicable) {
     }
 

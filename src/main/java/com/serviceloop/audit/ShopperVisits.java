@@ -68,20 +68,20 @@ public class ShopperVisits {
 
     private ShopperVisit view(MysteryVisit v, boolean whole) {
         MysteryProgramme p = programmes.get(v.programmeId());
-        MysteryProgramme.Scenario scenario = p.scenarios().stream().filter(s -> v.scenarioId() != null
+        MysteryProgramme.MysteryScenario scenario = p.scenarios().stream().filter(s -> v.scenarioId() != null
                 && s.id() == v.scenarioId()).findFirst().orElse(null);
-        List<ShopperVisit.Section> sections = List.of();
-        List<ShopperVisit.Given> given = List.of();
+        List<ShopperVisit.ShopperSection> sections = List.of();
+        List<ShopperVisit.ShopperAnswer> given = List.of();
         int required = 0;
         int done = 0;
         if (whole) {
             FormVersion form = forms.version(v.formVersionId());
-            sections = form.sections().stream().map(s -> new ShopperVisit.Section(s.areaCode(), s.areaNameEn(),
+            sections = form.sections().stream().map(s -> new ShopperVisit.ShopperSection(s.areaCode(), s.areaNameEn(),
                     s.areaNameZh(), s.items().stream().filter(i -> !i.answerType().upload()).toList()))
                     .filter(s -> !s.items().isEmpty()).toList();
-            given = repo.answers(v.id()).stream().map(a -> new ShopperVisit.Given(a.itemId(), a.choice(), a.scale(),
+            given = repo.answers(v.id()).stream().map(a -> new ShopperVisit.ShopperAnswer(a.itemId(), a.choice(), a.scale(),
                     a.measured(), a.text(), a.notApplicable())).toList();
-            Set<Long> answered = given.stream().map(ShopperVisit.Given::itemId).collect(Collectors.toSet());
+            Set<Long> answered = given.stream().map(ShopperVisit.ShopperAnswer::itemId).collect(Collectors.toSet());
             List<FormItem> req = MysteryVisits.required(form);
             required = req.size();
             done = (int) req.stream().filter(i -> answered.contains(i.id())).count();
@@ -103,7 +103,7 @@ public class ShopperVisits {
     }
 
     @Transactional
-    public ShopperVisit.Given answer(AppUser shopper, long id, AnswerForm f) {
+    public ShopperVisit.ShopperAnswer answer(AppUser shopper, long id, AnswerForm f) {
         MysteryVisit v = open(shopper, id);
         FormItem item = forms.version(v.formVersionId()).items().filter(i -> i.id() == f.itemId()).findFirst()
                 .orElseThrow(() -> BadInputException.of("itemId", "error.audit.unknownItem", String.valueOf(f.itemId())));
@@ -114,12 +114,12 @@ public class ShopperVisits {
             repo.saveAnswer(stored.isPresent(), id, item.id(), f, na, score, shopper.id(), now());
         }
         Answer a = repo.answer(id, item.id()).orElseThrow();
-        return new ShopperVisit.Given(a.itemId(), a.choice(), a.scale(), a.measured(), a.text(), a.notApplicable());
+        return new ShopperVisit.ShopperAnswer(a.itemId(), a.choice(), a.scale(), a.measured(), a.text(), a.notApplicable());
     }
 
     /** When the visit took place, inside the programme's window and not in the future; where, if the phone told. */
     @Transactional
-    public ShopperVisit visitTime(AppUser shopper, long id, VisitTimeForm f) {
+    public ShopperVisit visitTime(AppUser shopper, long id, MysteryVisitTimeForm f) {
         MysteryVisit v = open(shopper, id);
         MysteryProgramme p = programmes.get(v.programmeId());
         var day = f.visitedAt().atZoneSameInstant(zone).toLocalDate();

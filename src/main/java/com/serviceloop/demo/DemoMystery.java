@@ -9,9 +9,9 @@ import com.serviceloop.audit.MysteryHistoryImport;
 import com.serviceloop.audit.MysteryHistoryImport.PastDebrief;
 import com.serviceloop.audit.MysteryHistoryImport.PastVisit;
 import com.serviceloop.audit.MysteryProgramme;
+import com.serviceloop.audit.MysteryProgrammeForm;
 import com.serviceloop.audit.MysteryProgrammes;
 import com.serviceloop.audit.MysteryShoppers;
-import com.serviceloop.audit.ProgrammeForm;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
@@ -97,12 +97,12 @@ class DemoMystery {
         }
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
         LocalDate from = today.minusMonths(months - 1L).withDayOfMonth(1);
-        MysteryProgramme p = programmes.create(author, new ProgrammeForm("顾客眼中的柜台服务", "从普通顾客的角度检查柜台的招呼、"
+        MysteryProgramme p = programmes.create(author, new MysteryProgrammeForm("顾客眼中的柜台服务", "从普通顾客的角度检查柜台的招呼、"
                 + "用药咨询和异议处理，找出巡店时看不到的差距", walk.id(), from, today.plusMonths(2), 1, 2,
                 outlets.stream().map(OrgUnit::id).toList(), List.of(
-                new ProgrammeForm.Scenario("给七十岁的母亲买止咳药", "她有高血压，晚上咳得睡不着", "这个太贵了，有没有便宜一点的？"),
-                new ProgrammeForm.Scenario("给三岁的孩子买维生素D", "孩子不爱晒太阳，想给他补一补", "网上买只要一半的价钱"),
-                new ProgrammeForm.Scenario("凭处方取降压药", "医生说要换一种药，我有点担心副作用", "要等这么久？我赶时间")), null));
+                new MysteryProgrammeForm.MysteryScenarioForm("给七十岁的母亲买止咳药", "她有高血压，晚上咳得睡不着", "这个太贵了，有没有便宜一点的？"),
+                new MysteryProgrammeForm.MysteryScenarioForm("给三岁的孩子买维生素D", "孩子不爱晒太阳，想给他补一补", "网上买只要一半的价钱"),
+                new MysteryProgrammeForm.MysteryScenarioForm("凭处方取降压药", "医生说要换一种药，我有点担心副作用", "要等这么久？我赶时间")), null));
         FormVersion form = forms.latest(walk.id());
         List<FormItem> items = form.items().filter(i -> !i.answerType().upload()).toList();
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -80,10 +80,10 @@ class SecurityConfig {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                 .requestMatchers("/login", "/setup", "/api/v1/setup").permitAll()
-                .requestMatchers(SHOPPER_ELSEWHERE).denyAll()
                 // public survey pages and submissions: the unguessable link token is the key
                 .requestMatchers("/s/**", "/api/v1/public/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers(SHOPPER_ELSEWHERE).denyAll()
                 // metrics and the API description tell an outsider too much: an administrator's token or session
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").authenticated()

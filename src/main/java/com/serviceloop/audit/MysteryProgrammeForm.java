@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A programme as its author saves it; {@code revisitMonths} left out is 2. */
-public record ProgrammeForm(@NotBlank @Size(max = 200) String name,
+public record MysteryProgrammeForm(@NotBlank @Size(max = 200) String name,
                             @NotBlank @Size(max = 2000) String objectives,
                             @NotNull @Positive Long formId,
                             @NotNull LocalDate windowFrom,
@@ -19,10 +19,10 @@ public record ProgrammeForm(@NotBlank @Size(max = 200) String name,
                             @NotNull @Min(1) @Max(31) Integer quotaPerMonth,
                             @Min(0) @Max(24) Integer revisitMonths,
                             @NotNull @Size(min = 1, max = 500) List<@NotNull @Positive Long> outletIds,
-                            @Size(max = 20) List<@NotNull @Valid Scenario> scenarios,
+                            @Size(max = 20) List<@NotNull @Valid MysteryScenarioForm> scenarios,
                             Integer version) {
 
-    public record Scenario(@NotBlank @Size(max = 500) String asksFor, @NotBlank @Size(max = 1000) String says,
+    public record MysteryScenarioForm(@NotBlank @Size(max = 500) String asksFor, @NotBlank @Size(max = 1000) String says,
                            @NotBlank @Size(max = 1000) String objection) {
     }
 

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A reviewer's decision on a submitted report, with the shopper's report quality (1–5); a return or rejection says why. */
-public record ReviewForm(@NotBlank @Pattern(regexp = "ACCEPT|RETURN|REJECT") String decision,
+public record MysteryReviewForm(@NotBlank @Pattern(regexp = "ACCEPT|RETURN|REJECT") String decision,
                          @Size(max = 2000) String comment,
                          @NotNull @Min(1) @Max(5) Integer rating) {
 }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /** When the shopper was in the outlet and, optionally, where the phone placed them. */
-public record VisitTimeForm(@NotNull OffsetDateTime visitedAt,
+public record MysteryVisitTimeForm(@NotNull OffsetDateTime visitedAt,
                             @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
                             @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude) {
 }
