@@ -61,7 +61,7 @@ public class AuditAnswers {
     }
 
     /** The score of a valid answer; refuses a value of another type's field, out of its range, or missing. */
-    private static Double checked(FormItem item, AnswerForm f, boolean na) {
+    static Double checked(FormItem item, AnswerForm f, boolean na) {
         if (na && !item.naAllowed()) {
             throw BadInputException.of("notApplicable", "error.audit.naNotAllowed", item.text());
         }

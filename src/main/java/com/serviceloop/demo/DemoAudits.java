@@ -125,7 +125,7 @@ class DemoAudits {
     }
 
     /** A missed answer carries a note (its text), so the demo can tell a miss from a pass without the scoring rules. */
-    private static PastAnswer answer(Random rnd, FormItem item, boolean kept, double q) {
+    static PastAnswer answer(Random rnd, FormItem item, boolean kept, double q) {
         if (item.naAllowed() && rnd.nextInt(10) == 0) {
             return new PastAnswer(item.id(), null, null, null, null, true);
         }

@@ -1,7 +1,7 @@
 package com.serviceloop.organisation;
 
 public enum Role {
-    ADMIN, MANAGER, STAFF, AUDITOR;
+    ADMIN, MANAGER, STAFF, AUDITOR, SHOPPER;
 
     public String authority() {
         return "ROLE_" + name();

@@ -77,6 +77,17 @@ public final class Roles {
     public @interface SignedIn {
     }
 
+    /**
+     * Mystery shoppers only: their own assigned visits (answers, proof of visit, submit). A shopper is
+     * refused everything else, pages included (SecurityConfig), so that an anonymous visitor learns
+     * nothing about the outlets beyond what they see in the shop.
+     */
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasRole('SHOPPER')")
+    public @interface Shopper {
+    }
+
     /** The rows of README's role table: a role, split where the scope unit changes what it may do. */
     public enum Holder {
         ADMINISTRATOR("administrator", "everything"),
@@ -84,7 +95,8 @@ public final class Roles {
         LOCAL_MANAGER("manager of a region or an outlet",
                 "their region or outlet and the outlets under it; what applies to every outlet, read-only"),
         STAFF("service staff", "their outlet (a person scoped to a team works in that team's outlet)"),
-        AUDITOR("auditor", "the unit they are scoped to and the outlets under it");
+        AUDITOR("auditor", "the unit they are scoped to and the outlets under it"),
+        SHOPPER("mystery shopper", "only the mystery-shopping visits assigned to them (no scores, no other page)");
 
         private final String label;
         private final String sees;
@@ -108,7 +120,7 @@ public final class Roles {
         ADMIN(Admin.class, "manage the organisation tree, people, single sign-on rules, API tokens, webhooks and background jobs",
                 Holder.ADMINISTRATOR),
         CHAIN_WIDE(ChainWide.class, "change what applies to every outlet: standards with their priorities and SLA links, "
-                + "the starter library, blueprints, audit forms, surveys and their case thresholds, SLA targets, SQI failure types "
+                + "the starter library, blueprints, audit forms, mystery-shopping programmes and shoppers' nicknames, surveys and their case thresholds, SLA targets, SQI failure types "
                 + "and target, case topics, insight settings, training programmes and the grading of their evaluation",
                 Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER),
         MANAGERS(Managers.class, "run their outlets: outlet hours, survey links, QR posters and "
@@ -120,12 +132,15 @@ public final class Roles {
                 + "leaders in their scope)", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER, Holder.STAFF),
         MEASURES(Measures.class, "record audit results: measurements against a standard and SQI failure events, and evaluate "
                 + "training programmes",
-                Holder.values()),
+                Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER, Holder.STAFF, Holder.AUDITOR),
         OVERSIGHT(Oversight.class, "read survey reports, response exports and the five-gap model; conduct service "
-                + "audits (start, answer, photos, submit)",
+                + "audits (start, answer, photos, submit); assign, review and debrief mystery-shopping visits",
                 Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER, Holder.AUDITOR),
         SIGNED_IN(SignedIn.class, "read what they see: customers, cases, standards, blueprints, surveys, settings and "
-                + "figures; mark their own inbox read", Holder.values());
+                + "figures; mark their own inbox read", Holder.ADMINISTRATOR, Holder.CHAIN_MANAGER, Holder.LOCAL_MANAGER,
+                Holder.STAFF, Holder.AUDITOR),
+        SHOPPER(Shopper.class, "conduct their assigned mystery-shopping visits: answers, receipt photo and visit time, "
+                + "submit and resubmit after a return", Holder.SHOPPER);
 
         private final Class<? extends Annotation> annotation;
         private final String may;

@@ -53,6 +53,22 @@ class SecurityConfig {
             .startsWith(request.getContextPath() + "/api/")
             && SecurityContextHolder.getContext().getAuthentication() == null;
 
+    /** The only paths a mystery shopper may open (beside sign-in, sign-out and the static files). */
+    static final RequestMatcher SHOPPER_PATHS = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/mystery/mine"),
+            PathPatternRequestMatcher.pathPattern("/mystery/mine/**"), PathPatternRequestMatcher.pathPattern("/api/v1/mystery/my-visits"),
+            PathPatternRequestMatcher.pathPattern("/api/v1/mystery/my-visits/**"), PathPatternRequestMatcher.pathPattern("/logout"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/lang"));
+
+    /**
+     * Pages carry no role rule on their GET handlers, so a shopper is kept to their own paths here: every
+     * other page and operation answers 403, whatever its own rule would have let a signed-in person see.
+     */
+    static final RequestMatcher SHOPPER_ELSEWHERE = request -> {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.SHOPPER.authority()))
+                && !SHOPPER_PATHS.matches(request);
+    };
+
     @Bean
     SecurityFilterChain security(HttpSecurity http, ApiTokenService tokens, SignInThrottle throttle, SingleSignOn sso,
                                  UserDetailsService local, PasswordEncoder encoder) throws Exception {
@@ -69,6 +85,7 @@ class SecurityConfig {
                 // public survey pages and submissions: the unguessable link token is the key
                 .requestMatchers("/s/**", "/api/v1/public/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers(SHOPPER_ELSEWHERE).denyAll()
                 // metrics and the API description tell an outsider too much: an administrator's token or session
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").authenticated()
@@ -82,6 +99,10 @@ class SecurityConfig {
             .formLogin(form -> form.loginPage("/login").permitAll()
                 .successHandler((req, res, auth) -> {
                     throttle.succeeded(req.getParameter("username"));
+                    if (auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.SHOPPER.authority()))) {
+                        res.sendRedirect(req.getContextPath() + "/mystery/mine");
+                        return;
+                    }
                     signedIn.onAuthenticationSuccess(req, res, auth);
                 })
                 .failureHandler((req, res, e) -> {
@@ -107,8 +128,8 @@ class SecurityConfig {
             .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     // links to other sites carry no path or query (survey tokens live in paths)
                     .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                    // the camera serves case photos from this site only; nothing else is asked of the device
-                    .permissionsPolicyHeader(p -> p.policy("camera=(self), microphone=(), geolocation=(), payment=(), usb=()")));
+                    // the camera serves case photos and the location a mystery shopper chooses to add, from this site only
+                    .permissionsPolicyHeader(p -> p.policy("camera=(self), microphone=(), geolocation=(self), payment=(), usb=()")));
         sso.oidc(http, signedIn);
         AuthenticationProvider passwordsThenDirectory = sso.formAuthentication(local, encoder);
         if (passwordsThenDirectory != null) {

@@ -67,6 +67,7 @@ class GeneratedAccessTest extends ApiTest {
     private Side inside;
     private Side outside;
     private final Map<String, String> shared = new HashMap<>();
+    private String shopper;
 
     @Test
     void everyOperationAnswersAsItsRuleSays() throws Exception {
@@ -86,6 +87,7 @@ class GeneratedAccessTest extends ApiTest {
                 new Caller("outlet manager", Holder.LOCAL_MANAGER, token(fixtures.person(Role.MANAGER, c.outletA().id()))),
                 new Caller("staff", Holder.STAFF, token(staff)),
                 new Caller("auditor", Holder.AUDITOR, token(fixtures.person(Role.AUDITOR, c.region().id()))),
+                new Caller("shopper", Holder.SHOPPER, shopper),
                 new Caller("anonymous", null, null));
 
         List<String> wrong = new ArrayList<>();
@@ -349,6 +351,29 @@ class GeneratedAccessTest extends ApiTest {
         shared.put("contact-rules", id(postJson("/api/v1/contact-rules", admin, contactRule(inside.chain().outletA().id()))));
         shared.put("contact-ruleschain-wide", id(postJson("/api/v1/contact-rules/chain-wide", admin, contactRule(null))));
         audit(adminUser);
+        mystery();
+    }
+
+    /** A mystery-shopping programme at the inside outlet A, and a visit there of the shopper caller, with its receipt. */
+    private void mystery() throws Exception {
+        AppUser person = fixtures.person(Role.SHOPPER, inside.chain().chain().id());
+        shopper = token(person);
+        putJson("/api/v1/mystery/shoppers/" + person.id(), admin, Map.of("nickname", Fixtures.unique("Blue")))
+                .andExpect(status().isOk());
+        long outlet = inside.chain().outletA().id();
+        String programme = id(postJson("/api/v1/mystery/programmes", admin, Map.of("name", "Counter advice",
+                "objectives", "Advice at the counter", "formId", Long.valueOf(shared.get("audit-forms")),
+                "windowFrom", LocalDate.now().minusDays(10).toString(), "windowTo", LocalDate.now().plusDays(30).toString(),
+                "quotaPerMonth", 2, "outletIds", List.of(outlet))));
+        String visit = id(postJson("/api/v1/mystery/visits", admin, Map.of("programmeId", Long.valueOf(programme),
+                "outletId", outlet, "shopperId", person.id(), "plannedOn", LocalDate.now().toString())));
+        mvc.perform(multipart("/api/v1/mystery/my-visits/" + visit + "/receipt")
+                .file(new MockMultipartFile("file", "receipt.png", "image/png", PNG))
+                .header("Authorization", "Bearer " + shopper)).andExpect(status().isOk());
+        shared.put("mysteryprogrammes", programme);
+        shared.put("mysteryshoppers", String.valueOf(person.id()));
+        shared.put("mysteryvisits", visit);
+        shared.put("mysterymy-visits", visit);
     }
 
     /** A programme, a session of it at the inside outlet A with one of A's staff attending. */
