@@ -126,6 +126,7 @@
   // Oldest first; stops at the first post the network or the session did not take, and keeps it.
   function flush() {
     if (flushing) { return flushing; }
+    if (!navigator.onLine) { return render(); }
     var sent = 0;
     function next() {
       return waiting().then(function (list) {
@@ -195,7 +196,11 @@
   // --- taking over htmx's posts on this page ---
   document.addEventListener('htmx:confirm', function (e) {
     var form = e.detail.elt;
-    if (!form || form.tagName !== 'FORM' || !form.closest('.audit-conduct')) { return; }
+    if (!form || form.tagName !== 'FORM' || !form.closest('.audit-conduct')) {
+      // the rest of the page (the inbox badge) can wait for the network instead of failing every few seconds
+      if (!navigator.onLine) { e.preventDefault(); }
+      return;
+    }
     var item = form.closest('.audit-item');
     var itemId = item ? item.id.replace('item-', '') : '';
     var url = form.getAttribute('hx-post');
