@@ -214,7 +214,9 @@
       var input = form.querySelector('input[type="file"]');
       var file = input && input.files[0];
       if (!file) { return; }
-      entry = resize(file).then(function (blob) {
+      // a signature must stay a PNG; a photo is made smaller
+      var signature = input.getAttribute('accept') === 'image/png';
+      entry = (signature ? Promise.resolve(file) : resize(file)).then(function (blob) {
         input.value = '';
         return { kind: 'photo', itemId: itemId, url: url, fields: [['key', newKey()]], blob: blob,
           filename: blob.type === 'image/jpeg' ? 'photo.jpg' : file.name, target: 'photos-' + itemId };
@@ -224,6 +226,21 @@
       return enqueue(en).then(function () { markOnPhone(en); return render(); }).then(flush);
     });
   });
+
+  // The signature pad's PNG goes through the queue too; taken here, before audit.js would post it directly.
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-signature-save]');
+    var canvas = button && button.parentElement.querySelector('canvas.signature-pad');
+    if (!canvas) { return; }
+    e.stopPropagation();
+    e.preventDefault();
+    var item = canvas.closest('.audit-item');
+    canvas.toBlob(function (blob) {
+      var en = { kind: 'photo', itemId: item ? item.id.replace('item-', '') : '', url: canvas.getAttribute('data-signature-url'),
+        fields: [['key', newKey()]], blob: blob, filename: 'signature.png', target: canvas.getAttribute('data-signature-target') };
+      enqueue(en).then(function () { markOnPhone(en); return render(); }).then(flush);
+    }, 'image/png');
+  }, true);
 
   // Submitting waits for the queue: the server must have every answer before it scores the audit.
   var submit = document.querySelector('form.submit-audit');
