@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class TableOwnershipTest {
     static final Map<String, Set<String>> OWNED = Map.ofEntries(
-            Map.entry("platform", Set.of("outbox", "shedlock", "spring_session", "spring_session_attributes", "app_setting", "rate_limit")),
+            Map.entry("platform", Set.of("outbox", "shedlock", "spring_session", "spring_session_attributes", "app_setting", "rate_limit",
+                    "notice")),
             Map.entry("organisation", Set.of("org_unit", "person", "api_token", "sign_in_rule")),
             Map.entry("customer", Set.of("customer", "visit", "visit_import_row", "contact_rule", "contact_due", "contact",
                     "service_profile", "customer_stats", "customer_signal", "customer_segment", "customer_value_share",
@@ -32,7 +33,7 @@ class TableOwnershipTest {
                     "standard_version")),
             Map.entry("blueprint", Set.of("blueprint", "blueprint_step")),
             Map.entry("audit", Set.of("audit", "audit_action", "audit_answer", "audit_form", "audit_form_version", "audit_item",
-                    "audit_photo", "audit_schedule", "audit_section", "audit_month", "audit_item_month", "mystery_programme", "mystery_programme_outlet",
+                    "audit_photo", "audit_reminder", "audit_schedule", "audit_section", "audit_month", "audit_item_month", "mystery_programme", "mystery_programme_outlet",
                     "mystery_scenario", "mystery_shopper", "mystery_visit", "mystery_answer", "mystery_debrief")),
             Map.entry("casework", Set.of("support_case", "case_attachment", "case_clock", "case_event", "case_follow_up",
                     "case_pause", "case_standard", "case_topic", "sqi_event", "sqi_failure_type", "sla_target", "outlet_hours",

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class AuditAnswers {
+    private static final Pattern CLIENT_KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Set<String> PHOTO_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
     private final Audits audits;
     private final AuditForms forms;
@@ -98,10 +100,20 @@ public class AuditAnswers {
         }
     }
 
-    /** A photo (JPEG, PNG, WebP, GIF) on a PHOTO item, or the signature (PNG) on a SIGNATURE item, which replaces the last. */
+    /**
+     * A photo (JPEG, PNG, WebP, GIF) on a PHOTO item, or the signature (PNG) on a SIGNATURE item, which replaces the
+     * last. {@code clientKey} (optional, as for answers) makes a replayed upload return the photo it stored.
+     */
     @Transactional
-    public Photo addPhoto(AppUser user, long auditId, long itemId, InputStream in) throws IOException {
+    public Photo addPhoto(AppUser user, long auditId, long itemId, String clientKey, InputStream in) throws IOException {
+        if (clientKey != null && !CLIENT_KEY.matcher(clientKey).matches()) {
+            throw BadInputException.of("key", "error.audit.photoKey");
+        }
         FormItem item = openItem(user, auditId, itemId, "itemId");
+        Optional<Photo> stored = clientKey == null ? Optional.empty() : repo.photoByKey(auditId, clientKey);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         if (!item.answerType().upload()) {
             throw BadInputException.of("itemId", "error.audit.notUploadItem", item.text());
         }
@@ -117,7 +129,7 @@ public class AuditAnswers {
         List<String> replaced = item.answerType() == AnswerType.SIGNATURE ? repo.deletePhotos(auditId, itemId) : List.of();
         String key = "audits/" + auditId + "/" + itemId + "/" + UUID.randomUUID() + "." + type.substring(6);
         OffsetDateTime now = now();
-        long id = repo.insertPhoto(auditId, itemId, key, type, bytes.length, user.id(), now);
+        long id = repo.insertPhoto(auditId, itemId, key, clientKey, type, bytes.length, user.id(), now);
         if (repo.answer(auditId, itemId).isEmpty()) {
             repo.saveAnswer(false, auditId, itemId, new AnswerForm(itemId, "upload-" + id, null, null, null, null, null),
                     false, null, user.id(), now);

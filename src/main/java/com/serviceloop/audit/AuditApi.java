@@ -72,13 +72,15 @@ class AuditApi {
         return answers.answer(user, id, form);
     }
 
-    @Operation(summary = "Add a photo (JPEG, PNG, WebP, GIF) to a PHOTO item, or the signature (PNG) of a SIGNATURE item")
+    @Operation(summary = "Add a photo (JPEG, PNG, WebP, GIF) to a PHOTO item, or the signature (PNG) of a SIGNATURE item; "
+            + "the same key again returns the stored photo and writes nothing (safe to replay)")
     @Roles.Oversight
     @PostMapping(path = "/{id}/items/{itemId}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public Photo photo(@AuthenticationPrincipal AppUser user, @PathVariable long id, @PathVariable long itemId,
-                       @RequestPart("file") MultipartFile file) throws IOException {
-        return answers.addPhoto(user, id, itemId, file.getInputStream());
+                       @RequestPart("file") MultipartFile file,
+                       @RequestParam(required = false) String key) throws IOException {
+        return answers.addPhoto(user, id, itemId, key == null || key.isBlank() ? null : key, file.getInputStream());
     }
 
     @Roles.SignedIn

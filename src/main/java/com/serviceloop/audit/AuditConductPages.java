@@ -85,14 +85,15 @@ class AuditConductPages {
     @Roles.Oversight
     @PostMapping("/audits/{id}/items/{itemId}/photo")
     public String photo(@AuthenticationPrincipal AppUser user, @PathVariable long id, @PathVariable long itemId,
-                        @RequestPart(name = "file", required = false) MultipartFile file, Locale locale, Model model)
+                        @RequestPart(name = "file", required = false) MultipartFile file,
+                        @RequestParam(defaultValue = "") String key, Locale locale, Model model)
             throws IOException {
         model.addAttribute("itemId", itemId);
         try {
             if (file == null || file.isEmpty()) {
                 throw BadInputException.of("file", "error.audit.pickImage");
             }
-            answers.addPhoto(user, id, itemId, file.getInputStream());
+            answers.addPhoto(user, id, itemId, key.isBlank() ? null : key, file.getInputStream());
             model.addAttribute("photoSaved", true);
         } catch (BadInputException | ConflictException e) {
             model.addAttribute("photoError", Messages.refusal(e, messages, locale));

@@ -82,18 +82,27 @@ class AuditRepository {
                 .param("by", by).param("at", at).update();
     }
 
-    long insertPhoto(long auditId, long itemId, String key, String type, int size, long by, OffsetDateTime at) {
+    long insertPhoto(long auditId, long itemId, String key, String clientKey, String type, int size, long by,
+                     OffsetDateTime at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO audit_photo (audit_id, item_id, object_key, content_type, size_bytes, uploaded_by, uploaded_at)
-                VALUES (:a, :i, :k, :t, :s, :by, :at)""").param("a", auditId).param("i", itemId).param("k", key)
-                .param("t", type).param("s", size).param("by", by).param("at", at).update(keys, "id");
+                INSERT INTO audit_photo (audit_id, item_id, object_key, idempotency_key, content_type, size_bytes,
+                    uploaded_by, uploaded_at) VALUES (:a, :i, :k, :ck, :t, :s, :by, :at)""").param("a", auditId)
+                .param("i", itemId).param("k", key).param("ck", clientKey).param("t", type).param("s", size)
+                .param("by", by).param("at", at).update(keys, "id");
         return keys.getKey().longValue();
     }
 
     List<Photo> photos(long auditId) {
         return jdbc.sql("SELECT id, audit_id, item_id, content_type, size_bytes, uploaded_by, uploaded_at FROM audit_photo "
                 + "WHERE audit_id = :a ORDER BY item_id, id").param("a", auditId).query(Rows.of(Photo.class)).list();
+    }
+
+    /** The photo an upload with this client key already stored on the audit, if any. */
+    Optional<Photo> photoByKey(long auditId, String clientKey) {
+        return jdbc.sql("SELECT id, audit_id, item_id, content_type, size_bytes, uploaded_by, uploaded_at FROM audit_photo "
+                + "WHERE audit_id = :a AND idempotency_key = :k").param("a", auditId).param("k", clientKey)
+                .query(Rows.of(Photo.class)).optional();
     }
 
     Optional<String> photoKey(long auditId, long photoId) {

@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -55,11 +56,20 @@ class AuditWorkApi {
         return schedules.create(user, form);
     }
 
-    @Operation(summary = "The due list: each schedule's next open date, overdue first")
+    @Operation(summary = "The due list: each schedule's next open date, overdue first; all=true adds the paused ones")
     @Roles.SignedIn
     @GetMapping("/audit-schedules")
-    public List<Schedule> due(@AuthenticationPrincipal AppUser user) {
-        return schedules.due(user);
+    public List<Schedule> due(@AuthenticationPrincipal AppUser user, @RequestParam(defaultValue = "false") boolean all) {
+        return all ? schedules.all(user) : schedules.due(user);
+    }
+
+    @Operation(summary = "Change a schedule: another assignee, paused (active=false) or resumed, another interval; "
+            + "fields left out stay as they are")
+    @Roles.Managers
+    @PatchMapping("/audit-schedules/{id}")
+    public Schedule changeSchedule(@AuthenticationPrincipal AppUser user, @PathVariable long id,
+                                   @Valid @RequestBody ScheduleChange change) {
+        return schedules.change(user, id, change);
     }
 
     @Operation(summary = "Raise a corrective action on a missed item of an audit")

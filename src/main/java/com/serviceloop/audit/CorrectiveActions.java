@@ -7,6 +7,7 @@ import com.serviceloop.organisation.PersonService;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
+import com.serviceloop.platform.Notices;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.Rows;
 import java.time.Clock;
@@ -33,10 +34,12 @@ public class CorrectiveActions {
     private final AuditRepository answers;
     private final PersonService people;
     private final OrgService org;
+    private final Notices notices;
     private final Clock clock;
 
     public CorrectiveActions(JdbcClient jdbc, Audits audits, AuditRepository answers, PersonService people,
-                             OrgService org, Clock clock) {
+                             OrgService org, Notices notices, Clock clock) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.audits = audits;
         this.answers = answers;
@@ -66,7 +69,10 @@ public class CorrectiveActions {
                 .param("a", auditId).param("i", f.itemId()).param("o", audit.outletId()).param("owner", owner.id())
                 .param("due", f.dueOn()).param("d", f.description().strip()).param("by", user.id())
                 .param("at", OffsetDateTime.now(clock)).update(keys, "id");
-        return get(user, keys.getKey().longValue());
+        CorrectiveAction raised = get(user, keys.getKey().longValue());
+        notices.post(owner.id(), "AUDIT_ACTION", "/audits/" + auditId, "audits.notice.action", raised.itemText(),
+                raised.outletName(), raised.dueOn().toString());
+        return raised;
     }
 
     public CorrectiveAction get(AppUser user, long id) {

@@ -2,7 +2,6 @@ package com.serviceloop.audit;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
-import com.serviceloop.organisation.PersonService;
 import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.OutletScope;
@@ -10,6 +9,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,14 +27,12 @@ public class Schedules {
     private final JdbcClient jdbc;
     private final OrgService org;
     private final AuditForms forms;
-    private final PersonService people;
     private final Clock clock;
 
-    public Schedules(JdbcClient jdbc, OrgService org, AuditForms forms, PersonService people, Clock clock) {
+    public Schedules(JdbcClient jdbc, OrgService org, AuditForms forms, Clock clock) {
         this.jdbc = jdbc;
         this.org = org;
         this.forms = forms;
-        this.people = people;
         this.clock = clock;
     }
 
@@ -48,8 +46,8 @@ public class Schedules {
         if (!form.outletType().equals(org.find(f.outletId()).orElseThrow().outletType())) {
             throw BadInputException.of("formId", "error.audit.formForOtherType", form.name(), form.outletType());
         }
-        if (f.assigneeId() != null && people.find(f.assigneeId()).filter(p -> p.active()).isEmpty()) {
-            throw BadInputException.of("assigneeId", "error.audit.unknownOwner", String.valueOf(f.assigneeId()));
+        if (f.assigneeId() != null) {
+            checkAssignee(f.assigneeId());
         }
         LocalDate today = LocalDate.now(clock);
         if (f.firstDue().isBefore(today.minusYears(2)) || f.firstDue().isAfter(today.plusYears(2))) {
@@ -64,25 +62,75 @@ public class Schedules {
         return get(user, keys.getKey().longValue());
     }
 
+    /**
+     * Changes what the request names and nothing else: a new assignee, paused ({@code active=false}) or resumed, another
+     * interval. Pausing keeps the schedule's history; resuming picks up at the next open date, overdue if it is past.
+     */
+    @Transactional
+    public Schedule change(AppUser user, long id, ScheduleChange c) {
+        get(user, id, false);
+        if (c.assigneeId() != null) {
+            checkAssignee(c.assigneeId());
+        }
+        jdbc.sql("""
+                UPDATE audit_schedule SET assignee_id = COALESCE(:who, assignee_id), active = COALESCE(:active, active),
+                    every_months = COALESCE(:every, every_months) WHERE id = :id""").param("who", c.assigneeId())
+                .param("active", c.active()).param("every", c.everyMonths()).param("id", id).update();
+        return get(user, id, false);
+    }
+
+    /** Auditors and managers (administrators too) who can be given a schedule: active and able to sign in. */
+    public List<Assignee> assignees() {
+        return jdbc.sql("""
+                SELECT id, display_name FROM person WHERE active = TRUE AND username IS NOT NULL
+                  AND role IN ('ADMIN', 'MANAGER', 'AUDITOR') ORDER BY display_name, id LIMIT 500""")
+                .query((rs, i) -> new Assignee(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    public record Assignee(long id, String name) {
+    }
+
+    private void checkAssignee(long personId) {
+        if (assignees().stream().noneMatch(a -> a.id() == personId)) {
+            throw BadInputException.of("assigneeId", "error.audit.unknownAssignee", String.valueOf(personId));
+        }
+    }
+
     public Schedule get(AppUser user, long id) {
-        return query(org.scopeOf(user), " AND s.id = :id", id).stream().findFirst()
+        return get(user, id, true);
+    }
+
+    private Schedule get(AppUser user, long id, boolean activeOnly) {
+        return query(org.scopeOf(user), activeOnly, " AND s.id = :id", id).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("Audit schedule", id));
     }
 
     /** Every active schedule in scope with its next open date, the most overdue first. */
     public List<Schedule> due(AppUser user) {
-        return query(org.scopeOf(user), "", null).stream()
+        return query(org.scopeOf(user), true, "", null).stream()
                 .sorted((a, b) -> a.nextDue().compareTo(b.nextDue())).toList();
     }
 
-    private List<Schedule> query(OutletScope scope, String extra, Long id) {
+    /** Every schedule in scope, paused ones too (last), for the page that plans them. */
+    public List<Schedule> all(AppUser user) {
+        return query(org.scopeOf(user), false, "", null).stream()
+                .sorted(Comparator.comparing((Schedule x) -> !x.active()).thenComparing(Schedule::nextDue)).toList();
+    }
+
+    /** Every active schedule with someone assigned, whatever the scope: what the reminder job goes through. */
+    List<Schedule> assigned() {
+        return query(OutletScope.EVERYTHING, true, " AND s.assignee_id IS NOT NULL", null);
+    }
+
+    private List<Schedule> query(OutletScope scope, boolean activeOnly, String extra, Long id) {
         LocalDate today = LocalDate.now(clock);
         var spec = jdbc.sql("""
                 SELECT s.id, s.outlet_id, u.name, s.form_id, f.name, s.every_months, s.assignee_id, p.display_name,
-                       s.first_due, (SELECT MAX(a.due_on) FROM audit a WHERE a.schedule_id = s.id) AS last_due
+                       s.first_due, (SELECT MAX(a.due_on) FROM audit a WHERE a.schedule_id = s.id) AS last_due, s.active
                 FROM audit_schedule s JOIN org_unit u ON u.id = s.outlet_id JOIN audit_form f ON f.id = s.form_id
                 LEFT JOIN person p ON p.id = s.assignee_id
-                WHERE s.active = TRUE AND %s%s ORDER BY s.id""".formatted(scope.sqlFilter("s.outlet_id"), extra));
+                WHERE %s%s%s ORDER BY s.id""".formatted(activeOnly ? "s.active = TRUE AND " : "",
+                scope.sqlFilter("s.outlet_id"), extra));
         spec = id == null ? spec : spec.param("id", id);
         return scope.bind(spec).query((rs, i) -> {
             int every = rs.getInt(6);
@@ -92,7 +140,7 @@ public class Schedules {
             String state = next.isBefore(today) ? "OVERDUE" : next.isAfter(today.plusDays(DUE_WITHIN_DAYS)) ? "UPCOMING" : "DUE";
             return new Schedule(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), every,
                     (Long) rs.getObject(7, Long.class), rs.getString(8), first, last == null ? null : last.toLocalDate(),
-                    next, state);
+                    next, state, rs.getBoolean(11));
         }).list();
     }
 }

@@ -2,9 +2,13 @@ package com.serviceloop.casework;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
+import com.serviceloop.platform.Notices;
 import com.serviceloop.platform.PageRequest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,10 +22,12 @@ class CallsAndInboxPages {
     private final CaseQueries queries;
     private final Inbox inbox;
     private final CaseChoices choices;
+    private final Notices notices;
     private final Clock clock;
 
-    CallsAndInboxPages(CaseQueries queries, Inbox inbox, CaseChoices choices, Clock clock) {
+    CallsAndInboxPages(CaseQueries queries, Inbox inbox, CaseChoices choices, Notices notices, Clock clock) {
         this.queries = queries;
+        this.notices = notices;
         this.inbox = inbox;
         this.choices = choices;
         this.clock = clock;
@@ -46,8 +52,13 @@ class CallsAndInboxPages {
     }
 
     @GetMapping("/inbox")
-    public String inbox(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Integer page, Model model) {
+    public String inbox(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Integer page, Locale locale,
+                        Model model) {
         model.addAttribute("page", inbox.list(user, false, PageRequest.of(page, null)));
+        // other modules' notices (audits, recognition) beside the case messages: the latest, unread first
+        List<Notices.Notice> others = notices.recent(user.id(), 50);
+        model.addAttribute("notices", others);
+        model.addAttribute("noticeText", others.stream().collect(Collectors.toMap(Notices.Notice::id, n -> notices.text(n, locale))));
         model.addAttribute("base", "/inbox");
         return "casework/inbox";
     }
@@ -56,13 +67,23 @@ class CallsAndInboxPages {
     @PostMapping("/inbox/read")
     public String read(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long id) {
         inbox.markRead(user, id);
+        if (id == null) {
+            notices.markRead(user.id(), null);
+        }
+        return "redirect:/inbox";
+    }
+
+    @Roles.SignedIn
+    @PostMapping("/inbox/notices/read")
+    public String readNotice(@AuthenticationPrincipal AppUser user, @RequestParam long id) {
+        notices.markRead(user.id(), id);
         return "redirect:/inbox";
     }
 
     /** The unread count in the menu, loaded by htmx so that pages need not compute it. */
     @GetMapping("/inbox/badge")
     public String badge(@AuthenticationPrincipal AppUser user, Model model) {
-        model.addAttribute("unread", inbox.unread(user));
+        model.addAttribute("unread", inbox.unread(user) + notices.unread(user.id()));
         return "casework/inbox :: badge";
     }
 }

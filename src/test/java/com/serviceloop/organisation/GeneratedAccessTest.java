@@ -429,6 +429,9 @@ class GeneratedAccessTest extends ApiTest {
         shared.put("audit-actions", id(postJson("/api/v1/audits/" + audit + "/actions", admin, Map.of("itemId",
                 Long.valueOf(first), "ownerId", adminUser.id(), "dueOn", LocalDate.now().plusDays(7).toString(),
                 "description", "Brief the team"))));
+        shared.put("audit-schedules", id(postJson("/api/v1/audit-schedules", admin, Map.of("outletId",
+                inside.chain().outletA().id(), "formId", Long.valueOf(form), "everyMonths", 1, "firstDue",
+                LocalDate.now().plusDays(3).toString()))));
         shared.put("audit-forms", form);
         shared.put("versionNo", published.get("versionNo").asText());
         shared.put("audits", audit);
