@@ -3,6 +3,7 @@ package com.serviceloop.audit;
 import com.serviceloop.blueprint.BlueprintService;
 import com.serviceloop.standard.Observation;
 import com.serviceloop.standard.Observations;
+import com.serviceloop.standard.VersionCompliance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
@@ -60,6 +61,22 @@ class AuditFeeds {
         }
         observations.record(seen);
         blueprints.recordAudits(steps);
+    }
+
+    /** One standard version the audit scored: this audit's item and the version's compliance at the outlet so far. */
+    record StandardLine(String text, Double score, boolean missed, VersionCompliance compliance) {
+    }
+
+    /** In the form's order; items without a standard and items left unscored are not listed. */
+    List<StandardLine> standardLines(AuditView view) {
+        Map<Long, FormItem> items = view.form().items().collect(Collectors.toMap(FormItem::id, Function.identity()));
+        List<Scorecard.Item> scored = view.scorecard().sections().stream().flatMap(s -> s.items().stream())
+                .filter(i -> i.score() != null && items.get(i.itemId()).standardVersionId() != null).toList();
+        Map<Long, VersionCompliance> byVersion = observations.atOutlet(view.audit().outletId(),
+                        scored.stream().map(Scorecard.Item::standardVersionId).distinct().toList()).stream()
+                .collect(Collectors.toMap(VersionCompliance::standardVersionId, Function.identity()));
+        return scored.stream().map(i -> new StandardLine(i.text(), i.score(), i.missed(),
+                byVersion.get(i.standardVersionId()))).toList();
     }
 
     private static BigDecimal decimal(double v) {
