@@ -88,6 +88,10 @@ class AuditFormPages {
                        @RequestParam Map<String, String> fields, Locale locale, RedirectAttributes flash) {
         try {
             FormVersion current = forms.draft(id);
+            if (fields.containsKey("add") && current.sections().stream()
+                    .noneMatch(s -> String.valueOf(s.id()).equals(fields.get("add")))) {
+                throw ConflictException.of("error.audit.formChanged", String.valueOf(id));
+            }
             List<DraftForm.Section> sections = new ArrayList<>();
             for (FormSection s : current.sections()) {
                 List<FormItem> kept = s.items().stream().filter(i -> !fields.containsKey("i" + i.id() + ".remove"))

@@ -1,12 +1,16 @@
 package com.serviceloop.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.serviceloop.Fixtures;
+import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -46,6 +51,11 @@ class AuditFeedsIntegrationTest extends AuditApiTest {
         Map<String, Object> body = new HashMap<>(standardBody(area, behaviour, target, unit));
         body.put("blueprintStepId", step);
         return body(postJson("/api/v1/standards", admin, body).andExpect(status().isCreated())).at("/standard/id").asLong();
+    }
+
+    private String page(AppUser who, String url, String language) throws Exception {
+        return mvc.perform(get(url).with(user(who)).header("Accept-Language", language).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     private Map<String, Object> answerOf(long item, Map<String, Object> value) {
@@ -134,6 +144,14 @@ class AuditFeedsIntegrationTest extends AuditApiTest {
                 .containsExactlyInAnyOrder("Greet a customer at the counter within 30 seconds",
                         "Offer a seat to older customers who wait");
         assertThat(ours.stream().mapToInt(e -> e.get("quantity").asInt() * e.get("weight").asInt()).sum()).isEqualTo(6);
+
+        // the blueprint page names where the figure comes from; the settings page lists the links
+        AppUser reader = fixtures.admin();
+        assertThat(page(reader, "/blueprints/" + blueprint, "en")).contains("from 6 audited items in the last 90 days");
+        assertThat(page(reader, "/blueprints/" + blueprint, "zh-CN")).contains("来自近90天审核的6个检查项");
+        assertThat(page(reader, "/settings/cases", "en")).contains("Standards counted in the SQI",
+                "Offer a seat to older customers who wait");
+        assertThat(page(reader, "/settings/cases", "zh-CN")).contains("计入服务质量指数的标准", "柜台标准未达成");
 
         // an audit older than the step's window (90 days) counts in compliance, not in the step's satisfaction
         OffsetDateTime old = OffsetDateTime.now(clock).minusDays(200);
