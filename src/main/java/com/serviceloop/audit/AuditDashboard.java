@@ -21,11 +21,13 @@ public class AuditDashboard {
     private final JdbcClient jdbc;
     private final OrgService org;
     private final Schedules schedules;
+    private final AuditDrillDown drill;
     private final Clock clock;
     private final ZoneId zone;
 
-    public AuditDashboard(JdbcClient jdbc, OrgService org, Schedules schedules, Clock clock,
-                          @Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone) {
+    AuditDashboard(JdbcClient jdbc, OrgService org, Schedules schedules, AuditDrillDown drill, Clock clock,
+                   @Value("${serviceloop.cases.default-zone:Asia/Shanghai}") String zone) {
+        this.drill = drill;
         this.jdbc = jdbc;
         this.org = org;
         this.schedules = schedules;
@@ -61,7 +63,8 @@ public class AuditDashboard {
         open = unitId == null ? open : open.param("unit", unitId);
         int overdue = (int) schedules.due(user).stream().filter(s -> s.state().equals("OVERDUE"))
                 .filter(s -> unitId == null || underUnit(s.outletId(), unitId)).count();
-        return new Dashboard(points, weakest, overdue, open.query(Long.class).single().intValue());
+        return new Dashboard(points, weakest, overdue, open.query(Long.class).single().intValue(),
+                drill.outletRows(user, unitId, months));
     }
 
     private boolean underUnit(long outletId, long unitId) {

@@ -6,6 +6,7 @@ import com.serviceloop.platform.BadInputException;
 import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.Messages;
 import com.serviceloop.standard.StandardService;
+import com.serviceloop.standard.TargetUnit;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -56,6 +58,8 @@ class AuditFormPages {
         model.addAttribute("draft", form.hasDraft() ? forms.draft(id) : null);
         model.addAttribute("published", form.publishedVersionNo() == null ? null : forms.latest(id));
         model.addAttribute("zh", !"en".equals(locale.getLanguage()));
+        model.addAttribute("answerTypes", AnswerType.values());
+        model.addAttribute("units", TargetUnit.values());
         return "audit/form";
     }
 
@@ -73,22 +77,32 @@ class AuditFormPages {
         }
     }
 
-    /** The whole draft from the page: fields s{n}.weight, and i{id}.order/.weight/.critical/.na/.required/.remove. */
+    /**
+     * The whole draft from the page: fields s{n}.weight, i{id}.order/.weight/.critical/.na/.required/.remove, and
+     * per section an item of the author's own, n{n}.text/.type/.weight/.critical/.na/.required/.target/.unit, added
+     * at the end of the section when its text is given (the section's add button, {@code add}={n}, insists on it).
+     */
     @Roles.ChainWide
     @PostMapping("/audits/forms/{id}/draft")
     public String save(@AuthenticationPrincipal AppUser user, @PathVariable long id,
                        @RequestParam Map<String, String> fields, Locale locale, RedirectAttributes flash) {
         try {
             FormVersion current = forms.draft(id);
+            if (fields.containsKey("add") && current.sections().stream()
+                    .noneMatch(s -> String.valueOf(s.id()).equals(fields.get("add")))) {
+                throw ConflictException.of("error.audit.formChanged", String.valueOf(id));
+            }
             List<DraftForm.Section> sections = new ArrayList<>();
             for (FormSection s : current.sections()) {
                 List<FormItem> kept = s.items().stream().filter(i -> !fields.containsKey("i" + i.id() + ".remove"))
                         .sorted(Comparator.comparingInt(i -> number(fields, "i" + i.id() + ".order", i.sortOrder()).intValue()))
                         .toList();
-                List<DraftForm.Item> items = kept.stream().map(i -> new DraftForm.Item(i.standardId(), i.text(),
-                        i.answerType(), decimal(fields, "i" + i.id() + ".weight", i.weight()),
+                List<DraftForm.Item> items = new ArrayList<>(kept.stream().map(i -> new DraftForm.Item(i.standardId(),
+                        i.text(), i.answerType(), decimal(fields, "i" + i.id() + ".weight", i.weight()),
                         fields.containsKey("i" + i.id() + ".critical"), fields.containsKey("i" + i.id() + ".na"),
-                        fields.containsKey("i" + i.id() + ".required"))).toList();
+                        fields.containsKey("i" + i.id() + ".required"), i.standardId() == null ? i.targetValue() : null,
+                        i.standardId() == null ? i.targetUnit() : null)).toList());
+                ownItem(fields, s.id()).ifPresent(items::add);
                 if (!items.isEmpty()) {
                     sections.add(new DraftForm.Section(s.areaCode(), decimal(fields, "s" + s.id() + ".weight", s.weight()), items));
                 }
@@ -98,7 +112,8 @@ class AuditFormPages {
                     decimal(fields, "version", BigDecimal.valueOf(forms.get(id).version())).intValue());
             check(draft);
             forms.saveDraft(user, id, draft);
-            flash.addFlashAttribute("notice", messages.getMessage("audits.forms.saved", null, locale));
+            flash.addFlashAttribute("notice", messages.getMessage(fields.containsKey("add") ? "audits.forms.added"
+                    : "audits.forms.saved", null, locale));
         } catch (BadInputException | ConflictException e) {
             flash.addFlashAttribute("error", Messages.refusal(e, messages, locale));
         }
@@ -118,6 +133,31 @@ class AuditFormPages {
         return "redirect:/audits/forms/" + id;
     }
 
+    private static Optional<DraftForm.Item> ownItem(Map<String, String> fields, long sectionId) {
+        String at = "n" + sectionId + ".";
+        String text = fields.getOrDefault(at + "text", "").strip();
+        if (text.isEmpty()) {
+            if (String.valueOf(sectionId).equals(fields.get("add"))) {
+                throw BadInputException.of("text", "error.audit.itemText");
+            }
+            return Optional.empty();
+        }
+        AnswerType type = choice(AnswerType.class, fields.get(at + "type"), AnswerType.MET, "answerType");
+        TargetUnit unit = choice(TargetUnit.class, fields.get(at + "unit"), null, "targetUnit");
+        BigDecimal target = decimal(fields, at + "target", null, "targetValue");
+        return Optional.of(new DraftForm.Item(null, text, type, decimal(fields, at + "weight", BigDecimal.ONE, "weight"),
+                fields.containsKey(at + "critical"), fields.containsKey(at + "na"), fields.containsKey(at + "required"),
+                target, unit));
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, E fallback, String field) {
+        try {
+            return value == null || value.isBlank() ? fallback : Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw BadInputException.of(field, "error.audit.formField", field);
+        }
+    }
+
     private <T> void check(T form) {
         for (ConstraintViolation<T> v : validator.validate(form)) {
             throw BadInputException.of(v.getPropertyPath().toString(), "error.audit.formField", v.getPropertyPath().toString());
@@ -125,11 +165,16 @@ class AuditFormPages {
     }
 
     private static BigDecimal decimal(Map<String, String> fields, String name, BigDecimal fallback) {
+        return decimal(fields, name, fallback, name);
+    }
+
+    /** {@code label}: the field as the refusal names it. */
+    private static BigDecimal decimal(Map<String, String> fields, String name, BigDecimal fallback, String label) {
         String v = fields.get(name);
         try {
             return v == null || v.isBlank() ? fallback : new BigDecimal(v.strip());
         } catch (NumberFormatException e) {
-            throw BadInputException.of(name, "error.audit.formField", name);
+            throw BadInputException.of(label, "error.audit.formField", label);
         }
     }
 

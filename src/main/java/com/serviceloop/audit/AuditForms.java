@@ -157,11 +157,13 @@ public class AuditForms {
             if (text == null) {
                 throw BadInputException.of(at + ".text", "error.audit.itemText");
             }
-            if (d.answerType() == AnswerType.MEASURED) {
-                throw BadInputException.of(at + ".answerType", "error.audit.measuredWithoutTarget");
+            boolean measured = d.answerType() == AnswerType.MEASURED;
+            if (measured && (d.targetValue() == null || d.targetUnit() == null)) {
+                throw BadInputException.of(at + (d.targetValue() == null ? ".targetValue" : ".targetUnit"),
+                        "error.audit.ownTarget");
             }
-            return new FormItem(0, sectionId, null, null, null, text, d.answerType(), null, null, d.weight(),
-                    d.critical(), d.naAllowed(), d.required(), order);
+            return new FormItem(0, sectionId, null, null, null, text, d.answerType(), measured ? d.targetValue() : null,
+                    measured ? d.targetUnit() : null, d.weight(), d.critical(), d.naAllowed(), d.required(), order);
         }
         Standard s = standards.current(d.standardId()).filter(x -> x.outletType().equals(form.outletType())
                         && x.status() == Standard.Status.ACTIVE)

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Audits that were conducted before (the demo, a move from paper): written set-based, each scored by the
- * same rules as a live submission, so that a history of many outlets loads in one batch per table.
+ * same rules as a live submission and fed to the standards, blueprint steps and SQI in the same batches,
+ * so that a history of many outlets loads in one batch per table.
  */
 @Service
 public class AuditHistoryImport {
@@ -26,8 +27,11 @@ public class AuditHistoryImport {
     private final AuditForms forms;
     private final Audits audits;
     private final AuditRollup rollup;
+    private final AuditFeeds feeds;
 
-    public AuditHistoryImport(JdbcTemplate jdbc, AuditForms forms, Audits audits, AuditRollup rollup) {
+    public AuditHistoryImport(JdbcTemplate jdbc, AuditForms forms, Audits audits, AuditRollup rollup,
+                              AuditFeeds feeds) {
+        this.feeds = feeds;
         this.jdbc = jdbc;
         this.forms = forms;
         this.audits = audits;
@@ -55,11 +59,15 @@ public class AuditHistoryImport {
         form.items().forEach(i -> items.put(i.id(), i));
         List<Double[]> scores = new ArrayList<>();
         List<String> results = new ArrayList<>();
+        List<Scorecard> cards = new ArrayList<>();
+        List<List<Answer>> answered = new ArrayList<>();
         for (PastAudit a : past) {
             List<Answer> answers = a.answers().stream().map(x -> new Answer(0, 0, x.itemId(), x.choice(), x.scale(),
                     x.measured(), x.text(), x.notApplicable(), decimal(score(items.get(x.itemId()), x)), "", 0, a.startedAt()))
                     .toList();
             Scorecard card = audits.scorecard(form, answers);
+            cards.add(card);
+            answered.add(answers);
             scores.add(new Double[] {card.overall()});
             results.add(card.result());
         }
@@ -85,9 +93,11 @@ public class AuditHistoryImport {
                 });
         List<Object[]> answerRows = new ArrayList<>();
         List<Object[]> actionRows = new ArrayList<>();
+        List<AuditFeeds.Submitted> fed = new ArrayList<>();
         for (int i = 0; i < past.size(); i++) {
             PastAudit a = past.get(i);
             long id = ids.get(i);
+            fed.add(new AuditFeeds.Submitted(id, a.outletId(), a.submittedAt(), form, cards.get(i), answered.get(i)));
             for (PastAnswer x : a.answers()) {
                 Double s = score(items.get(x.itemId()), x);
                 answerRows.add(new Object[] {id, x.itemId(), x.choice(), x.scale(), x.measured(), x.text(),
@@ -112,6 +122,7 @@ public class AuditHistoryImport {
                 new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.DATE, Types.VARCHAR, Types.VARCHAR,
                         Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP});
         rollup.add(ids);
+        feeds.feed(fed);
         return past.size();
     }
 

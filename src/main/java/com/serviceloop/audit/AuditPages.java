@@ -33,9 +33,11 @@ class AuditPages {
     private final OrgService org;
     private final PersonService people;
     private final MessageSource messages;
+    private final AuditFeeds feeds;
 
     AuditPages(Audits audits, AuditForms forms, Schedules schedules, CorrectiveActions actions, OrgService org,
-               PersonService people, MessageSource messages) {
+               PersonService people, MessageSource messages, AuditFeeds feeds) {
+        this.feeds = feeds;
         this.audits = audits;
         this.forms = forms;
         this.schedules = schedules;
@@ -98,6 +100,7 @@ class AuditPages {
                 .collect(Collectors.toMap(CorrectiveAction::itemId, Function.identity())));
         model.addAttribute("people", people.activeSignInStaff());
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("standardLines", feeds.standardLines(view));
         return "audit/result";
     }
 

@@ -38,9 +38,11 @@ class AuditReportPdf {
     private final CorrectiveActions actions;
     private final SpringTemplateEngine templates;
     private final PdfRenderer pdf;
+    private final AuditFeeds feeds;
 
     AuditReportPdf(Audits audits, AuditAnswers answers, CorrectiveActions actions, SpringTemplateEngine templates,
-                   PdfRenderer pdf) {
+                   PdfRenderer pdf, AuditFeeds feeds) {
+        this.feeds = feeds;
         this.audits = audits;
         this.answers = answers;
         this.actions = actions;
@@ -67,6 +69,7 @@ class AuditReportPdf {
         context.setVariable("v", view);
         context.setVariable("zh", zh);
         context.setVariable("images", images);
+        context.setVariable("standardLines", feeds.standardLines(view));
         context.setVariable("items", view.form().items().collect(Collectors.toMap(FormItem::id, Function.identity())));
         List<CorrectiveAction> raised = actions.list(user, false, id, null);
         context.setVariable("actions", raised.stream().collect(Collectors.toMap(CorrectiveAction::itemId, Function.identity())));

@@ -123,11 +123,13 @@ class AuditWorkApi {
         return Map.of("outletMonths", rollup.rebuild());
     }
 
-    @Operation(summary = "Submitted audits' item results as CSV (one row per item answered)")
+    @Operation(summary = "Submitted audits' item results as CSV (one row per item answered): of an outlet, of the "
+            + "outlets under a unit (region, chain), or everything in scope")
     @Roles.Oversight
     @GetMapping(value = "/audits/export", produces = "text/csv")
     public void export(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long outletId,
-                       HttpServletResponse response) throws IOException {
-        export.write(user, outletId, Download.csv(response, "audits.csv"));
+                       @RequestParam(required = false) Long unitId, HttpServletResponse response) throws IOException {
+        export.check(user, outletId, unitId);
+        export.write(user, outletId, unitId, Download.csv(response, "audits.csv"));
     }
 }

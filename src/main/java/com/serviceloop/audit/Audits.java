@@ -29,10 +29,13 @@ public class Audits {
     private final ApplicationEventPublisher events;
     private final Schedules schedules;
     private final AuditRollup rollup;
+    private final AuditFeeds feeds;
     private final double passMark;
 
     public Audits(AuditRepository repo, AuditForms forms, OrgService org, Clock clock, ApplicationEventPublisher events,
-                  Schedules schedules, AuditRollup rollup, @Value("${serviceloop.audits.pass-percent:80}") int passPercent) {
+                  Schedules schedules, AuditRollup rollup, AuditFeeds feeds,
+                  @Value("${serviceloop.audits.pass-percent:80}") int passPercent) {
+        this.feeds = feeds;
         this.repo = repo;
         this.forms = forms;
         this.org = org;
@@ -108,7 +111,10 @@ public class Audits {
         return Scoring.score(form, scored, passMark);
     }
 
-    /** Every required item answered, then the scores are kept with the audit, all in one transaction. */
+    /**
+     * Every required item answered, then the scores are kept with the audit and fed to the standards' compliance,
+     * the blueprint steps and the SQI, all in one transaction.
+     */
     @Transactional
     public AuditView submit(AppUser user, long id) {
         Audit audit = get(user, id);
@@ -126,8 +132,10 @@ public class Audits {
                     String.join("; ", missing.subList(0, Math.min(3, missing.size()))));
         }
         Scorecard card = view.scorecard();
-        repo.submit(id, card.overall(), card.result(), OffsetDateTime.now(clock));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        repo.submit(id, card.overall(), card.result(), now);
         rollup.add(List.of(id));
+        feeds.feed(List.of(new AuditFeeds.Submitted(id, audit.outletId(), now, view.form(), card, view.answers())));
         if (!card.criticalMisses().isEmpty()) {
             events.publishEvent(new CriticalMiss(id, audit.outletId(),
                     card.criticalMisses().stream().map(Scorecard.Item::text).toList()));

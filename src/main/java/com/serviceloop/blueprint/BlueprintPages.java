@@ -51,6 +51,7 @@ class BlueprintPages {
         model.addAttribute("blueprint", b);
         model.addAttribute("chain", ChainSatisfaction.of(b.steps()));
         model.addAttribute("cumulative", cumulative(b.steps()));
+        model.addAttribute("auditDays", blueprints.auditDays());
         if (!model.containsAttribute("stepForm")) {
             model.addAttribute("stepForm", new StepForm(null, null, null, null, null, null, null, null, null, null, null, null));
         }

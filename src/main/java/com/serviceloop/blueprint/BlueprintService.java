@@ -5,8 +5,16 @@ import com.serviceloop.platform.ConflictException;
 import com.serviceloop.platform.NotFoundException;
 import com.serviceloop.platform.Rows;
 import com.serviceloop.platform.Text;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -14,14 +22,63 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class BlueprintService {
+    /** Audited items replace the figure entered by hand; the mean is pooled over the items, not the audits. */
     private static final String STEP_COLUMNS = """
-            SELECT id, blueprint_id, step_no, name, customer_action, front_stage, back_stage, support, touch_points,
-                   time_standard_secs, do_list, dont_list, check_points, owner_role, satisfaction
-            FROM blueprint_step""";
+            SELECT st.id, st.blueprint_id, st.step_no, st.name, st.customer_action, st.front_stage, st.back_stage,
+                   st.support, st.touch_points, st.time_standard_secs, st.do_list, st.dont_list, st.check_points,
+                   st.owner_role, COALESCE(au.mean_score, st.satisfaction) AS satisfaction,
+                   st.satisfaction AS entered_satisfaction, au.items AS audit_items
+            FROM blueprint_step st LEFT JOIN (
+                SELECT step_id, CAST(SUM(score_sum) / SUM(items) AS NUMERIC(5, 4)) AS mean_score, SUM(items) AS items
+                FROM blueprint_step_audit WHERE observed_at >= :since GROUP BY step_id) au ON au.step_id = st.id""";
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Clock clock;
+    private final int auditDays;
 
-    public BlueprintService(JdbcClient jdbc) {
+    public BlueprintService(JdbcClient jdbc, JdbcTemplate batch, Clock clock,
+                            @Value("${serviceloop.blueprints.audit-days:90}") int auditDays) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.clock = clock;
+        this.auditDays = auditDays;
+    }
+
+    /** How one audit scored the items of one step: the sum of their scores (each 0 to 1) and how many were scored. */
+    public record StepScore(long stepId, long outletId, long auditId, OffsetDateTime at, BigDecimal scoreSum, int items) {
+    }
+
+    /**
+     * Keeps audited step scores, in the caller's transaction. Steps deleted since the form was published are
+     * passed over, and an audit already recorded for a step is not counted twice.
+     */
+    @Transactional
+    public void recordAudits(List<StepScore> scores) {
+        if (scores.isEmpty()) {
+            return;
+        }
+        Set<Long> steps = Set.copyOf(jdbc.sql("SELECT id FROM blueprint_step WHERE id IN (:ids)")
+                .param("ids", scores.stream().map(StepScore::stepId).distinct().toList()).query(Long.class).list());
+        Set<String> done = Set.copyOf(jdbc.sql("SELECT step_id, audit_id FROM blueprint_step_audit WHERE audit_id IN (:a)")
+                .param("a", scores.stream().map(StepScore::auditId).distinct().toList())
+                .query((rs, i) -> rs.getLong(1) + "/" + rs.getLong(2)).list());
+        List<Object[]> rows = scores.stream()
+                .filter(s -> steps.contains(s.stepId()) && s.items() > 0 && !done.contains(s.stepId() + "/" + s.auditId()))
+                .map(s -> new Object[] {s.stepId(), s.outletId(), s.auditId(), Timestamp.from(s.at().toInstant()),
+                        s.scoreSum(), s.items()}).toList();
+        batch.batchUpdate("""
+                INSERT INTO blueprint_step_audit (step_id, outlet_id, audit_id, observed_at, score_sum, items)
+                VALUES (?, ?, ?, ?, ?, ?)""", rows,
+                new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP, Types.NUMERIC, Types.INTEGER});
+    }
+
+    /** Audits count towards a step's satisfaction for this many days after they were submitted. */
+    public int auditDays() {
+        return auditDays;
+    }
+
+    private OffsetDateTime since() {
+        return OffsetDateTime.now(clock).minusDays(auditDays);
     }
 
     /** The outlet types that have a blueprint. */
@@ -58,7 +115,8 @@ public class BlueprintService {
     }
 
     public List<BlueprintStep> steps(long blueprintId) {
-        return jdbc.sql(STEP_COLUMNS + " WHERE blueprint_id = :b ORDER BY step_no, id").param("b", blueprintId)
+        return jdbc.sql(STEP_COLUMNS + " WHERE st.blueprint_id = :b ORDER BY st.step_no, st.id").param("b", blueprintId)
+                .param("since", since())
                 .query(Rows.of(BlueprintStep.class)).list();
     }
 
@@ -146,7 +204,8 @@ public class BlueprintService {
     }
 
     public BlueprintStep step(long blueprintId, long stepId) {
-        return jdbc.sql(STEP_COLUMNS + " WHERE id = :id AND blueprint_id = :b").param("id", stepId)
+        return jdbc.sql(STEP_COLUMNS + " WHERE st.id = :id AND st.blueprint_id = :b").param("id", stepId)
+                .param("since", since())
                 .param("b", blueprintId).query(Rows.of(BlueprintStep.class)).optional()
                 .orElseThrow(() -> new NotFoundException("Step", stepId));
     }

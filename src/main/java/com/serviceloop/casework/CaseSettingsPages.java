@@ -40,9 +40,12 @@ class CaseSettingsPages {
     private final CaseTopics topics;
     private final Validator validator;
     private final MessageSource messages;
+    private final SqiStandardLinks sqiLinks;
 
     public CaseSettingsPages(SlaTargets targets, CalendarRepository calendars, Sqi sqi, Webhooks webhooks,
-                             OrgService org, CaseTopics topics, Validator validator, MessageSource messages) {
+                             OrgService org, CaseTopics topics, Validator validator, MessageSource messages,
+                             SqiStandardLinks sqiLinks) {
+        this.sqiLinks = sqiLinks;
         this.messages = messages;
         this.validator = validator;
         this.targets = targets;
@@ -63,6 +66,7 @@ class CaseSettingsPages {
         model.addAttribute("links", targets.links());
         model.addAttribute("failureTypes", sqi.types());
         model.addAttribute("sqiTarget", sqi.target());
+        model.addAttribute("sqiLinks", sqiLinks.list());
         model.addAttribute("industries", TopicDefaults.INDUSTRIES);
         List<String> outletTypes = org.outletTypes();
         String type = topicType != null && outletTypes.contains(topicType) ? topicType

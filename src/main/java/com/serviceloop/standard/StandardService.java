@@ -208,13 +208,13 @@ public class StandardService {
         OutletScope scope = org.scopeOf(user);
         return scope.bind(jdbc.sql("""
                 SELECT v.version_no, v.behaviour, v.target_rate, COUNT(m.id) AS events,
-                       COALESCE(SUM(CASE WHEN m.met THEN 1 ELSE 0 END), 0) AS met
+                       COALESCE(SUM(CASE WHEN m.met THEN 1 ELSE 0 END), 0) AS met, %s AS score_sum
                 FROM standard_version v
                 LEFT JOIN standard_measurement m ON m.standard_version_id = v.id AND %s
                      AND m.measured_at >= :from AND m.measured_at < :to
                 WHERE v.standard_id = :s
                 GROUP BY v.version_no, v.behaviour, v.target_rate ORDER BY v.version_no"""
-                        .formatted(scope.sqlFilter("m.outlet_id"))))
+                        .formatted(Observations.scoreSum(), scope.sqlFilter("m.outlet_id"))))
                 .param("s", standardId)
                 .param("from", from == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : from)
                 .param("to", to == null ? OffsetDateTime.now(clock).plusSeconds(1) : to)

@@ -11,7 +11,7 @@ class ChainSatisfactionTest {
 
     private static BlueprintStep step(long id, String satisfaction) {
         return new BlueprintStep(id, 1, (int) id, "Step " + id, null, null, null, null, null, null, null, null, null,
-                null, satisfaction == null ? null : new BigDecimal(satisfaction));
+                null, satisfaction == null ? null : new BigDecimal(satisfaction), null, null);
     }
 
     @Test
@@ -48,7 +48,7 @@ class ChainSatisfactionTest {
     @Test
     void doAndDontListsAreOneItemPerLine() {
         var s = new BlueprintStep(1, 1, 1, "Greet", null, null, null, null, null, 30, "Smile\n\n Make eye contact \n",
-                null, null, null, null);
+                null, null, null, null, null, null);
         assertThat(s.getDos()).containsExactly("Smile", "Make eye contact");
         assertThat(s.getDonts()).isEmpty();
     }

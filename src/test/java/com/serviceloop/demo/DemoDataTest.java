@@ -101,6 +101,18 @@ class DemoDataTest extends ApiTest {
                 .param("ids", outletIds).query(Long.class).single()).isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_action WHERE outlet_id IN (:ids)").param("ids", outletIds)
                 .query(Long.class).single()).isPositive();
+        // the audits fed the standards' compliance and the blueprint steps' satisfaction on load
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM standard_measurement WHERE source = 'AUDIT' AND outlet_id IN (:ids)")
+                .param("ids", outletIds).query(Long.class).single()).isGreaterThan(500L);
+        // every blueprint step the form's items belong to has audited scores (on a fresh database the starter
+        // library's standards carry their steps; the shared test database may hold pharmacy standards without)
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT step_id) FROM blueprint_step_audit WHERE outlet_id IN (:ids)")
+                .param("ids", outletIds).query(Long.class).single())
+                .isEqualTo(jdbc.sql("""
+                        SELECT COUNT(DISTINCT i.blueprint_step_id) FROM audit_item i
+                        WHERE i.blueprint_step_id IS NOT NULL AND i.form_version_id IN
+                            (SELECT a.form_version_id FROM audit a WHERE a.outlet_id IN (:ids))""")
+                        .param("ids", outletIds).query(Long.class).single());
         List<TierMix> mix = customers.tierMix(fixtures.admin()).stream()
                 .filter(m -> outletIds.contains(m.outletId())).toList();
         assertThat(mix).hasSize(6);

@@ -166,6 +166,7 @@ class GeneratedAccessTest extends ApiTest {
                 "amount", 12, "items", 1));
         bodies.put("PUT /api/v1/outlets/{id}/calendar", withNulls(Map.of("hours", List.of(), "holidays", List.of()), "timeZone"));
         bodies.put("PUT /api/v1/surveys/links/{token}/active", Map.of("active", true));
+        bodies.put("PUT /api/v1/sqi/standard-links/{standardId}", Map.of("failureCode", "UNANSWERED_QUERY"));
         bodies.put("PUT /api/v1/outlets/{outletId}/service-profile", withNulls(Map.of("targetAgeBands", List.of(),
                 "targetIncomeBands", List.of(), "targetEducations", List.of(), "targetSocialClasses", List.of(),
                 "characteristics", List.of(), "silhouette", List.of(), "needs", List.of(), "version", 999),
@@ -282,6 +283,7 @@ class GeneratedAccessTest extends ApiTest {
         }
         return switch (name) {
             case "outletType", "industry" -> "pharmacy";
+            case "standardId" -> shared.get("standards");
             case "questionId", "stepId", "itemId", "photoId", "versionNo", "personId", "actionId" -> shared.get(name);
             default -> Optional.ofNullable(shared.get(before.replaceAll(".*/api/v1/", "").replace("/", "")))
                     .orElseThrow(() -> new AssertionError("no value for {" + name + "} in " + before));
@@ -300,6 +302,11 @@ class GeneratedAccessTest extends ApiTest {
             case "sign-in-rules:id" -> id(postJson("/api/v1/sign-in-rules", admin, signInRule()));
             case "webhooks:id" -> id(postJson("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/x")));
             case "standards:id" -> id(postJson("/api/v1/standards", admin, standard()));
+            case "sqistandard-links:standardId" -> {
+                String standard = id(postJson("/api/v1/standards", admin, standard()));
+                putJson("/api/v1/sqi/standard-links/" + standard, admin, Map.of("failureCode", "UNANSWERED_QUERY"));
+                yield standard;
+            }
             case "blueprints:id" -> id(postJson("/api/v1/blueprints", admin, Map.of("outletType", "pharmacy", "name", "B")));
             case "contact-rules:id" -> id(postJson("/api/v1/contact-rules", admin, contactRule(inside.chain().outletA().id())));
             case "contact-ruleschain-wide:id" -> id(postJson("/api/v1/contact-rules/chain-wide", admin, contactRule(null)));
