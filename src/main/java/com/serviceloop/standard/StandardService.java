@@ -176,6 +176,11 @@ public class StandardService {
                 .param("value", f.observedValue()).param("met", met)
                 .param("source", f.source() == null ? "MANUAL" : f.source())
                 .param("note", Text.blankToNull(f.note())).update(keys, "id");
+        String source = f.source() == null ? "MANUAL" : f.source();
+        if (!met) {
+            events.publishEvent(new StandardsMissed(List.of(new StandardsMissed.Miss(keys.getKey().longValue(),
+                    standardId, f.outletId(), at, source, v.behaviour()))));
+        }
         return new Measurement(keys.getKey().longValue(), standardId, v.id(), v.versionNo(), f.outletId(), at,
                 f.observedValue(), met, f.source() == null ? "MANUAL" : f.source(), Text.blankToNull(f.note()));
     }

@@ -178,6 +178,14 @@ class AuditFeedsIntegrationTest extends AuditApiTest {
         putJson(url, token(fixtures.person(Role.MANAGER, outletA.id())), Map.of("failureCode", "UNANSWERED_QUERY"))
                 .andExpect(status().isForbidden());
         putJson(url, admin, Map.of("failureCode", "UNANSWERED_QUERY")).andExpect(status().isOk());
+        // a miss measured by hand counts as well: greeted after 45 s against 30 s, one unanswered-query event
+        postJson("/api/v1/standards/" + greet + "/measurements", admin, Map.of("outletId", outletA.id(), "observedValue", 45))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.met").value(false));
+        postJson("/api/v1/standards/" + greet + "/measurements", admin, Map.of("outletId", outletA.id(), "observedValue", 20))
+                .andExpect(status().isCreated());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sqi_event WHERE outlet_id = :o AND failure_code = 'UNANSWERED_QUERY' "
+                + "AND note = 'Greet every customer within 30 seconds'").param("o", outletA.id()).query(Long.class).single())
+                .isEqualTo(1L);
         assertThat(body(getJson("/api/v1/sqi/standard-links", admin)).findValuesAsString("failureCode"))
                 .contains("UNANSWERED_QUERY");
         deleteJson(url, admin).andExpect(status().isNoContent());
