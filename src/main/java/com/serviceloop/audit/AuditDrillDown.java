@@ -114,7 +114,8 @@ class AuditDrillDown {
         }
         Map<Long, Sums> sums = new HashMap<>();
         scope.bind(jdbc.sql("""
-                SELECT m.outlet_id, SUM(m.audits), SUM(m.scored), SUM(m.score_sum) FROM audit_month m
+                SELECT m.outlet_id, SUM(m.audits) AS audits, SUM(m.scored) AS scored, SUM(m.score_sum) AS score_sum
+                FROM audit_month m
                 WHERE m.stat_month >= :from AND m.outlet_id IN (:outlets) AND %s GROUP BY m.outlet_id"""
                         .formatted(scope.sqlFilter("m.outlet_id"))))
                 .param("from", first.atDay(1)).param("outlets", ids).query(Rows.of(Sums.class)).list()
