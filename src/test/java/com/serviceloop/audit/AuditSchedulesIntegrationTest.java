@@ -91,11 +91,21 @@ class AuditSchedulesIntegrationTest extends AuditApiTest {
         assertThat(notices.text(inbox.get(0), Locale.CHINESE))
                 .isEqualTo("Outlet A 的审核（Monthly walk-around）应于 " + due + " 完成，现已逾期");
 
+        // an audit started from the schedule takes that date; the reminders follow the next one, a month later
+        postJson("/api/v1/audits", admin, Map.of("outletId", outletA.id(), "formId", form, "scheduleId", id))
+                .andExpect(status().isCreated());
+        LocalDate next = due.plusMonths(1);
+        reminders.run(today.plusDays(12));
+        reminders.run(next.minusDays(8));
+        assertThat(sent(id)).hasSize(2);
+        reminders.run(next.minusDays(7));
+        assertThat(sent(id)).containsExactly("DUE " + due, "OVERDUE " + due, "DUE " + next);
+
         // paused: no reminder for the next due date; nobody assigned: none either
         patchJson("/api/v1/audit-schedules/" + id, admin, Map.of("active", false)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(false)).andExpect(jsonPath("$.assigneeId").value(auditor.id()));
-        reminders.run(today.plusDays(40));
-        assertThat(sent(id)).hasSize(2);
+        reminders.run(next.plusDays(1));
+        assertThat(sent(id)).hasSize(3);
         long nobody = schedule(form, today.minusDays(3), null).get("id").asLong();
         reminders.run(today);
         assertThat(sent(nobody)).isEmpty();
