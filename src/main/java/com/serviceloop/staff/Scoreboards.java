@@ -90,6 +90,15 @@ public class Scoreboards {
         return ScoreboardRanking.board(frame(user, ScoreboardBoard.Level.TEAM, measure, outlet, p), all, ownTeam);
     }
 
+    /** The board on a shop-floor screen: anyone may be looking, so names follow the chain's setting whoever signed in. */
+    public ScoreboardBoard wallBoard(AppUser user, long outletId) {
+        Period p = period(null, null);
+        StaffSettings.Values s = settings.current();
+        List<ScoreboardFigures> all = repo.people(org.scopeOf(user), outletId, p.from(), p.to());
+        return ScoreboardRanking.board(new ScoreboardRanking.Frame(ScoreboardBoard.Level.PERSON, ScoreboardMeasure.SPEED,
+                outletId, p.from(), p.to(), s.minEvents(), s.hideNames()), all, null);
+    }
+
     private ScoreboardRanking.Frame frame(AppUser user, ScoreboardBoard.Level level, ScoreboardMeasure measure, long outlet,
                                           Period p) {
         StaffSettings.Values s = settings.current();
