@@ -10,9 +10,9 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -89,7 +89,7 @@ class RecognitionApi {
     @Operation(summary = "Change the staff-feedback settings: colleagues may write notes, names hidden from staff on the "
             + "boards, the minimum of events for a rank (a field left out keeps its value)")
     @Roles.ChainWide
-    @PutMapping("/settings")
+    @PatchMapping("/settings")
     public StaffSettings.Values updateStaffSettings(@Valid @RequestBody StaffSettingsForm form) {
         return settings.update(form);
     }

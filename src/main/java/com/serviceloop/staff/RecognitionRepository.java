@@ -130,7 +130,7 @@ class RecognitionRepository {
                 LEFT JOIN org_unit t ON t.id = p.team_id
                 JOIN org_unit o ON o.id = COALESCE(CASE WHEN u.kind = 'OUTLET' THEN u.id WHEN u.kind = 'TEAM' THEN u.parent_id END,
                                                    t.parent_id)
-                WHERE p.active = TRUE AND o.kind = 'OUTLET' AND """ + scope.sqlFilter("o.id") + " ORDER BY o.name, p.display_name, p.id LIMIT 2000"))
+                WHERE p.active = TRUE AND o.kind = 'OUTLET' AND""" + " " + scope.sqlFilter("o.id") + " ORDER BY o.name, p.display_name, p.id LIMIT 2000"))
                 .query((rs, i) -> new Choice(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
 
