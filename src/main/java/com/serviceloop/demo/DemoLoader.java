@@ -17,9 +17,11 @@ class DemoLoader implements ApplicationRunner {
     private final DemoClimate climate;
     private final DemoTraining training;
     private final DemoLeadership leadership;
+    private final DemoRecognition recognition;
 
     DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles, DemoClimate climate,
-               DemoTraining training, DemoLeadership leadership) {
+               DemoTraining training, DemoLeadership leadership, DemoRecognition recognition) {
+        this.recognition = recognition;
         this.leadership = leadership;
         this.demo = demo;
         this.org = org;
@@ -40,6 +42,7 @@ class DemoLoader implements ApplicationRunner {
                 leadership.load("");
                 profiles.load(loaded, "");
                 climate.load(loaded, "");
+                recognition.load(loaded.outlets());
             }
         }
     }
