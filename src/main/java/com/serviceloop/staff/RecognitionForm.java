@@ -9,6 +9,6 @@ import jakarta.validation.constraints.Size;
  * optionally the standard or blueprint step it shows and what it grew from.
  */
 public record RecognitionForm(@Positive Long personId, @Positive Long teamId, @NotBlank @Size(max = 500) String text,
-                              @Positive Long standardId, @Positive Long stepId, RecognitionLink linkKind,
-                              @Positive Long linkId) {
+                              @Positive Long standardId, @Positive Long stepId, RecognitionLink sourceKind,
+                              @Positive Long sourceId) {
 }

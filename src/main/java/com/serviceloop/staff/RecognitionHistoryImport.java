@@ -42,7 +42,7 @@ public class RecognitionHistoryImport {
 
     /** One past note, to a person or to a team at the outlet; the link, if any, as the owner module's id. */
     public record PastNote(long outletId, Long personId, Long teamId, long writerId, String text, Long standardId,
-                           RecognitionLink linkKind, Long linkId, OffsetDateTime writtenAt) {
+                           RecognitionLink sourceKind, Long sourceId, OffsetDateTime writtenAt) {
     }
 
     /** Stores the notes, all or none, and rebuilds the rollup from the first note's day to today. The number stored. */
@@ -74,8 +74,8 @@ public class RecognitionHistoryImport {
                 ps.setLong(4, n.writerId());
                 ps.setString(5, n.text().strip());
                 ps.setObject(6, n.standardId(), Types.BIGINT);
-                ps.setString(7, n.linkKind() == null ? null : n.linkKind().name());
-                ps.setObject(8, n.linkId(), Types.BIGINT);
+                ps.setString(7, n.sourceKind() == null ? null : n.sourceKind().name());
+                ps.setObject(8, n.sourceId(), Types.BIGINT);
                 ps.setObject(9, n.writtenAt());
                 ps.setDate(10, Date.valueOf(n.writtenAt().atZoneSameInstant(zone).toLocalDate()));
             }

@@ -51,25 +51,26 @@ class RecognitionPages {
     }
 
     /** The recipient comes as "p:12" (a person) or "t:5" (a team), from one picker. */
+    @Roles.FrontLine
     @PostMapping("/recognition")
     public String write(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) String to,
                         @RequestParam(required = false) String text, @RequestParam(required = false) String standardId,
-                        @RequestParam(required = false) String linkKind, @RequestParam(required = false) String linkId,
+                        @RequestParam(required = false) String sourceKind, @RequestParam(required = false) String sourceId,
                         Locale locale, Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
             String recipient = Text.blankToNull(to);
             Long personId = recipient != null && recipient.startsWith("p:") ? id("to", recipient.substring(2)) : null;
             Long teamId = recipient != null && recipient.startsWith("t:") ? id("to", recipient.substring(2)) : null;
             RecognitionLink kind = null;
-            if (Text.blankToNull(linkKind) != null) {
+            if (Text.blankToNull(sourceKind) != null) {
                 try {
-                    kind = RecognitionLink.valueOf(linkKind.strip());
+                    kind = RecognitionLink.valueOf(sourceKind.strip());
                 } catch (IllegalArgumentException e) {
-                    throw BadInputException.of("linkKind", "error.staff.linkKind");
+                    throw BadInputException.of("sourceKind", "error.staff.sourceKind");
                 }
             }
             notes.write(user, new RecognitionForm(personId, teamId, text, optionalId("standardId", standardId), null, kind,
-                    optionalId("linkId", linkId)));
+                    optionalId("sourceId", sourceId)));
             flash.addFlashAttribute("saved", messages.getMessage("staff.recognition.saved", null, locale));
             return "redirect:/recognition";
         } catch (BadInputException e) {

@@ -67,7 +67,7 @@ class RecognitionRepository {
                 VALUES (:outlet, :person, :team, :writer, :text, :standard, :step, :kind, :link, :at, :day)""")
                 .param("outlet", outletId).param("person", personId).param("team", teamId).param("writer", writerId)
                 .param("text", f.text().strip()).param("standard", f.standardId()).param("step", f.stepId())
-                .param("kind", f.linkKind() == null ? null : f.linkKind().name()).param("link", f.linkId())
+                .param("kind", f.sourceKind() == null ? null : f.sourceKind().name()).param("link", f.sourceId())
                 .param("at", at).param("day", day).update(keys, "id");
         return keys.getKey().longValue();
     }

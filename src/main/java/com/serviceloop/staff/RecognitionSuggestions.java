@@ -42,7 +42,7 @@ public class RecognitionSuggestions {
     }
 
     /** One suggestion: whom to recognise, for what (the customer's words) and the link the note will carry. */
-    public record Suggestion(RecognitionLink linkKind, long linkId, long outletId, long personId, String personName,
+    public record Suggestion(RecognitionLink sourceKind, long sourceId, long outletId, long personId, String personName,
                              String customerWords, BigDecimal satisfaction, OffsetDateTime at) {
     }
 

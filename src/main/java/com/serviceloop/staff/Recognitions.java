@@ -123,22 +123,22 @@ public class Recognitions {
 
     /** The link must exist (through its owner's public service) and belong to the note's outlet. */
     private void checkLink(AppUser user, RecognitionForm f, long outletId) {
-        if (f.linkKind() == null && f.linkId() == null) {
+        if (f.sourceKind() == null && f.sourceId() == null) {
             return;
         }
-        if (f.linkKind() == null) {
-            throw BadInputException.of("linkKind", "error.staff.linkKind");
+        if (f.sourceKind() == null) {
+            throw BadInputException.of("sourceKind", "error.staff.sourceKind");
         }
-        if (f.linkId() == null) {
-            throw BadInputException.of("linkId", "error.staff.linkId");
+        if (f.sourceId() == null) {
+            throw BadInputException.of("sourceId", "error.staff.sourceId");
         }
-        Optional<Long> outlet = switch (f.linkKind()) {
-            case CASE -> cases.outletOf(f.linkId());
-            case SURVEY_RESPONSE -> surveys.outletOf(f.linkId());
-            case AUDIT -> auditOutlet(user, f.linkId());
+        Optional<Long> outlet = switch (f.sourceKind()) {
+            case CASE -> cases.outletOf(f.sourceId());
+            case SURVEY_RESPONSE -> surveys.outletOf(f.sourceId());
+            case AUDIT -> auditOutlet(user, f.sourceId());
         };
         if (outlet.filter(o -> o == outletId).isEmpty()) {
-            throw BadInputException.of("linkId", "error.staff.unknownLink", String.valueOf(f.linkId()));
+            throw BadInputException.of("sourceId", "error.staff.unknownLink", String.valueOf(f.sourceId()));
         }
     }
 

@@ -66,7 +66,7 @@ class DemoRecognitionTest {
         assertThat(boards.person(manager, wang.id(), LocalDate.now().minusYears(1), LocalDate.now()).figures().recognitions())
                 .isPositive();
         // the praise of three days ago waits for the manager; the old one may have had its note
-        assertThat(suggestions.forManager(manager)).extracting(RecognitionSuggestions.Suggestion::linkId).contains(recent)
+        assertThat(suggestions.forManager(manager)).extracting(RecognitionSuggestions.Suggestion::sourceId).contains(recent)
                 .doesNotContain(old);
     }
 }

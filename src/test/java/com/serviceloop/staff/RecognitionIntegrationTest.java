@@ -96,10 +96,10 @@ class RecognitionIntegrationTest extends ApiTest {
         postJson(url, managerToken, note("personId", manager.id(), "text", "好")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("personId"));
         long otherOutletsCase = praiseCase(chain.outletB().id(), zhao.id());
-        postJson(url, managerToken, note("personId", wang.id(), "text", "好", "linkKind", "CASE", "linkId", otherOutletsCase))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("linkId"));
-        postJson(url, managerToken, note("personId", wang.id(), "text", "好", "linkId", otherOutletsCase))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("linkKind"));
+        postJson(url, managerToken, note("personId", wang.id(), "text", "好", "sourceKind", "CASE", "sourceId", otherOutletsCase))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sourceId"));
+        postJson(url, managerToken, note("personId", wang.id(), "text", "好", "sourceId", otherOutletsCase))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sourceKind"));
         postJson(url, managerToken, note("personId", wang.id(), "text", "好", "standardId", 987654321L))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("standardId"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_recognition WHERE writer_id = :w").param("w", manager.id())
@@ -126,10 +126,10 @@ class RecognitionIntegrationTest extends ApiTest {
         praiseCase(chain.outletB().id(), zhao.id()); // outside the manager's outlets
         JsonNode s = body(getJson("/api/v1/recognition/suggestions", managerToken).andExpect(status().isOk()));
         assertThat(s).hasSize(1);
-        assertThat(s.get(0).get("linkId").asLong()).isEqualTo(praise);
+        assertThat(s.get(0).get("sourceId").asLong()).isEqualTo(praise);
         assertThat(s.get(0).get("personId").asLong()).isEqualTo(wang.id());
         postJson("/api/v1/recognition/notes", managerToken, note("personId", wang.id(), "text", "顾客来信感谢",
-                "linkKind", "CASE", "linkId", praise)).andExpect(status().isCreated());
+                "sourceKind", "CASE", "sourceId", praise)).andExpect(status().isCreated());
         assertThat(body(getJson("/api/v1/recognition/suggestions", managerToken))).isEmpty();
         getJson("/api/v1/recognition/suggestions", token(wang)).andExpect(status().isForbidden());
     }
