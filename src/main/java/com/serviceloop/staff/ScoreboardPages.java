@@ -14,17 +14,22 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The scoreboards on a phone: one's own figures and the people board; the team board; one person's or team's figures. */
 @Controller
 class ScoreboardPages {
+    private static final int MAX_MIN_EVENTS = 10000;
     private final Scoreboards boards;
+    private final StaffSettings settings;
     private final OrgService org;
     private final MessageSource messages;
 
-    ScoreboardPages(Scoreboards boards, OrgService org, MessageSource messages) {
+    ScoreboardPages(Scoreboards boards, StaffSettings settings, OrgService org, MessageSource messages) {
         this.boards = boards;
+        this.settings = settings;
         this.org = org;
         this.messages = messages;
     }
@@ -76,6 +81,29 @@ class ScoreboardPages {
         model.addAttribute("outlets", org.visibleOutlets(user));
         model.addAttribute("measures", ScoreboardMeasure.values());
         model.addAttribute("manages", Roles.manages(user));
+        model.addAttribute("settings", settings.current());
+    }
+
+    /** The chain's fairness settings, from the team board; an unticked box is "no". */
+    @Roles.ChainWide
+    @PostMapping("/scoreboards/settings")
+    public String settings(@RequestParam(required = false) String colleaguesMayWrite,
+                           @RequestParam(required = false) String hideNames, @RequestParam(required = false) String minEvents,
+                           Locale locale, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        return refusing(() -> {
+            int min;
+            try {
+                min = Integer.parseInt(minEvents == null ? "" : minEvents.strip());
+            } catch (NumberFormatException e) {
+                throw BadInputException.of("minEvents", "error.staff.minEvents", String.valueOf(MAX_MIN_EVENTS));
+            }
+            if (min < 1 || min > MAX_MIN_EVENTS) {
+                throw BadInputException.of("minEvents", "error.staff.minEvents", String.valueOf(MAX_MIN_EVENTS));
+            }
+            settings.update(new StaffSettingsForm(colleaguesMayWrite != null, hideNames != null, min));
+            flash.addFlashAttribute("saved", messages.getMessage("staff.settings.saved", null, locale));
+            return "redirect:/scoreboards/teams";
+        }, locale, model, response);
     }
 
     @GetMapping("/scoreboards/people/{id}")

@@ -1,5 +1,6 @@
 package com.serviceloop.staff;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -12,12 +13,14 @@ import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The recognition, wall and scoreboard pages in both languages. */
 class StaffPagesTest extends PageTest {
     private Fixtures.Chain chain;
     private AppUser manager;
     private AppUser wang;
+    @Autowired StaffSettings settings;
 
     @BeforeEach
     void setUp() {
@@ -40,6 +43,24 @@ class StaffPagesTest extends PageTest {
                 .andExpect(content().string(containsString("表扬墙")))
                 .andExpect(content().string(containsString("hx-trigger=\"every 60s\"")))
                 .andExpect(content().string(containsString("耐心为顾客讲解医保报销")));
+    }
+
+    @Test
+    void aChainWideManagerChangesTheFairnessSettingsOnTheTeamBoard() throws Exception {
+        AppUser chainManager = fixtures.person(Role.MANAGER, chain.chain().id());
+        try {
+            page(chainManager, "/scoreboards/teams?outletId=" + chain.outletA().id(), "zh").andExpect(status().isOk())
+                    .andExpect(content().string(containsString("全连锁的公平设置")));
+            page(manager, "/scoreboards/teams", "en").andExpect(content().string(not(containsString("Fairness settings"))));
+            submit(manager, "/scoreboards/settings", "minEvents", "5").andExpect(status().isForbidden());
+            submit(chainManager, "/scoreboards/settings", "minEvents", "0").andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("from 1 to 10000")));
+            submit(chainManager, "/scoreboards/settings", "hideNames", "true", "minEvents", "5")
+                    .andExpect(redirectedUrl("/scoreboards/teams"));
+            assertThat(settings.current()).isEqualTo(new StaffSettings.Values(false, true, 5));
+        } finally {
+            settings.update(new StaffSettingsForm(false, false, StaffSettings.DEFAULT_MIN_EVENTS));
+        }
     }
 
     @Test
