@@ -46,7 +46,7 @@ class TableOwnershipTest {
                     "team_training_evaluation", "team_training_evaluation_score", "team_training_band",
                     "leadership_round", "leadership_invitation", "leadership_pending", "leadership_tally",
                     "leadership_action")),
-            Map.entry("staff", Set.of()));
+            Map.entry("staff", Set.of("staff_recognition", "staff_scoreboard_day")));
 
     /** Tables other modules may read (never write). */
     static final Set<String> PUBLISHED_FOR_READING = Set.of("org_unit", "person", "customer", "visit");

@@ -18,9 +18,11 @@ class DemoLoader implements ApplicationRunner {
     private final DemoTraining training;
     private final DemoLeadership leadership;
     private final DemoMystery mystery;
+    private final DemoRecognition recognition;
 
     DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles, DemoClimate climate,
-               DemoTraining training, DemoLeadership leadership, DemoMystery mystery) {
+               DemoTraining training, DemoLeadership leadership, DemoMystery mystery, DemoRecognition recognition) {
+        this.recognition = recognition;
         this.leadership = leadership;
         this.mystery = mystery;
         this.demo = demo;
@@ -43,6 +45,7 @@ class DemoLoader implements ApplicationRunner {
                 profiles.load(loaded, "");
                 climate.load(loaded, "");
                 mystery.load(loaded.outlets(), DemoData.MONTHS, "");
+                recognition.load(loaded.outlets());
             }
         }
     }

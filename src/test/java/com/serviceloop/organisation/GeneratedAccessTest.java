@@ -355,6 +355,10 @@ class GeneratedAccessTest extends ApiTest {
         shared.put("tokens", String.valueOf(tokens.issue("spare", adminUser.id()).token().id()));
         shared.put("sign-in-rules", id(postJson("/api/v1/sign-in-rules", admin, signInRule())));
         training(adminUser);
+        // a recognition note to the staff member of the inside outlet A; a team of that outlet for its scoreboard
+        shared.put("recognitionnotes", id(postJson("/api/v1/recognition/notes", admin, Map.of("personId",
+                Long.parseLong(shared.get("personId")), "text", "Found a customer the medicine she needed"))));
+        shared.put("scoreboardsteams", String.valueOf(inside.chain().teamA().id()));
         shared.put("contact-rules", id(postJson("/api/v1/contact-rules", admin, contactRule(inside.chain().outletA().id()))));
         shared.put("contact-ruleschain-wide", id(postJson("/api/v1/contact-rules/chain-wide", admin, contactRule(null))));
         audit(adminUser);
