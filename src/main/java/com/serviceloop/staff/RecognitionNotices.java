@@ -1,20 +1,30 @@
 package com.serviceloop.staff;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.serviceloop.organisation.Person;
+import com.serviceloop.organisation.PersonService;
+import com.serviceloop.platform.Notices;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The hook that will put a new recognition note into the recipient's inbox. The generic inbox
- * (platform.Notices) is being built separately and is not on main yet; until it is, the recipient
- * finds the note on "my recognition" and this only logs. Wiring it: call the inbox here, nowhere else.
+ * Puts a new recognition note into the inbox of the person it thanks, or of every active member of the team it
+ * thanks, in the note's transaction: the writer's own words, shown as written.
  */
 @Component
 class RecognitionNotices {
-    private static final Logger log = LoggerFactory.getLogger(RecognitionNotices.class);
+    static final String KIND = "RECOGNITION";
+    private final Notices notices;
+    private final PersonService people;
+
+    RecognitionNotices(Notices notices, PersonService people) {
+        this.notices = notices;
+        this.people = people;
+    }
 
     void noteWritten(RecognitionNote note) {
-        log.debug("Recognition note {} written to {}", note.id(),
-                note.personId() != null ? "person " + note.personId() : "team " + note.teamId());
+        List<Long> to = note.personId() != null ? List.of(note.personId())
+                : people.activeSignInStaff(List.of(note.teamId())).stream().map(Person::id).toList();
+        String text = note.writerName() + ": " + note.text();
+        to.stream().filter(id -> id != note.writerId()).forEach(id -> notices.postText(id, KIND, "/recognition", text));
     }
 }

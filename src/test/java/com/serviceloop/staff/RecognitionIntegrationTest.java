@@ -9,6 +9,7 @@ import com.serviceloop.ApiTest;
 import com.serviceloop.Fixtures;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Role;
+import com.serviceloop.platform.Notices;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 /** Writing recognition notes: who may, to whom, what is refused (naming the field), and the suggestions. */
 class RecognitionIntegrationTest extends ApiTest {
     @Autowired JdbcClient jdbc;
+    @Autowired Notices notices;
     private Fixtures.Chain chain;
     private AppUser manager;
     private AppUser wang;
@@ -71,6 +73,12 @@ class RecognitionIntegrationTest extends ApiTest {
         JsonNode mine = body(getJson("/api/v1/recognition/mine", token(wang)).andExpect(status().isOk()));
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).get("writerName").asText()).isEqualTo(manager.displayName());
+        // and in the recipient's inbox, in the writer's own words
+        assertThat(notices.recent(wang.id(), 5)).anySatisfy(x -> {
+            assertThat(x.kind()).isEqualTo("RECOGNITION");
+            assertThat(x.body()).isEqualTo(manager.displayName() + ": 主动帮老人取药");
+            assertThat(x.link()).isEqualTo("/recognition");
+        });
         JsonNode wall = body(getJson("/api/v1/recognition/wall?teamId=" + chain.teamA().id(), token(wang)));
         assertThat(wall.get(0).get("id").asLong()).isEqualTo(n.get("id").asLong());
         // the rollup counted it at once
