@@ -6,6 +6,7 @@ import com.serviceloop.audit.AuditHistoryImport;
 import com.serviceloop.audit.AuditHistoryImport.PastAction;
 import com.serviceloop.audit.AuditHistoryImport.PastAnswer;
 import com.serviceloop.audit.AuditHistoryImport.PastAudit;
+import com.serviceloop.audit.AuditHistoryPhotos;
 import com.serviceloop.audit.DraftForm;
 import com.serviceloop.audit.FormItem;
 import com.serviceloop.audit.FormVersion;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,10 +52,12 @@ class DemoAudits {
     private final StarterService starter;
     private final AuditForms forms;
     private final AuditHistoryImport history;
+    private final AuditHistoryPhotos photos;
     private final Clock clock;
 
     DemoAudits(OrgService org, PersonService people, StandardService standards, StarterService starter, AuditForms forms,
-               AuditHistoryImport history, Clock clock) {
+               AuditHistoryImport history, AuditHistoryPhotos photos, Clock clock) {
+        this.photos = photos;
         this.org = org;
         this.people = people;
         this.standards = standards;
@@ -85,7 +89,13 @@ class DemoAudits {
                 .map(i -> new DraftForm.Item(i.standardId(), null, i.answerType(), BigDecimal.ONE,
                         s.areaCode().equals("ORGANISATION") && i.answerType().scored(),
                         s.areaCode().equals("ADAPTABILITY") || s.areaCode().equals("ANTICIPATION"), true)).toList()))
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new));
+        // a photo of the shop front closes the walk-around (the demo's latest audits carry one each)
+        DraftForm.Section last = sections.getLast();
+        List<DraftForm.Item> closing = new ArrayList<>(last.items());
+        closing.add(new DraftForm.Item(null, "门头与店堂全景照片", AnswerType.PHOTO, BigDecimal.ONE, false, false, false, null,
+                null));
+        sections.set(sections.size() - 1, new DraftForm.Section(last.areaCode(), last.weight(), closing));
         forms.saveDraft(author, draft.formId(), new DraftForm("月度巡店检查表", sections, null));
         FormVersion form = forms.publish(author, draft.formId());
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -107,7 +117,7 @@ class DemoAudits {
                 boolean recent = at.isAfter(now.minusMonths(4));
                 List<PastAnswer> answers = new ArrayList<>();
                 List<PastAction> actions = new ArrayList<>();
-                for (FormItem item : form.items().toList()) {
+                for (FormItem item : form.items().filter(i -> !i.answerType().upload()).toList()) {
                     PastAnswer a = answer(rnd, item, item.critical() ? !criticalMiss : rnd.nextDouble() < q, q);
                     answers.add(a);
                     boolean missed = "NOT_MET".equals(a.choice()) || a.text() != null;
@@ -121,7 +131,9 @@ class DemoAudits {
                         at.isBefore(now.minusDays(10)) ? outletManager : null, answers, actions));
             }
         }
-        return history.load(draft.formId(), audits);
+        int loaded = history.load(draft.formId(), audits);
+        photos.attach(draft.formId(), 3, DemoPhotos::shopFront);
+        return loaded;
     }
 
     /** A missed answer carries a note (its text), so the demo can tell a miss from a pass without the scoring rules. */

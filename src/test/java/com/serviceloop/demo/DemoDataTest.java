@@ -20,6 +20,7 @@ import com.serviceloop.customer.TierMix;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
+import com.serviceloop.platform.ObjectStore;
 import com.serviceloop.survey.SurveyBackfill;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -47,6 +48,7 @@ class DemoDataTest extends ApiTest {
     @Autowired SegmentService segments;
     @Autowired SurveyBackfill surveys;
     @Autowired TestClock clock;
+    @Autowired ObjectStore objects;
     @Autowired JdbcClient jdbc;
     @Autowired CaseIndicators indicators;
     @Autowired RosterService roster;
@@ -101,6 +103,11 @@ class DemoDataTest extends ApiTest {
                 .param("ids", outletIds).query(Long.class).single()).isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_action WHERE outlet_id IN (:ids)").param("ids", outletIds)
                 .query(Long.class).single()).isPositive();
+        // the three latest audits of each outlet carry a photo of the shop front, stored in the object store
+        List<String> keys = jdbc.sql("SELECT object_key FROM audit_photo p JOIN audit a ON a.id = p.audit_id "
+                + "WHERE a.outlet_id IN (:ids)").param("ids", outletIds).query(String.class).list();
+        assertThat(keys).hasSize(18);
+        assertThat(objects.get(keys.getFirst())).hasValueSatisfying(b -> assertThat(b).startsWith(0xFF, 0xD8, 0xFF));
         // the audits fed the standards' compliance and the blueprint steps' satisfaction on load
         assertThat(jdbc.sql("SELECT COUNT(*) FROM standard_measurement WHERE source = 'AUDIT' AND outlet_id IN (:ids)")
                 .param("ids", outletIds).query(Long.class).single()).isGreaterThan(500L);
