@@ -17,10 +17,12 @@ class DemoLoader implements ApplicationRunner {
     private final DemoClimate climate;
     private final DemoTraining training;
     private final DemoLeadership leadership;
+    private final DemoStars stars;
 
     DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles, DemoClimate climate,
-               DemoTraining training, DemoLeadership leadership) {
+               DemoTraining training, DemoLeadership leadership, DemoStars stars) {
         this.leadership = leadership;
+        this.stars = stars;
         this.demo = demo;
         this.org = org;
         this.team = team;
@@ -40,6 +42,7 @@ class DemoLoader implements ApplicationRunner {
                 leadership.load("");
                 profiles.load(loaded, "");
                 climate.load(loaded, "");
+                stars.load(DemoData.MONTHS);
             }
         }
     }

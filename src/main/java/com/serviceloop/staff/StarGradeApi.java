@@ -45,6 +45,13 @@ class StarGradeApi {
         return rules.update(stars, form);
     }
 
+    @Operation(summary = "Set all five star levels at once (levels[0] is one star), checked as a whole")
+    @Roles.ChainWide
+    @PutMapping("/rules")
+    public List<StarGradeRule> replaceStarRules(@Valid @RequestBody StarGradeLevelsForm form) {
+        return rules.replaceAll(form);
+    }
+
     @Operation(summary = "The month's grades of the caller's outlets (of those under unitId when given), best first, "
             + "with the thresholds each missed; month like 2026-10, default this month")
     @Roles.SignedIn

@@ -21,12 +21,12 @@ enum StarGradeIndicator {
         this.atLeast = atLeast;
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 
     /** Whether the threshold is a floor (the figure must reach it) rather than a ceiling. */
-    boolean atLeast() {
+    public boolean atLeast() {
         return atLeast;
     }
 

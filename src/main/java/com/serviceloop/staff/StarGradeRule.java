@@ -3,10 +3,10 @@ package com.serviceloop.staff;
 import java.math.BigDecimal;
 
 /** One star level's thresholds; a null threshold: the level does not ask for that indicator. */
-record StarGradeRule(int stars, BigDecimal minSatisfaction, BigDecimal minOnTime, BigDecimal maxComplaintsPpm,
+public record StarGradeRule(int stars, BigDecimal minSatisfaction, BigDecimal minOnTime, BigDecimal maxComplaintsPpm,
                      BigDecimal minAudit, int version) {
 
-    BigDecimal threshold(StarGradeIndicator indicator) {
+    public BigDecimal threshold(StarGradeIndicator indicator) {
         return switch (indicator) {
             case SATISFACTION -> minSatisfaction;
             case ON_TIME -> minOnTime;

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The chain's star levels and their thresholds, changed one level at a time. */
 @Service
-class StarGradeRules {
+public class StarGradeRules {
     private final StarGradeRepository repo;
     private final Clock clock;
 
@@ -29,7 +29,7 @@ class StarGradeRules {
      * (grades already stored keep the rules they were computed with until recomputed).
      */
     @Transactional
-    List<StarGradeRule> update(int stars, StarGradeRuleForm form) {
+    public List<StarGradeRule> update(int stars, StarGradeRuleForm form) {
         if (stars < 1 || stars > 5) {
             throw BadInputException.of("stars", "error.staff.starLevel", String.valueOf(stars));
         }
@@ -44,6 +44,26 @@ class StarGradeRules {
         StarGrading.checkOrder(levels, stars);
         if (!repo.update(changed, current.version(), OffsetDateTime.now(clock))) {
             throw ConflictException.of("error.staff.starRuleChanged", String.valueOf(stars));
+        }
+        return repo.rules();
+    }
+
+    /** Sets all five levels at once (index 0: one star), checked as a whole: a step-by-step change may pass through a contradiction. */
+    @Transactional
+    public List<StarGradeRule> replaceAll(StarGradeLevelsForm form) {
+        List<StarGradeRule> current = repo.rules();
+        List<StarGradeRule> levels = new ArrayList<>();
+        for (StarGradeRule r : current) {
+            levels.add(r.with(form.levels().get(r.stars() - 1)));
+        }
+        StarGrading.checkOrder(levels, 0);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (int i = 0; i < levels.size(); i++) {
+            StarGradeRuleForm sent = form.levels().get(i);
+            if (sent.version() != null && sent.version() != current.get(i).version()
+                    || !repo.update(levels.get(i), current.get(i).version(), now)) {
+                throw ConflictException.of("error.staff.starRuleChanged", String.valueOf(i + 1));
+            }
         }
         return repo.rules();
     }

@@ -24,7 +24,7 @@ record StarGradeView(long outletId, String outletName, Long regionId, String mon
     }
 
     /** The reasons for the next star only: what the outlet has to change to climb one level. */
-    List<Reason> nextStar() {
+    public List<Reason> nextStar() {
         return missed.stream().filter(m -> m.stars() == stars + 1).toList();
     }
 }

@@ -47,7 +47,7 @@ final class StarGrading {
 
     /**
      * Refuses levels where a higher star asks less than a lower one on some indicator, naming the
-     * field of the level that was changed.
+     * field of the level that was changed ({@code changed} 0: all were, as levels[i].field).
      */
     static void checkOrder(List<StarGradeRule> rules, int changed) {
         List<StarGradeRule> levels = rules.stream().sorted(Comparator.comparingInt(StarGradeRule::stars)).toList();
@@ -56,9 +56,12 @@ final class StarGrading {
             StarGradeRule higher = levels.get(n);
             for (StarGradeIndicator i : StarGradeIndicator.values()) {
                 if (!i.atLeastAsStrict(higher.threshold(i), lower.threshold(i))) {
-                    StarGradeRule other = changed == higher.stars() ? lower : higher;
-                    throw BadInputException.of(i.field(), i.atLeast() ? "error.staff.starLooserFloor"
-                                    : "error.staff.starLooserCeiling", String.valueOf(changed),
+                    // named after the level that was changed; when all were, after the higher one
+                    StarGradeRule named = changed == lower.stars() ? lower : higher;
+                    StarGradeRule other = named == higher ? lower : higher;
+                    String field = (changed == 0 ? "levels[" + (named.stars() - 1) + "]." : "") + i.field();
+                    throw BadInputException.of(field, i.atLeast() ? "error.staff.starLooserFloor"
+                                    : "error.staff.starLooserCeiling", String.valueOf(named.stars()),
                             String.valueOf(other.stars()), plain(other.threshold(i)));
                 }
             }

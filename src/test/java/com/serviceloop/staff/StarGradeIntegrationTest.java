@@ -184,6 +184,14 @@ class StarGradeIntegrationTest extends ApiTest {
         noAudit.put("minAudit", null);
         assertThat(body(putJson("/api/v1/stars/rules/4", adminToken, noAudit).andExpect(status().isBadRequest()))
                 .toString()).contains("minAudit");
+        // all five at once are checked as a whole, the field named with its level's place
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Object[] r : DEFAULTS) {
+            all.add(Map.of("minSatisfaction", r[1], "minOnTime", r[2], "maxComplaintsPpm", r[3], "minAudit", r[4]));
+        }
+        all.set(3, Map.of("minSatisfaction", 60, "minOnTime", 90, "maxComplaintsPpm", 100, "minAudit", 80));
+        assertThat(body(putJson("/api/v1/stars/rules", adminToken, Map.of("levels", all))
+                .andExpect(status().isBadRequest())).toString()).contains("levels[3].minSatisfaction");
         putJson("/api/v1/stars/rules/99", adminToken, Map.of("minSatisfaction", 1, "minOnTime", 1,
                 "maxComplaintsPpm", 1, "minAudit", 1)).andExpect(status().isBadRequest());
         // nothing changed, so the example is still three stars
