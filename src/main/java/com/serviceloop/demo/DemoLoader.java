@@ -18,11 +18,13 @@ class DemoLoader implements ApplicationRunner {
     private final DemoTraining training;
     private final DemoLeadership leadership;
     private final DemoStars stars;
+    private final DemoReviews reviews;
 
     DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles, DemoClimate climate,
-               DemoTraining training, DemoLeadership leadership, DemoStars stars) {
+               DemoTraining training, DemoLeadership leadership, DemoStars stars, DemoReviews reviews) {
         this.leadership = leadership;
         this.stars = stars;
+        this.reviews = reviews;
         this.demo = demo;
         this.org = org;
         this.team = team;
@@ -43,6 +45,7 @@ class DemoLoader implements ApplicationRunner {
                 profiles.load(loaded, "");
                 climate.load(loaded, "");
                 stars.load(DemoData.MONTHS);
+                reviews.load(loaded.outlets());
             }
         }
     }
