@@ -50,6 +50,12 @@ class StarGradePagesTest extends PageTest {
                 .andExpect(content().string(containsString("star-trend")));
         page(manager, "/staff/stars/outlets/" + a, "en").andExpect(status().isOk())
                 .andExpect(content().string(containsString("Grade by month")));
+        // the section alone, which an outlet's service profile page loads
+        page(manager, "/staff/stars/outlets/" + a + "/section", "en").andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"star-grade\"")))
+                .andExpect(content().string(containsString("/staff/stars/outlets/" + a + "\"")));
+        page(manager, "/customers/profile?outletId=" + a, "en").andExpect(status().isOk())
+                .andExpect(content().string(containsString("/staff/stars/outlets/" + a + "/section")));
         // a regional manager reads the rules but may not change them
         page(manager, "/staff/stars", "en").andExpect(content().string(not(containsString("/staff/stars/rules/1"))));
         page(admin, "/staff/stars", "en").andExpect(content().string(containsString("/staff/stars/rules/1")));
