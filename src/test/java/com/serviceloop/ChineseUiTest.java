@@ -120,7 +120,7 @@ class ChineseUiTest extends PageTest {
                 "/blueprints/" + blueprint, "/handbook?outletType=" + type, "/organisation", "/people", "/people/" + admin.id(),
                 "/tokens", "/sign-in-rules", "/settings", "/settings/cases", "/audits", "/audits/forms", "/audits/dashboard", "/standards/new?outletType=" + type, "/standards/" + standard + "/edit",
                 "/customers/" + customer + "/edit", "/people/new", "/s/" + token, "/surveys/links/" + token + "/poster", "/leadership", "/leadership/rounds/" + round,
-                "/s/leadership/" + rater);
+                "/s/leadership/" + rater, "/staff/stars", "/staff/stars/outlets/" + outlet, "/staff/reviews");
         List<String> problems = new ArrayList<>();
         for (String url : pages) {
             String html = page(admin, url, "zh-CN").andExpect(status().isOk()).andReturn().getResponse()

@@ -46,7 +46,8 @@ class TableOwnershipTest {
                     "team_training_evaluation", "team_training_evaluation_score", "team_training_band",
                     "leadership_round", "leadership_invitation", "leadership_pending", "leadership_tally",
                     "leadership_action")),
-            Map.entry("staff", Set.of("staff_recognition", "staff_scoreboard_day")));
+            Map.entry("staff", Set.of("staff_recognition", "staff_scoreboard_day", "star_rule", "star_grade", "star_grade_miss",
+                    "staff_review", "staff_review_rating", "staff_review_goal")));
 
     /** Tables other modules may read (never write). */
     static final Set<String> PUBLISHED_FOR_READING = Set.of("org_unit", "person", "customer", "visit");

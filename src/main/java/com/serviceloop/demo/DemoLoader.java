@@ -19,12 +19,17 @@ class DemoLoader implements ApplicationRunner {
     private final DemoLeadership leadership;
     private final DemoMystery mystery;
     private final DemoRecognition recognition;
+    private final DemoStars stars;
+    private final DemoReviews reviews;
 
     DemoLoader(DemoData demo, OrgService org, DemoTeam team, DemoProfiles profiles, DemoClimate climate,
-               DemoTraining training, DemoLeadership leadership, DemoMystery mystery, DemoRecognition recognition) {
+               DemoTraining training, DemoLeadership leadership, DemoMystery mystery, DemoRecognition recognition,
+               DemoStars stars, DemoReviews reviews) {
         this.recognition = recognition;
         this.leadership = leadership;
         this.mystery = mystery;
+        this.stars = stars;
+        this.reviews = reviews;
         this.demo = demo;
         this.org = org;
         this.team = team;
@@ -46,6 +51,8 @@ class DemoLoader implements ApplicationRunner {
                 climate.load(loaded, "");
                 mystery.load(loaded.outlets(), DemoData.MONTHS, "");
                 recognition.load(loaded.outlets());
+                stars.load(DemoData.MONTHS);
+                reviews.load(loaded.outlets());
             }
         }
     }

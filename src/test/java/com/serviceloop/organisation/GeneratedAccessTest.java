@@ -80,6 +80,7 @@ class GeneratedAccessTest extends ApiTest {
         // a leadership round is seen by its leader and the managers above: led by the staff caller, all see it
         AppUser staff = fixtures.person(Role.STAFF, c.teamA().id());
         leadership(token(staff));
+        review(staff);
         bodies(c);
         List<Caller> callers = List.of(new Caller("administrator", Holder.ADMINISTRATOR, admin),
                 new Caller("chain manager", Holder.CHAIN_MANAGER, token(fixtures.person(Role.MANAGER, c.chain().id()))),
@@ -284,7 +285,7 @@ class GeneratedAccessTest extends ApiTest {
         return switch (name) {
             case "outletType", "industry" -> "pharmacy";
             case "standardId" -> shared.get("standards");
-            case "questionId", "stepId", "itemId", "photoId", "versionNo", "personId", "actionId" -> shared.get(name);
+            case "questionId", "stepId", "itemId", "photoId", "versionNo", "personId", "actionId", "goalId" -> shared.get(name);
             default -> Optional.ofNullable(shared.get(before.replaceAll(".*/api/v1/", "").replace("/", "")))
                     .orElseThrow(() -> new AssertionError("no value for {" + name + "} in " + before));
         };
@@ -397,6 +398,14 @@ class GeneratedAccessTest extends ApiTest {
         shared.put("trainingsessions", id(postJson("/api/v1/training/sessions", admin, Map.of("programmeId",
                 Long.parseLong(programme), "outletId", inside.chain().outletA().id(), "heldOn", LocalDate.now().minusDays(2)
                 .toString(), "trainerId", adminUser.id(), "attendeeIds", List.of(attendee)))));
+    }
+
+    /** A performance review of the staff caller (read by them, the managers above and administrators) and a star level. */
+    private void review(AppUser person) throws Exception {
+        shared.put("reviews", id(postJson("/api/v1/reviews", admin, Map.of("personId", person.id(),
+                "periodFrom", LocalDate.now().minusDays(30).toString(), "periodTo", LocalDate.now().toString()))));
+        shared.put("goalId", "999999999");
+        shared.put("starsrules", "1");
     }
 
     /** A leadership round led by the caller whose token is given, with an action in its plan and an open invitation. */
