@@ -84,14 +84,14 @@ public class ReviewService {
         Person person = people.find(f.personId()).filter(p -> p.id() != manager.id()).orElse(null);
         Long outlet = person == null ? null : outletOf(person);
         if (person == null || scope == null || !(scope.all() || outlet != null && scope.contains(outlet))) {
-            throw BadInputException.of("personId", "error.staff.unknownPerson", String.valueOf(f.personId()));
+            throw BadInputException.of("personId", "error.staff.review.unknownPerson", String.valueOf(f.personId()));
         }
         LocalDate today = LocalDate.now(clock);
         if (f.periodFrom().getYear() < 2000) {
             throw BadInputException.of("periodFrom", "error.staff.periodRange", f.periodFrom().toString());
         }
         if (f.periodTo().isBefore(f.periodFrom())) {
-            throw BadInputException.of("periodTo", "error.staff.periodBackwards", f.periodTo().toString(),
+            throw BadInputException.of("periodTo", "error.staff.review.periodBackwards", f.periodTo().toString(),
                     f.periodFrom().toString());
         }
         if (f.periodFrom().isAfter(today)) {
