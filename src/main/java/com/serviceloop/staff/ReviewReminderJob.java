@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each morning, a reminder e-mail (through the outbox) to the person and the manager who prepared
@@ -22,12 +22,14 @@ class ReviewReminderJob {
     private final PersonService people;
     private final Outbox outbox;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    ReviewReminderJob(ReviewRepository repo, PersonService people, Outbox outbox, Clock clock) {
+    ReviewReminderJob(ReviewRepository repo, PersonService people, Outbox outbox, Clock clock, TransactionTemplate tx) {
         this.repo = repo;
         this.people = people;
         this.outbox = outbox;
         this.clock = clock;
+        this.tx = tx;
     }
 
     @Scheduled(cron = "${serviceloop.reviews.reminder-cron:0 0 8 * * *}", zone = "${serviceloop.cases.default-zone:Asia/Shanghai}")
@@ -36,9 +38,13 @@ class ReviewReminderJob {
         remind();
     }
 
-    /** The number of goals reminded of. */
-    @Transactional
+    /** The number of goals reminded of; the mails and the marks that they went out are written together. */
     int remind() {
+        Integer n = tx.execute(t -> send());
+        return n == null ? 0 : n;
+    }
+
+    private int send() {
         LocalDate today = LocalDate.now(clock);
         int n = 0;
         for (ReviewRepository.Due d : repo.dueSoon(today, today.plusDays(DAYS_BEFORE))) {

@@ -87,7 +87,7 @@ class StarGradePages {
         List<StarGradeView> trend = grades.outlet(user, id, TREND_MONTHS);
         model.addAttribute("outletId", id);
         model.addAttribute("latest", trend.isEmpty() ? null : trend.getLast());
-        return "staff/stars-outlet :: section";
+        return "staff/stars-outlet :: star-section";
     }
 
     @Roles.ChainWide

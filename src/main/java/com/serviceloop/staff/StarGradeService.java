@@ -143,7 +143,9 @@ public class StarGradeService {
             counts.computeIfAbsent(g.regionId(), k -> new long[6])[g.stars()]++;
         }
         List<RegionCount> out = new ArrayList<>();
-        counts.forEach((id, c) -> out.add(new RegionCount(id, names.getOrDefault(id, "-"),
+        // an outlet manager does not see the region above; its name still labels the bars
+        counts.forEach((id, c) -> out.add(new RegionCount(id, names.computeIfAbsent(id, k -> k == null ? "-"
+                        : org.find(k).map(OrgUnit::name).orElse("-")),
                 Arrays.stream(c).boxed().toList())));
         out.sort(Comparator.comparing(RegionCount::regionName));
         return out;
