@@ -11,6 +11,8 @@ import com.serviceloop.audit.DraftForm;
 import com.serviceloop.audit.FormItem;
 import com.serviceloop.audit.FormVersion;
 import com.serviceloop.audit.NewForm;
+import com.serviceloop.audit.ScheduleForm;
+import com.serviceloop.audit.Schedules;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
@@ -53,11 +55,13 @@ class DemoAudits {
     private final AuditForms forms;
     private final AuditHistoryImport history;
     private final AuditHistoryPhotos photos;
+    private final Schedules schedules;
     private final Clock clock;
 
     DemoAudits(OrgService org, PersonService people, StandardService standards, StarterService starter, AuditForms forms,
-               AuditHistoryImport history, AuditHistoryPhotos photos, Clock clock) {
+               AuditHistoryImport history, AuditHistoryPhotos photos, Schedules schedules, Clock clock) {
         this.photos = photos;
+        this.schedules = schedules;
         this.org = org;
         this.people = people;
         this.standards = standards;
@@ -133,6 +137,13 @@ class DemoAudits {
         }
         int loaded = history.load(draft.formId(), audits);
         photos.attach(draft.formId(), 3, DemoPhotos::shopFront);
+        // the monthly walk-around planned ahead for each outlet by its region manager; the slipping outlet's is late
+        LocalDate today = now.atZoneSameInstant(ZONE).toLocalDate();
+        for (int o = 0; o < outlets.size(); o++) {
+            OrgUnit outlet = outlets.get(o);
+            LocalDate next = o == 4 ? today.minusDays(6) : today.plusDays(3L + o * 5L);
+            schedules.create(author, new ScheduleForm(outlet.id(), draft.formId(), 1, manager(outlet.parentId()).id(), next));
+        }
         return loaded;
     }
 

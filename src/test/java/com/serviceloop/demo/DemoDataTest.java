@@ -108,6 +108,11 @@ class DemoDataTest extends ApiTest {
                 + "WHERE a.outlet_id IN (:ids)").param("ids", outletIds).query(String.class).list();
         assertThat(keys).hasSize(18);
         assertThat(objects.get(keys.getFirst())).hasValueSatisfying(b -> assertThat(b).startsWith(0xFF, 0xD8, 0xFF));
+        // a monthly walk-around planned for each outlet, the slipping outlet's already late
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_schedule WHERE outlet_id IN (:ids) AND assignee_id IS NOT NULL")
+                .param("ids", outletIds).query(Long.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_schedule WHERE outlet_id IN (:ids) AND first_due < :today")
+                .param("ids", outletIds).param("today", LocalDate.now(clock)).query(Long.class).single()).isEqualTo(1);
         // the audits fed the standards' compliance and the blueprint steps' satisfaction on load
         assertThat(jdbc.sql("SELECT COUNT(*) FROM standard_measurement WHERE source = 'AUDIT' AND outlet_id IN (:ids)")
                 .param("ids", outletIds).query(Long.class).single()).isGreaterThan(500L);

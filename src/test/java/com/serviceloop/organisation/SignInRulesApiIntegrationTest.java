@@ -45,7 +45,7 @@ class SignInRulesApiIntegrationTest extends ApiTest {
 
         postJson("/api/v1/sign-in-rules", admin, rule("x", "OWNER", code)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("role"))
-                .andExpect(jsonPath("$.errors[0].message").value("Unknown role 'OWNER'; choose one of ADMIN, MANAGER, STAFF, AUDITOR"));
+                .andExpect(jsonPath("$.errors[0].message").value("Unknown role 'OWNER'; choose one of ADMIN, MANAGER, STAFF, AUDITOR, SHOPPER"));
         postJson("/api/v1/sign-in-rules", admin, rule("store-(\\d+", "MANAGER", "$1")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("pattern"));
         postJson("/api/v1/sign-in-rules", admin, rule("x", "MANAGER", "NO-SUCH-UNIT-" + code)).andExpect(status().isBadRequest())
