@@ -44,7 +44,7 @@ class StarGradePagesTest extends PageTest {
                 .andExpect(content().string(containsString("立即评定本月")));
         page(manager, "/staff/stars?month=" + month, "en").andExpect(status().isOk())
                 .andExpect(content().string(containsString("Outlet star grade")))
-                .andExpect(content().string(containsString("1 ★ needs a satisfaction index of 50")));
+                .andExpect(content().string(containsString("1 ★ asks for satisfaction index of 50")));
         page(manager, "/staff/stars/outlets/" + a, "zh-CN").andExpect(status().isOk())
                 .andExpect(content().string(containsString("逐月星级")))
                 .andExpect(content().string(containsString("star-trend")));
