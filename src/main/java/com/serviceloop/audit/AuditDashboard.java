@@ -3,7 +3,6 @@ package com.serviceloop.audit;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.OutletScope;
-import com.serviceloop.platform.Rows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -71,17 +70,5 @@ public class AuditDashboard {
         return jdbc.sql("SELECT COUNT(*) FROM org_unit o WHERE o.id = :o AND o.path LIKE "
                         + "(SELECT u.path FROM org_unit u WHERE u.id = :u) || '%'").param("o", outletId).param("u", unitId)
                 .query(Long.class).single() > 0;
-    }
-
-    /** A dashboard point's audits (a month, yyyy-MM, of the unit or of everything in scope), newest first. */
-    public List<Audit> audits(AppUser user, Long unitId, YearMonth month, int limit) {
-        OutletScope scope = org.scopeOf(user);
-        var spec = scope.bind(jdbc.sql(AuditRepository.AUDIT + " WHERE a.status <> 'IN_PROGRESS' AND a.submitted_at >= :from"
-                + " AND a.submitted_at < :to AND " + scope.sqlFilter("a.outlet_id") + (unitId == null ? "" : UNDER)
-                + " ORDER BY a.submitted_at DESC, a.id DESC LIMIT :limit"))
-                .param("from", month.atDay(1).atStartOfDay(zone).toOffsetDateTime())
-                .param("to", month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime()).param("limit", limit);
-        spec = unitId == null ? spec : spec.param("unit", unitId);
-        return spec.query(Rows.of(Audit.class)).list();
     }
 }

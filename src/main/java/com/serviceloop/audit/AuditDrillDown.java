@@ -46,7 +46,7 @@ class AuditDrillDown {
     }
 
     /** One submitted audit as the drill-down lists it. */
-    record Listed(long id, long outletId, String outletName, OffsetDateTime submittedAt, BigDecimal score, String result) {
+    public record Listed(long id, long outletId, String outletName, OffsetDateTime submittedAt, BigDecimal score, String result) {
     }
 
     /** The outlets in scope under the unit (null: all in scope), by path. */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 /** The SQL of audits, answers and photos; every read of an audit goes through the caller's outlet scope. */
 @Repository
 class AuditRepository {
-    static final String AUDIT = """
+    private static final String AUDIT = """
             SELECT a.id, a.outlet_id, u.name AS outlet_name, v.form_id, a.form_version_id, v.version_no AS form_version_no,
                    f.name AS form_name, a.schedule_id, a.due_on, a.auditor_id, p.display_name AS auditor_name, a.status,
                    a.started_at, a.submitted_at, a.score, a.result, a.signed_off_by, a.signed_off_at, a.note

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -38,9 +37,11 @@ class AuditWorkApi {
     private final AuditDashboard dashboard;
 
     private final AuditRollup rollup;
+    private final AuditDrillDown drill;
 
     AuditWorkApi(Schedules schedules, CorrectiveActions actions, AuditExport export, AuditDashboard dashboard,
-                 AuditRollup rollup) {
+                 AuditRollup rollup, AuditDrillDown drill) {
+        this.drill = drill;
         this.dashboard = dashboard;
         this.rollup = rollup;
         this.schedules = schedules;
@@ -110,10 +111,12 @@ class AuditWorkApi {
     @Operation(summary = "The audits behind one month of the dashboard (yyyy-MM), newest first")
     @Roles.Oversight
     @GetMapping("/audit-dashboard/audits")
-    public List<Audit> dashboardAudits(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) Long unitId,
-                                       @RequestParam @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String month,
-                                       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return dashboard.audits(user, unitId, YearMonth.parse(month), limit);
+    public List<AuditDrillDown.Listed> dashboardAudits(@AuthenticationPrincipal AppUser user,
+                                                       @RequestParam(required = false) Long unitId,
+                                                       @RequestParam @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String month,
+                                                       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        List<AuditDrillDown.Listed> audits = drill.audits(user, unitId, month, 1);
+        return audits.subList(0, Math.min(limit, audits.size()));
     }
 
     @Operation(summary = "Recompute the dashboard's monthly sums from the audits (after loading audits by other means)")
