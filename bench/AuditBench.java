@@ -163,7 +163,7 @@ public class AuditBench {
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             while (true) {
                 try {
-                    rss.add(rssKb(pid));
+                    rss.add(BenchLoad.rssKb(pid));
                     Thread.sleep(500);
                 } catch (Exception e) {
                     return;
@@ -330,12 +330,4 @@ public class AuditBench {
         }
     }
 
-    static long rssKb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return 0;
-    }
 }

@@ -52,11 +52,11 @@ public class ExportBench {
         for (String format : List.of("xlsx", "csv")) {
             String path = "/api/v1/cases/export" + (format.equals("xlsx") ? ".xlsx" : "");
             List<Long> rss = Collections.synchronizedList(new ArrayList<>());
-            long before = rssKb(pid);
+            long before = BenchLoad.rssKb(pid);
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
                 try {
                     while (true) {
-                        rss.add(rssKb(pid));
+                        rss.add(BenchLoad.rssKb(pid));
                         Thread.sleep(250);
                     }
                 } catch (Exception e) {
@@ -71,7 +71,7 @@ public class ExportBench {
             sampler.interrupt();
             System.out.printf("export %s: status=%d data_rows=%d bytes=%d seconds=%.1f rows_per_s=%.0f rss_before_mb=%d "
                             + "peak_rss_mb=%d rss_after_mb=%d%n", format, r.statusCode(), counted[0], counted[1], seconds,
-                    counted[0] / seconds, before / 1024, Collections.max(rss) / 1024, rssKb(pid) / 1024);
+                    counted[0] / seconds, before / 1024, Collections.max(rss) / 1024, BenchLoad.rssKb(pid) / 1024);
         }
     }
 
@@ -137,12 +137,4 @@ public class ExportBench {
         }
     }
 
-    static long rssKb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return 0;
-    }
 }

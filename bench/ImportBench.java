@@ -1,5 +1,4 @@
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,11 +65,11 @@ public class ImportBench {
         System.out.printf("visit file: %d rows, %.1f MB%n", rows, Files.size(visitFile) / 1e6);
 
         for (String round : List.of("first import", "re-import")) {
-            long rssBefore = rssKb(pid);
+            long rssBefore = BenchLoad.rssKb(pid);
             AtomicLong peak = new AtomicLong(rssBefore);
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(rssKb(pid), Math::max);
+                    peak.accumulateAndGet(BenchLoad.rssKb(pid), Math::max);
                     try {
                         Thread.sleep(200);
                     } catch (InterruptedException e) {
@@ -107,16 +106,4 @@ public class ImportBench {
         return r.body();
     }
 
-    static long rssKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return 0;
-    }
 }
