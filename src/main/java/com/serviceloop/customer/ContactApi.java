@@ -3,9 +3,9 @@ package com.serviceloop.customer;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
 import com.serviceloop.platform.BadInputException;
-import com.serviceloop.platform.Download;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
+import com.serviceloop.platform.TableWriter;
 import com.serviceloop.platform.XlsxDownload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -125,7 +125,7 @@ class ContactApi {
     @GetMapping(value = "/contact-due/export", produces = "text/csv")
     public void export(@AuthenticationPrincipal AppUser user, @RequestParam long outletId, HttpServletResponse response)
             throws IOException {
-        due.exportOutlet(user, outletId, Download.csv(response, "contact-due.csv"));
+        due.exportOutlet(user, outletId, TableWriter.download(response, "contact-due", false, "contact-due"));
     }
 
     @Operation(summary = "An outlet's open contact items as an Excel workbook (xlsx)")
@@ -133,7 +133,7 @@ class ContactApi {
     @GetMapping(value = "/contact-due/export.xlsx", produces = XlsxDownload.CONTENT_TYPE)
     public void exportXlsx(@AuthenticationPrincipal AppUser user, @RequestParam long outletId, HttpServletResponse response)
             throws IOException {
-        due.exportOutletXlsx(user, outletId, header -> Download.xlsx(response, "contact-due.xlsx", "contact-due", header));
+        due.exportOutlet(user, outletId, TableWriter.download(response, "contact-due", true, "contact-due"));
     }
 
     @Operation(summary = "Generate the due list now for one outlet or every outlet in scope (409 while a run is going on)")

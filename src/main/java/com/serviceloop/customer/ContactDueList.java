@@ -3,20 +3,15 @@ package com.serviceloop.customer;
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.OrgService;
 import com.serviceloop.platform.BadInputException;
-import com.serviceloop.platform.CsvFiles;
 import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.PageRequest;
 import com.serviceloop.platform.PageResult;
 import com.serviceloop.platform.Rows;
-import com.serviceloop.platform.XlsxDownload;
+import com.serviceloop.platform.TableWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -76,26 +71,11 @@ public class ContactDueList {
     private static final List<String> HEADER = List.of("due_on", "rule", "kind", "roster_group", "member_no", "customer",
             "phone", "last_visit", "assignee");
 
-    /** The whole open list of an outlet as CSV (through platform.Download, which neutralises formulas). */
-    public void exportOutlet(AppUser user, long outletId, Writer out) throws IOException {
+    /** The whole open list of an outlet as CSV or Excel; the file opens only once the outlet is allowed. */
+    public void exportOutlet(AppUser user, long outletId, TableWriter.Opener open) throws IOException {
         OutletScope scope = scopeWith(user, outletId);
-        CSVPrinter csv = CsvFiles.printer(out);
-        csv.printRecord(HEADER);
-        forEachOfOutlet(scope, outletId, i -> {
-            try {
-                csv.printRecord(CsvFiles.safe(cells(i)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        csv.flush();
-    }
-
-    /** The same list as an Excel workbook with typed dates; the workbook is opened only once the outlet is allowed. */
-    public void exportOutletXlsx(AppUser user, long outletId, Function<List<String>, XlsxDownload> open) throws IOException {
-        OutletScope scope = scopeWith(user, outletId);
-        try (XlsxDownload xlsx = open.apply(HEADER)) {
-            forEachOfOutlet(scope, outletId, i -> xlsx.row(cells(i)));
+        try (TableWriter out = open.apply(HEADER)) {
+            forEachOfOutlet(scope, outletId, i -> out.row(cells(i)));
         }
     }
 

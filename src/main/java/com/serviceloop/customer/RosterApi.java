@@ -2,8 +2,8 @@ package com.serviceloop.customer;
 
 import com.serviceloop.organisation.AppUser;
 import com.serviceloop.organisation.Roles;
-import com.serviceloop.platform.Download;
 import com.serviceloop.platform.PageResult;
+import com.serviceloop.platform.TableWriter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,7 +58,7 @@ class RosterApi {
                           @RequestParam(required = false) String group, @RequestParam(required = false) String sort,
                           HttpServletResponse response) throws IOException {
         RosterQuery q = RosterQuery.parse(group, sort, null, null);
-        roster.exportCsv(user, id, q, Download.csv(response, "roster-" + id + ".csv"));
+        roster.export(user, id, q, TableWriter.download(response, "roster-" + id, false, "roster"));
     }
 
     @Operation(summary = "The roster as an Excel workbook (xlsx), same filters, every row")
@@ -69,7 +69,7 @@ class RosterApi {
                            @RequestParam(required = false) String group, @RequestParam(required = false) String sort,
                            HttpServletResponse response) throws IOException {
         RosterQuery q = RosterQuery.parse(group, sort, null, null);
-        roster.exportXlsx(user, id, q, header -> Download.xlsx(response, "roster-" + id + ".xlsx", "roster", header));
+        roster.export(user, id, q, TableWriter.download(response, "roster-" + id, true, "roster"));
     }
 
     @Operation(summary = "Segment insight of a unit (outlet, region or chain; your own top unit when left out): "

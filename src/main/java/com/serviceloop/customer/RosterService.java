@@ -5,21 +5,16 @@ import com.serviceloop.organisation.OrgService;
 import com.serviceloop.organisation.OrgUnit;
 import com.serviceloop.organisation.Roles;
 import com.serviceloop.organisation.UnitKind;
-import com.serviceloop.platform.CsvFiles;
 import com.serviceloop.platform.NotFoundException;
-import com.serviceloop.platform.OutletScope;
 import com.serviceloop.platform.PageResult;
-import com.serviceloop.platform.XlsxDownload;
+import com.serviceloop.platform.TableWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,35 +80,13 @@ public class RosterService {
         return c.toArray();
     }
 
+    /** The whole roster with the same filters, as CSV or Excel (the caller's opener); the file opens once the outlet is allowed. */
     @Transactional(readOnly = true)
-    public void exportCsv(AppUser user, long outletId, RosterQuery q, Writer out) throws IOException {
-        outlet(user, outletId);
-        boolean contacts = Roles.servesCustomers(user);
-        CSVPrinter csv = CsvFiles.printer(out);
-        csv.printRecord(columns(contacts));
-        roster.forEach(org.scopeOf(user), outletId, q, contacts, e -> {
-            try {
-                csv.printRecord(CsvFiles.safe(cells(e, contacts, t -> t)));
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        });
-        csv.flush();
-    }
-
-    @Transactional(readOnly = true)
-    public void exportXlsx(AppUser user, long outletId, RosterQuery q, XlsxFactory files) throws IOException {
+    public void export(AppUser user, long outletId, RosterQuery q, TableWriter.Opener open) throws IOException {
         OrgUnit outlet = outlet(user, outletId);
         boolean contacts = Roles.servesCustomers(user);
-        OutletScope scope = org.scopeOf(user);
-        try (XlsxDownload xlsx = files.open(columns(contacts))) {
-            roster.forEach(scope, outlet.id(), q, contacts, e -> xlsx.row(cells(e, contacts, t -> t)));
+        try (TableWriter out = open.apply(columns(contacts))) {
+            roster.forEach(org.scopeOf(user), outlet.id(), q, contacts, e -> out.row(cells(e, contacts, t -> t)));
         }
-    }
-
-    /** Opens the workbook once the header is known (the caller holds the response). */
-    @FunctionalInterface
-    public interface XlsxFactory {
-        XlsxDownload open(List<String> header);
     }
 }
