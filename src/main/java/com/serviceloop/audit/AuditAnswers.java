@@ -127,14 +127,7 @@ public class AuditAnswers {
                     : "error.audit.notImage");
         }
         List<String> replaced = item.answerType() == AnswerType.SIGNATURE ? repo.deletePhotos(auditId, itemId) : List.of();
-        String key = "audits/" + auditId + "/" + itemId + "/" + UUID.randomUUID() + "." + type.substring(6);
-        OffsetDateTime now = now();
-        long id = repo.insertPhoto(auditId, itemId, key, clientKey, type, bytes.length, user.id(), now);
-        if (repo.answer(auditId, itemId).isEmpty()) {
-            repo.saveAnswer(false, auditId, itemId, new AnswerForm(itemId, "upload-" + id, null, null, null, null, null),
-                    false, null, user.id(), now);
-        }
-        ObjectStoreTransactions.putUndoneOnRollback(store, key, bytes, type);
+        long id = storePhoto(auditId, itemId, bytes, type, clientKey, user.id(), now());
         // a replaced signature stays in the store until the new one is committed
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -143,6 +136,21 @@ public class AuditAnswers {
             }
         });
         return repo.photos(auditId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * Keeps a checked image of an item: in the object store (taken back if the transaction rolls back), as a photo row,
+     * and as the item's answer if it has none yet. The photo's id.
+     */
+    long storePhoto(long auditId, long itemId, byte[] bytes, String type, String clientKey, long by, OffsetDateTime at) {
+        String key = "audits/" + auditId + "/" + itemId + "/" + UUID.randomUUID() + "." + type.substring(6);
+        long id = repo.insertPhoto(auditId, itemId, key, clientKey, type, bytes.length, by, at);
+        if (repo.answer(auditId, itemId).isEmpty()) {
+            repo.saveAnswer(false, auditId, itemId, new AnswerForm(itemId, "upload-" + id, null, null, null, null, null),
+                    false, null, by, at);
+        }
+        ObjectStoreTransactions.putUndoneOnRollback(store, key, bytes, type);
+        return id;
     }
 
     public record PhotoContent(String contentType, byte[] bytes) {

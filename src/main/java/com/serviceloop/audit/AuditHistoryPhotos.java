@@ -1,12 +1,9 @@
 package com.serviceloop.audit;
 
-import com.serviceloop.platform.ObjectStore;
-import com.serviceloop.platform.ObjectStoreTransactions;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,14 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditHistoryPhotos {
     private final JdbcClient jdbc;
     private final AuditForms forms;
-    private final AuditRepository repo;
-    private final ObjectStore store;
+    private final AuditAnswers answers;
 
-    AuditHistoryPhotos(JdbcClient jdbc, AuditForms forms, AuditRepository repo, ObjectStore store) {
+    AuditHistoryPhotos(JdbcClient jdbc, AuditForms forms, AuditAnswers answers) {
         this.jdbc = jdbc;
         this.forms = forms;
-        this.repo = repo;
-        this.store = store;
+        this.answers = answers;
     }
 
     /** Makes the JPEG of one outlet's n-th latest audit (0: the latest). */
@@ -59,13 +54,8 @@ public class AuditHistoryPhotos {
             if (nth >= perOutlet) {
                 continue;
             }
-            byte[] jpeg = camera.jpeg(a.outletId(), nth);
-            String key = "audits/" + a.id() + "/" + item.id() + "/" + UUID.randomUUID() + ".jpeg";
-            long photo = repo.insertPhoto(a.id(), item.id(), key, null, "image/jpeg", jpeg.length, a.auditorId(),
+            answers.storePhoto(a.id(), item.id(), camera.jpeg(a.outletId(), nth), "image/jpeg", null, a.auditorId(),
                     a.submittedAt());
-            repo.saveAnswer(false, a.id(), item.id(), new AnswerForm(item.id(), "upload-" + photo, null, null, null, null,
-                    null), false, null, a.auditorId(), a.submittedAt());
-            ObjectStoreTransactions.putUndoneOnRollback(store, key, jpeg, "image/jpeg");
             attached++;
         }
         return attached;
