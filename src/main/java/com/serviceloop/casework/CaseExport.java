@@ -51,10 +51,8 @@ class CaseExport {
         CaseQueries.Where w = queries.where(user, f, scope);
         try (TableWriter out = open.apply(HEADER)) {
             readOnly.executeWithoutResult(tx -> {
-                var spec = scope.bind(streaming.sql(CaseQueries.SELECT + w.sql() + " ORDER BY c.id LIMIT " + LIMIT));
-                for (var e : w.params().entrySet()) {
-                    spec = spec.param(e.getKey(), e.getValue());
-                }
+                var spec = scope.bind(streaming.sql(CaseQueries.SELECT + w.sql() + " ORDER BY c.id LIMIT " + LIMIT))
+                        .params(w.params());
                 try (Stream<SupportCase> cases = spec.query(Rows.of(SupportCase.class)).stream()) {
                     cases.forEach(c -> out.row(c.id(), c.createdAt(), c.outletName(), c.channel(), c.caseType(),
                             c.severity(), c.status(), c.ownerName(), c.ownerTeamName(), c.customerName(),
