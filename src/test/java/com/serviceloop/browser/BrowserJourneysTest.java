@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -184,7 +185,9 @@ class BrowserJourneysTest {
         String before = b.text("h1");
         b.js("document.querySelector(\"form[action$='/status'] input[name=to][value='\" + arguments[0] + \"']\").form"
                 + ".querySelector('button').click();", to);
-        new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> !b.text("h1").equals(before));
+        // the heading read while the next page replaces this one is stale: read it again
+        new WebDriverWait(b.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !b.text("h1").equals(before));
     }
 
     @Test
